@@ -1,0 +1,20 @@
+import type { Idea } from '../utils/library';
+import { useServices } from './services';
+
+export function IdeaCard({ idea, headingId }: { idea: Idea; headingId: string }) {
+  const { t } = useServices();
+  return (
+    <article class="idea-card" aria-labelledby={headingId}>
+      <p class="idea-meta">
+        <span class="idea-category">{t(`category_${idea.category}`)}</span>
+        <span aria-hidden="true"> · </span>
+        <span>{t('aboutMinutes', String(idea.minutes))}</span>
+        <span aria-hidden="true"> · </span>
+        <span>{t(idea.mode === 'solo' ? 'modeSoloShort' : 'modeTogetherShort')}</span>
+      </p>
+      <p id={headingId} class="idea-text">
+        {idea.text}
+      </p>
+    </article>
+  );
+}

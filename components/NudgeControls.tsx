@@ -1,0 +1,68 @@
+import type { Prefs } from '../utils/prefs';
+import { isPaused, isSnoozed, pause, resume, snooze, type NudgeState, type Pause, type Snooze } from '../utils/schedule';
+import { formatWhen } from './format';
+import { useServices } from './services';
+
+const SNOOZE_LABELS = { '15m': 'snooze15m', '1h': 'snooze1h', tomorrow: 'snoozeTomorrow' } as const;
+const PAUSE_LABELS = { '1h': 'pause1h', '1d': 'pause1d', '1w': 'pause1w', resume: 'pauseUntilResume' } as const;
+
+/** Snooze, pause and resume, with the paused state and when it ends. */
+export function NudgeControls({
+  nudge,
+  prefs,
+  onChange,
+}: {
+  nudge: NudgeState;
+  prefs: Prefs;
+  onChange: (change: (state: NudgeState) => NudgeState) => Promise<void>;
+}) {
+  const { t, now, locale } = useServices();
+  const time = now();
+  if (!prefs.nudgesEnabled) return <p class="muted small">{t('nudgesOff')}</p>;
+  const paused = isPaused(nudge, time);
+  return (
+    <section class="nudges" aria-labelledby="nudges-heading">
+      <h2 id="nudges-heading" class="eyebrow">
+        {t('nudgesHeading')}
+      </h2>
+      {paused ? (
+        <div class="paused">
+          <p>
+            {nudge.pausedIndefinitely
+              ? t('pausedUntilResume')
+              : t('pausedUntil', formatWhen(nudge.pausedUntil as number, locale, time))}
+          </p>
+          <button type="button" class="primary" onClick={() => onChange(resume)}>
+            {t('resume')}
+          </button>
+        </div>
+      ) : (
+        <>
+          {isSnoozed(nudge, time) && (
+            <p class="small">{t('snoozedUntil', formatWhen(nudge.snoozedUntil as number, locale, time))}</p>
+          )}
+          <div class="choice-row" role="group" aria-label={t('remindLater')}>
+            <span class="small muted" aria-hidden="true">
+              {t('remindLater')}
+            </span>
+            {(Object.keys(SNOOZE_LABELS) as Snooze[]).map((kind) => (
+              <button type="button" key={kind} onClick={() => onChange((s) => snooze(s, kind, now()))}>
+                {t(SNOOZE_LABELS[kind])}
+              </button>
+            ))}
+          </div>
+          <div class="choice-row" role="group" aria-label={t('pauseNudges')}>
+            <span class="small muted" aria-hidden="true">
+              {t('pauseNudges')}
+            </span>
+            {(Object.keys(PAUSE_LABELS) as Pause[]).map((kind) => (
+              <button type="button" key={kind} onClick={() => onChange((s) => pause(s, kind, now()))}>
+                {t(PAUSE_LABELS[kind])}
+              </button>
+            ))}
+          </div>
+        </>
+      )}
+    </section>
+  );
+}

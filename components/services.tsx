@@ -1,0 +1,32 @@
+/** What pages hand to components: components never import `browser` or `idb` themselves. */
+import { createContext } from 'preact';
+import { useContext } from 'preact/hooks';
+import type { TendStore } from '../utils/db';
+import type { Translate } from '../utils/i18n';
+import type { Idea } from '../utils/library';
+import type { Prefs } from '../utils/prefs';
+import type { NudgeState } from '../utils/schedule';
+
+export interface Services {
+  t: Translate;
+  store: TendStore;
+  now: () => number;
+  random: () => number;
+  locale: string;
+  loadIdeas: () => Promise<Idea[]>;
+  copyText: (text: string) => Promise<void>;
+  /** Re-plan the nudge alarm after something it depends on changed. */
+  replanNudges: () => Promise<void>;
+  changeNudgeState: (change: (state: NudgeState) => NudgeState) => Promise<void>;
+  /** Tell other open Tend pages that preferences changed. */
+  announcePrefs: (prefs: Prefs) => void;
+  onPrefsAnnounced: (listener: () => void) => () => void;
+}
+
+export const ServicesContext = createContext<Services | null>(null);
+
+export function useServices(): Services {
+  const services = useContext(ServicesContext);
+  if (!services) throw new Error('ServicesContext is missing');
+  return services;
+}

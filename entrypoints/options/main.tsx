@@ -1,0 +1,43 @@
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import '../../components/base.css';
+import { ServicesContext } from '../../components/services';
+import { notificationsBlocked, showNudge } from '../../utils/nudges-browser';
+import { createServices, localiseDocument } from '../../utils/services-browser';
+import { App, type OptionsActions } from './App';
+import './options.css';
+
+const services = createServices();
+localiseDocument(document);
+
+const actions: OptionsActions = {
+  async previewNudge() {
+    try {
+      if (await notificationsBlocked()) return false;
+      const [prefs, state] = await Promise.all([services.store.readPrefs(), services.store.readNudgeState()]);
+      await showNudge(prefs, state.lastLineId);
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  notificationsBlocked,
+  async shortcut() {
+    const commands = await browser.commands.getAll();
+    return commands.find((c) => c.name === '_execute_action' || c.name === '_execute_browser_action')?.shortcut ?? '';
+  },
+  openShortcutSettings: null,
+  download(fileName, text) {
+    const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+    const a = Object.assign(document.createElement('a'), { href: url, download: fileName });
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  },
+};
+
+render(
+  <ServicesContext.Provider value={services}>
+    <App actions={actions} />
+  </ServicesContext.Provider>,
+  document.getElementById('app') as HTMLElement,
+);

@@ -1,0 +1,30 @@
+import type { Idea } from '../utils/library';
+import { CATEGORIES, INTENSITIES, MODES } from '../utils/library';
+import en from '../public/_locales/en/messages.json';
+import { createTranslate } from '../utils/i18n';
+
+export const tEn = createTranslate(en);
+
+/** A small synthetic library: n ideas spread over every category, mode and intensity. */
+export function makeLibrary(n: number): Idea[] {
+  return Array.from({ length: n }, (_, i) => ({
+    id: `${CATEGORIES[i % CATEGORIES.length]}-${String(i).padStart(3, '0')}`,
+    category: CATEGORIES[i % CATEGORIES.length] as Idea['category'],
+    text: `Idea number ${i}`,
+    minutes: 1 + ((i * 7) % 60),
+    mode: MODES[i % 2] as Idea['mode'],
+    intensity: INTENSITIES[i % 3] as Idea['intensity'],
+  }));
+}
+
+/** Runs `fn` with the process in another time zone, then restores it. */
+export function inTimeZone<T>(zone: string, fn: () => T): T {
+  const before = process.env.TZ;
+  process.env.TZ = zone;
+  try {
+    return fn();
+  } finally {
+    if (before === undefined) delete process.env.TZ;
+    else process.env.TZ = before;
+  }
+}

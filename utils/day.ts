@@ -1,0 +1,24 @@
+/** Local calendar days as 'YYYY-MM-DD' keys. Pure. */
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+export function dayKey(time: number | Date): string {
+  const d = new Date(time);
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+/** Local midnight at the start of the day after `time`. */
+export function startOfNextDay(time: number): number {
+  const d = new Date(time);
+  return new Date(d.getFullYear(), d.getMonth(), d.getDate() + 1).getTime();
+}
+
+/** The day key `days` calendar days before the one holding `time`. */
+export function dayKeyBefore(time: number, days: number): string {
+  const d = new Date(time);
+  return dayKey(new Date(d.getFullYear(), d.getMonth(), d.getDate() - days));
+}
+
+export const MINUTE = 60_000;
+export const HOUR = 60 * MINUTE;
+export const DAY = 24 * HOUR;

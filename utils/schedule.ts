@@ -1,0 +1,238 @@
+/**
+ * When to nudge. Pure: preferences, stored state, the time and a random source come in
+ * as arguments; nothing here reads the clock or calls the browser.
+ */
+import { MINUTE, startOfNextDay } from './day';
+import type { Prefs, WeekWindows } from './prefs';
+
+export interface NudgeState {
+  /** When the last nudge was shown (or became due while the user was away). */
+  lastNudgeAt: number | null;
+  /** "Remind me later": the next nudge comes at the first together-hours minute from here. */
+  snoozedUntil: number | null;
+  /** No nudges before this time. */
+  pausedUntil: number | null;
+  /** Paused until the person resumes. */
+  pausedIndefinitely: boolean;
+  /** A nudge fell due while the person was idle or locked; it waits for their return. */
+  waitingSince: number | null;
+  /** The nudge line shown last, so the next one differs. */
+  lastLineId: string | null;
+  /** Set when the browser or system refused a notification; cleared when one gets through. */
+  blockedAt: number | null;
+}
+
+export type SchedulePrefs = Pick<Prefs, 'nudgesEnabled' | 'nudgesPerDay' | 'windows' | 'spacingMinutes'>;
+
+export function createNudgeState(): NudgeState {
+  return {
+    lastNudgeAt: null,
+    snoozedUntil: null,
+    pausedUntil: null,
+    pausedIndefinitely: false,
+    waitingSince: null,
+    lastLineId: null,
+    blockedAt: null,
+  };
+}
+
+/** Alarms closer than this are not worth setting (Chrome's floor is 30 s). */
+export const MIN_LEAD = MINUTE;
+
+/** Minutes after local midnight of the day that holds `time`. */
+function wallMinutes(time: number): number {
+  const d = new Date(time);
+  return d.getHours() * 60 + d.getMinutes();
+}
+
+function sameLocalDay(a: Date, b: Date): boolean {
+  return a.getFullYear() === b.getFullYear() && a.getMonth() === b.getMonth() && a.getDate() === b.getDate();
+}
+
+/** Is `time` (by the local wall clock) inside one of the together-hours windows? */
+export function isInsideWindow(windows: WeekWindows, time: number): boolean {
+  const d = new Date(time);
+  const m = wallMinutes(time);
+  const today = windows[d.getDay()] ?? [];
+  if (today.some((w) => m >= w.start && m < w.end)) return true;
+  const yesterday = windows[(d.getDay() + 6) % 7] ?? [];
+  return yesterday.some((w) => w.end > 1440 && m + 1440 < w.end);
+}
+
+/**
+ * Every minute (as the timestamp of its start) that lies in the windows of the local
+ * day starting at `dayStart`, in time order. Built from the wall clock, so days with a
+ * daylight-saving change have the minutes they really have.
+ */
+function windowMinutes(windows: WeekWindows, day: Date): number[] {
+  const out: number[] = [];
+  const list = [...(windows[day.getDay()] ?? [])].sort((a, b) => a.start - b.start);
+  for (const w of list) {
+    const from = new Date(day.getFullYear(), day.getMonth(), day.getDate(), 0, w.start).getTime();
+    const to = new Date(day.getFullYear(), day.getMonth(), day.getDate(), 0, w.end).getTime();
+    for (let t = from - (from % MINUTE); t < to; t += MINUTE) {
+      const at = new Date(t);
+      const m = sameLocalDay(at, day) ? wallMinutes(t) : 1440 + wallMinutes(t);
+      if (m >= w.start && m < w.end && (out.length === 0 || t > (out[out.length - 1] as number))) out.push(t);
+    }
+  }
+  return out;
+}
+
+export function isPaused(state: NudgeState, now: number): boolean {
+  return state.pausedIndefinitely || (state.pausedUntil !== null && state.pausedUntil > now);
+}
+
+export function isSnoozed(state: NudgeState, now: number): boolean {
+  return state.snoozedUntil !== null && state.snoozedUntil > now;
+}
+
+/** The earliest moment the next nudge may come, from pause, spacing and lead time. */
+function lowerBound(prefs: SchedulePrefs, state: NudgeState, now: number): number {
+  let bound = now + MIN_LEAD;
+  if (state.pausedUntil !== null) bound = Math.max(bound, state.pausedUntil);
+  if (state.lastNudgeAt !== null) bound = Math.max(bound, state.lastNudgeAt + prefs.spacingMinutes * MINUTE);
+  return bound;
+}
+
+const SEARCH_DAYS = 9;
+
+/**
+ * The time of the next nudge, or null when there is none (nudges off, paused until
+ * resumed, zero a day, or no together hours at all).
+ *
+ * Each day's together hours are split into `nudgesPerDay` equal slots; a nudge lands at
+ * a random minute of the first slot that is still open (not holding the last nudge, and
+ * at or after the lower bound). A snooze instead brings the nudge back at the first
+ * together-hours minute after the snooze ends.
+ */
+export function nextNudgeAt(prefs: SchedulePrefs, state: NudgeState, now: number, random: () => number): number | null {
+  if (!prefs.nudgesEnabled || prefs.nudgesPerDay < 1 || state.pausedIndefinitely) return null;
+  const today = new Date(now);
+  const days = Array.from(
+    { length: SEARCH_DAYS + 1 },
+    (_, i) => new Date(today.getFullYear(), today.getMonth(), today.getDate() + i - 1),
+  );
+
+  if (isSnoozed(state, now)) {
+    const bound = Math.max(now + MIN_LEAD, state.snoozedUntil as number, state.pausedUntil ?? 0);
+    for (const day of days) {
+      const first = windowMinutes(prefs.windows, day).find((t) => t >= bound);
+      if (first !== undefined) return first;
+    }
+    return null;
+  }
+
+  const bound = lowerBound(prefs, state, now);
+  const last = state.lastNudgeAt;
+  for (const day of days) {
+    const minutes = windowMinutes(prefs.windows, day);
+    const n = prefs.nudgesPerDay;
+    for (let k = 0; k < n; k++) {
+      const slot = minutes.slice(Math.floor((k * minutes.length) / n), Math.floor(((k + 1) * minutes.length) / n));
+      if (slot.length === 0) continue;
+      const used = last !== null && last >= (slot[0] as number) && last < (slot[slot.length - 1] as number) + MINUTE;
+      if (used) continue;
+      const open = slot.filter((t) => t >= bound);
+      if (open.length === 0) continue;
+      const minute = open[Math.min(open.length - 1, Math.floor(random() * open.length))] as number;
+      return minute + Math.min(59, Math.floor(random() * 60)) * 1000;
+    }
+  }
+  return null;
+}
+
+export type AlarmPlan = { action: 'keep' } | { action: 'clear' } | { action: 'set'; at: number };
+
+/**
+ * Reconciles the one nudge alarm: keep an existing alarm that still fits the rules,
+ * otherwise set a new one, or clear it when no nudge is due. Never re-setting a valid
+ * alarm matters: re-creating it at every worker start would push it away forever.
+ */
+export function planAlarm(
+  prefs: SchedulePrefs,
+  state: NudgeState,
+  now: number,
+  random: () => number,
+  existing: number | null,
+  replan = false,
+): AlarmPlan {
+  if (!replan && existing !== null && alarmStillFits(prefs, state, now, existing)) return { action: 'keep' };
+  const at = nextNudgeAt(prefs, state, now, random);
+  if (at === null) return existing === null ? { action: 'keep' } : { action: 'clear' };
+  return { action: 'set', at };
+}
+
+function alarmStillFits(prefs: SchedulePrefs, state: NudgeState, now: number, at: number): boolean {
+  if (!prefs.nudgesEnabled || prefs.nudgesPerDay < 1 || state.pausedIndefinitely) return false;
+  if (at <= now || !isInsideWindow(prefs.windows, at)) return false;
+  if (isSnoozed(state, now)) return at === nextNudgeAt(prefs, state, now, () => 0);
+  return at >= lowerBound(prefs, state, now) - MIN_LEAD;
+}
+
+export type AlarmDecision = 'show' | 'wait' | 'skip';
+
+/** What to do when the nudge alarm fires. */
+export function decideOnAlarm(
+  prefs: SchedulePrefs & Pick<Prefs, 'deferWhenIdle'>,
+  state: NudgeState,
+  now: number,
+  idle: 'active' | 'idle' | 'locked',
+): AlarmDecision {
+  if (!prefs.nudgesEnabled || prefs.nudgesPerDay < 1 || isPaused(state, now)) return 'skip';
+  // A late alarm (after sleep, or a closed browser) whose window has ended is dropped, not shown out of hours.
+  if (!isInsideWindow(prefs.windows, now)) return 'skip';
+  const snoozeDue = state.snoozedUntil !== null && state.snoozedUntil <= now + MIN_LEAD;
+  // A second firing of the same alarm (Chrome can do that after sleep) must not nudge twice.
+  if (!snoozeDue && state.lastNudgeAt !== null && now - state.lastNudgeAt < prefs.spacingMinutes * MINUTE) return 'skip';
+  if (prefs.deferWhenIdle && idle !== 'active') return 'wait';
+  return 'show';
+}
+
+/** When the person comes back: show the waiting nudge if its window is still open, else drop it. */
+export function decideOnReturn(
+  prefs: SchedulePrefs,
+  state: NudgeState,
+  now: number,
+): 'show' | 'drop' | 'none' {
+  if (state.waitingSince === null) return 'none';
+  if (!prefs.nudgesEnabled || isPaused(state, now) || !isInsideWindow(prefs.windows, now)) return 'drop';
+  return 'show';
+}
+
+export function afterShown(state: NudgeState, now: number, lineId: string | null): NudgeState {
+  return { ...state, lastNudgeAt: now, snoozedUntil: null, waitingSince: null, blockedAt: null, lastLineId: lineId ?? state.lastLineId };
+}
+
+export function afterWaiting(state: NudgeState, now: number): NudgeState {
+  return { ...state, lastNudgeAt: now, snoozedUntil: null, waitingSince: now };
+}
+
+export function afterDropped(state: NudgeState): NudgeState {
+  return { ...state, waitingSince: null };
+}
+
+export const SNOOZES = ['15m', '1h', 'tomorrow'] as const;
+export type Snooze = (typeof SNOOZES)[number];
+export const PAUSES = ['1h', '1d', '1w', 'resume'] as const;
+export type Pause = (typeof PAUSES)[number];
+
+const HOUR = 60 * MINUTE;
+
+/** "Remind me in 15 min / 1 h" brings a nudge back then; "tomorrow" quiets today. */
+export function snooze(state: NudgeState, kind: Snooze, now: number): NudgeState {
+  if (kind === 'tomorrow') return { ...state, snoozedUntil: null, waitingSince: null, pausedUntil: startOfNextDay(now) };
+  return { ...state, waitingSince: null, snoozedUntil: now + (kind === '15m' ? 15 : 60) * MINUTE };
+}
+
+/** Pauses end by themselves, except "until I resume". */
+export function pause(state: NudgeState, kind: Pause, now: number): NudgeState {
+  const base = { ...state, snoozedUntil: null, waitingSince: null };
+  if (kind === 'resume') return { ...base, pausedUntil: null, pausedIndefinitely: true };
+  const length = kind === '1h' ? HOUR : kind === '1d' ? 24 * HOUR : 7 * 24 * HOUR;
+  return { ...base, pausedIndefinitely: false, pausedUntil: now + length };
+}
+
+export function resume(state: NudgeState): NudgeState {
+  return { ...state, pausedUntil: null, pausedIndefinitely: false, snoozedUntil: null };
+}

@@ -1,0 +1,65 @@
+import preact from '@preact/preset-vite';
+import type { Plugin } from 'vite';
+import { defineConfig } from 'wxt';
+
+export const GECKO_ID = 'tend@tend.invalid';
+/** Everything Tend uses, and nothing more; tests/manifest.test.ts holds the build to it. */
+export const PERMISSIONS = ['alarms', 'notifications', 'idle'];
+
+const CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/** Third-party code of the pages in its own chunk, so `npm run bench` can weigh Tend's own code apart from it. */
+function vendorChunk(): Plugin {
+  return {
+    name: 'tend-vendor-chunk',
+    outputOptions(options) {
+      // The background worker is one IIFE file, where chunks do not exist.
+      if (options.format === 'iife') return null;
+      return { ...options, manualChunks: (id: string) => (id.includes('node_modules') ? 'vendor' : undefined) };
+    },
+  };
+}
+
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  imports: false,
+  vite: () => ({
+    plugins: [preact(), vendorChunk()],
+    // The library ships as JSON files fetched from the extension, never inlined into code.
+    build: { assetsInlineLimit: 0 },
+  }),
+  manifest: ({ browser, manifestVersion, mode }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    permissions: PERMISSIONS,
+    icons: { 16: '/icon/16.png', 32: '/icon/32.png', 48: '/icon/48.png', 128: '/icon/128.png' },
+    action: { default_title: '__MSG_actionTitle__' },
+    commands: {
+      [manifestVersion === 3 ? '_execute_action' : '_execute_browser_action']: {
+        suggested_key: { default: 'Alt+Shift+Y' },
+        description: '__MSG_commandOpen__',
+      },
+    },
+    // Dev mode needs the dev server; store builds get the strict policy.
+    ...(mode === 'production' ? { content_security_policy: { extension_pages: CSP } } : {}),
+    ...(browser === 'firefox' ? { browser_specific_settings: {
+      gecko: {
+        id: GECKO_ID,
+        strict_min_version: '140.0',
+        data_collection_permissions: { required: ['none'] },
+      },
+      gecko_android: { strict_min_version: '142.0' },
+    } } : {}),
+  }),
+});
