@@ -13,7 +13,9 @@ import {
   afterDropped,
   afterShown,
   afterWaiting,
+  claimDue,
   decideOnAlarm,
+  missedWhileClosed,
   decideOnReturn,
   planAlarm,
   type NudgeState,
@@ -32,16 +34,19 @@ export async function ensureNudgeAlarm(store: TendStore, replan = false): Promis
     store.readNudgeState(),
     browser.alarms.get(NUDGE_ALARM),
   ]);
-  const plan = planAlarm(prefs, state, Date.now(), Math.random, existing?.scheduledTime ?? null, replan);
-  if (plan.action === 'clear') {
-    await browser.alarms.clear(NUDGE_ALARM);
-    return null;
+  const now = Date.now();
+  const existingAt = existing?.scheduledTime ?? null;
+  if (!replan && missedWhileClosed(state, existingAt, now)) {
+    // At most one nudge for everything missed while closed: handled like the alarm firing now.
+    await onNudgeAlarm(store);
+    return (await browser.alarms.get(NUDGE_ALARM))?.scheduledTime ?? null;
   }
-  if (plan.action === 'set') {
-    await browser.alarms.create(NUDGE_ALARM, { when: plan.at });
-    return plan.at;
-  }
-  return existing?.scheduledTime ?? null;
+  const plan = planAlarm(prefs, state, now, Math.random, existingAt, replan);
+  const at = plan.action === 'set' ? plan.at : plan.action === 'clear' ? null : existingAt;
+  if (plan.action === 'clear') await browser.alarms.clear(NUDGE_ALARM);
+  if (plan.action === 'set') await browser.alarms.create(NUDGE_ALARM, { when: plan.at });
+  if (state.plannedAt !== at) await store.updateNudgeState((s) => ({ ...s, plannedAt: at }));
+  return at;
 }
 
 /** Shows a nudge now. Returns the id of the line shown (null in discreet mode), or throws when blocked. */
@@ -100,13 +105,24 @@ async function deliver(store: TendStore, prefs: Prefs, state: NudgeState): Promi
 }
 
 export async function onNudgeAlarm(store: TendStore): Promise<void> {
-  const [prefs, state] = await Promise.all([store.readPrefs(), store.readNudgeState()]);
   const now = Date.now();
-  const idle = prefs.deferWhenIdle ? await browser.idle.queryState(IDLE_SECONDS) : 'active';
-  const decision = decideOnAlarm(prefs, state, now, idle);
-  if (decision === 'show') await deliver(store, prefs, state);
-  if (decision === 'wait') await store.updateNudgeState((s) => afterWaiting(s, now));
-  await ensureNudgeAlarm(store, true);
+  let claimed = false;
+  const state = await store.updateNudgeState((s) => {
+    const next = claimDue(s, now);
+    claimed = next !== null;
+    return next ?? s;
+  });
+  if (!claimed) return;
+  try {
+    const prefs = await store.readPrefs();
+    const idle = prefs.deferWhenIdle ? await browser.idle.queryState(IDLE_SECONDS) : 'active';
+    const decision = decideOnAlarm(prefs, state, now, idle);
+    if (decision === 'show') await deliver(store, prefs, state);
+    if (decision === 'wait') await store.updateNudgeState((s) => afterWaiting(s, now));
+  } finally {
+    await store.updateNudgeState((s) => ({ ...s, handlingSince: null }));
+    await ensureNudgeAlarm(store, true);
+  }
 }
 
 /** The person is back from idle or a locked screen: a waiting nudge comes now, or goes if its window closed. */

@@ -66,5 +66,7 @@ export function parseNudgeState(raw: unknown): NudgeState {
     waitingSince: time(raw.waitingSince),
     lastLineId: typeof raw.lastLineId === 'string' ? raw.lastLineId : null,
     blockedAt: time(raw.blockedAt),
+    plannedAt: time(raw.plannedAt),
+    handlingSince: time(raw.handlingSince),
   };
 }

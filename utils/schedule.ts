@@ -20,6 +20,13 @@ export interface NudgeState {
   lastLineId: string | null;
   /** Set when the browser or system refused a notification; cleared when one gets through. */
   blockedAt: number | null;
+  /**
+   * When the pending alarm is due. Alarms do not survive every restart (Firefox, a reloaded
+   * unpacked extension), so a start that finds no alarm but a past plannedAt knows a nudge came due while closed.
+   */
+  plannedAt: number | null;
+  /** A context is handling a due nudge since then; a second one (a double alarm, a racing start) stands back. */
+  handlingSince: number | null;
 }
 
 export type SchedulePrefs = Pick<Prefs, 'nudgesEnabled' | 'nudgesPerDay' | 'windows' | 'spacingMinutes'>;
@@ -33,6 +40,8 @@ export function createNudgeState(): NudgeState {
     waitingSince: null,
     lastLineId: null,
     blockedAt: null,
+    plannedAt: null,
+    handlingSince: null,
   };
 }
 
@@ -157,7 +166,10 @@ export function planAlarm(
   existing: number | null,
   replan = false,
 ): AlarmPlan {
-  if (!replan && existing !== null && alarmStillFits(prefs, state, now, existing)) return { action: 'keep' };
+  // An overdue alarm is about to fire (Chrome fires missed alarms once at start): replacing it would lose that nudge.
+  if (!replan && existing !== null && (existing <= now || alarmStillFits(prefs, state, now, existing))) {
+    return { action: 'keep' };
+  }
   const at = nextNudgeAt(prefs, state, now, random);
   if (at === null) return existing === null ? { action: 'keep' } : { action: 'clear' };
   return { action: 'set', at };
@@ -168,6 +180,20 @@ function alarmStillFits(prefs: SchedulePrefs, state: NudgeState, now: number, at
   if (at <= now || !isInsideWindow(prefs.windows, at)) return false;
   if (isSnoozed(state, now)) return at === nextNudgeAt(prefs, state, now, () => 0);
   return at >= lowerBound(prefs, state, now) - MIN_LEAD;
+}
+
+/** How long a claim on a due nudge holds before another context may handle it. */
+export const CLAIM_MS = MINUTE;
+
+/** Claims the due nudge for one handler; returns null when another handler already has it. */
+export function claimDue(state: NudgeState, now: number): NudgeState | null {
+  if (state.handlingSince !== null && state.handlingSince <= now && now - state.handlingSince < CLAIM_MS) return null;
+  return { ...state, handlingSince: now, plannedAt: null };
+}
+
+/** A nudge came due while no alarm could fire (browser closed, alarms dropped on restart). */
+export function missedWhileClosed(state: NudgeState, existingAlarm: number | null, now: number): boolean {
+  return existingAlarm === null && state.plannedAt !== null && state.plannedAt <= now;
 }
 
 export type AlarmDecision = 'show' | 'wait' | 'skip';

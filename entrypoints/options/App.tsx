@@ -176,7 +176,7 @@ export function App({ actions }: { actions: OptionsActions }) {
               .sort((a, b) => a - b)
               .map((m) => (
                 <option key={m} value={String(m)}>
-                  {m < 60 || m % 60 ? t('minutesCount', String(m)) : t('hoursCount', String(m / 60))}
+                  {m === 60 ? t('oneHour') : m < 60 || m % 60 ? t('minutesCount', String(m)) : t('hoursCount', String(m / 60))}
                 </option>
               ))}
           </select>

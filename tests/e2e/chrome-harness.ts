@@ -1,0 +1,157 @@
+/**
+ * Launches Debian's Chromium with the built extension through playwright-core, with a
+ * refusing proxy that counts every connection the browser tries to make to the outside.
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type Server, type Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+
+export const CHROME_DIR = resolve('.output/chrome-mv3');
+
+export function findChromium(): string {
+  const candidates = [
+    process.env.CHROME_PATH,
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+    '/usr/bin/google-chrome',
+    '/usr/bin/google-chrome-stable',
+  ].filter((p): p is string => Boolean(p));
+  const found = candidates.find((p) => existsSync(p));
+  if (!found) {
+    throw new Error(
+      `No Chromium found (looked at ${candidates.join(', ')}). Install it with "apt-get install -y chromium" or set CHROME_PATH.`,
+    );
+  }
+  return found;
+}
+
+/**
+ * Chromium's own update, time and sign-in checks, which go out whatever extension is loaded
+ * and cannot all be switched off by flags. The extension itself cannot reach them: it has
+ * no host permissions and its CSP allows connections to itself only.
+ */
+export const BROWSER_OWN_HOSTS = ['update.googleapis.com', 'accounts.google.com', 'clients2.google.com', 'redirector.gvt1.com'];
+
+/** A proxy that accepts and immediately closes every connection, counting each with its first line. */
+export class RefusingProxy {
+  readonly seen: string[] = [];
+  private server: Server | null = null;
+  port = 0;
+
+  async start(): Promise<void> {
+    this.server = createServer((socket: Socket) => {
+      socket.once('data', (data) => {
+        this.seen.push(data.toString('latin1').split('\r\n')[0] ?? '?');
+        socket.destroy();
+      });
+      socket.on('error', () => {});
+      setTimeout(() => socket.destroy(), 1000);
+    });
+    await new Promise<void>((ok) => this.server?.listen(0, '127.0.0.1', ok));
+    const address = this.server.address();
+    this.port = typeof address === 'object' && address ? address.port : 0;
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((ok) => (this.server ? this.server.close(() => ok()) : ok()));
+  }
+}
+
+export interface Tend {
+  context: BrowserContext;
+  extensionId: string;
+  worker: Worker;
+  pageErrors: string[];
+  /** Every URL the extension's pages and worker asked for. */
+  requests: string[];
+  open(page: 'popup' | 'options', query?: string): Promise<Page>;
+  close(): Promise<void>;
+}
+
+/** Flags that keep Chromium's own background traffic (updates, sync, safe browsing) quiet. */
+const QUIET = [
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-default-apps',
+  '--disable-domain-reliability',
+  '--disable-client-side-phishing-detection',
+  '--disable-features=OptimizationHints,MediaRouter,Translate,AutofillServerCommunication,CertificateTransparencyComponentUpdater,NetworkTimeServiceQuerying',
+  '--allow-browser-signin=false',
+  '--extensions-update-frequency=604800',
+  '--no-first-run',
+  '--no-default-browser-check',
+  '--metrics-recording-only',
+  '--disable-quic',
+];
+
+export async function launchTend(
+  profileDir: string,
+  options: { proxy?: RefusingProxy; extensionDir?: string; colorScheme?: 'light' | 'dark' } = {},
+): Promise<Tend> {
+  const dir = options.extensionDir ?? CHROME_DIR;
+  if (!existsSync(join(dir, 'manifest.json'))) throw new Error(`No build at ${dir}: run "npm run build" first.`);
+  const args = [
+    '--headless=new',
+    `--load-extension=${dir}`,
+    `--disable-extensions-except=${dir}`,
+    '--no-sandbox',
+    ...QUIET,
+  ];
+  if (options.proxy) args.push(`--proxy-server=http://127.0.0.1:${options.proxy.port}`, '--proxy-bypass-list=<-loopback>');
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: findChromium(),
+    headless: false,
+    args,
+    colorScheme: options.colorScheme ?? 'light',
+    viewport: { width: 900, height: 900 },
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
+  const extensionId = new URL(worker.url()).host;
+  const pageErrors: string[] = [];
+  const requests: string[] = [];
+  context.on('request', (request) => requests.push(request.url()));
+  return {
+    requests,
+    context,
+    extensionId,
+    worker,
+    pageErrors,
+    async open(name, query = '') {
+      const page = await context.newPage();
+      page.on('pageerror', (e) => pageErrors.push(`${name}: ${e.message}`));
+      page.on('console', (m) => {
+        if (m.type() === 'error') pageErrors.push(`${name} console: ${m.text()}`);
+      });
+      await page.goto(`chrome-extension://${extensionId}/${name}.html${query}`);
+      return page;
+    },
+    async close() {
+      await context.close();
+    },
+  };
+}
+
+export function tempProfile(): { dir: string; remove: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), 'tend-chrome-'));
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** Runs code in the extension's service worker, waking a fresh one when the old one was stopped. */
+export async function inWorker<T>(tend: Tend, fn: () => Promise<T> | T): Promise<T> {
+  const worker = tend.context.serviceWorkers()[0] ?? tend.worker;
+  return worker.evaluate(fn);
+}
+
+export async function waitFor<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  let last = await read();
+  while (!ok(last)) {
+    if (Date.now() > end) throw new Error(`Timed out waiting; last value: ${JSON.stringify(last)}`);
+    await new Promise((r) => setTimeout(r, 200));
+    last = await read();
+  }
+  return last;
+}

@@ -1,0 +1,96 @@
+/** Small steps the Chrome tests share: reading and writing Tend's data the way the extension stores it. */
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import type { Prefs } from '../../utils/prefs';
+import { inWorker, type Tend } from './chrome-harness';
+
+export const IDEA_TEXTS = new Set(
+  (JSON.parse(readFileSync('assets/library/ideas.json', 'utf8')) as { text: string }[]).map((i) => i.text),
+);
+export const ALL_DAY = Array.from({ length: 7 }, () => [{ start: 0, end: 1440 }]);
+
+export async function alarms(tend: Tend): Promise<{ name: string; scheduledTime: number }[]> {
+  return inWorker(tend, () => chrome.alarms.getAll());
+}
+
+export async function notifications(tend: Tend): Promise<Record<string, unknown>> {
+  return inWorker(tend, () => chrome.notifications.getAll() as Promise<Record<string, unknown>>);
+}
+
+/** Writes preferences straight into Tend's IndexedDB, as set-up for a test. */
+export async function patchPrefs(page: Page, patch: Partial<Prefs>): Promise<void> {
+  await page.evaluate(async (p) => {
+    const db = await new Promise<IDBDatabase>((ok, fail) => {
+      const r = indexedDB.open('tend');
+      r.onsuccess = () => ok(r.result);
+      r.onerror = () => fail(r.error);
+    });
+    const tx = db.transaction('prefs', 'readwrite');
+    const store = tx.objectStore('prefs');
+    const current = await new Promise<Record<string, unknown>>((ok) => {
+      const r = store.get('prefs');
+      r.onsuccess = () => ok((r.result as Record<string, unknown>) ?? {});
+    });
+    store.put({ ...current, ...p }, 'prefs');
+    await new Promise((ok) => (tx.oncomplete = ok));
+    db.close();
+  }, patch);
+}
+
+/** Does what Tend's scheduler does when it plans a nudge: stores the time and sets the alarm for it. */
+export async function scheduleNudgeAt(tend: Tend, page: Page, when: number): Promise<void> {
+  await page.evaluate(async (at) => {
+    const db = await new Promise<IDBDatabase>((ok) => {
+      const r = indexedDB.open('tend');
+      r.onsuccess = () => ok(r.result);
+    });
+    const tx = db.transaction('state', 'readwrite');
+    const store = tx.objectStore('state');
+    const current = await new Promise<Record<string, unknown>>((ok) => {
+      const r = store.get('nudge');
+      r.onsuccess = () => ok((r.result as Record<string, unknown>) ?? {});
+    });
+    store.put({ ...current, plannedAt: at, lastNudgeAt: null }, 'nudge');
+    await new Promise((ok) => (tx.oncomplete = ok));
+    db.close();
+  }, when);
+  await tend.worker.evaluate((at) => chrome.alarms.create('tend-nudge', { when: at }), when);
+}
+
+export async function readStored(page: Page, store: 'prefs' | 'state', key: string): Promise<unknown> {
+  return page.evaluate(
+    async ([s, k]) => {
+      const db = await new Promise<IDBDatabase>((ok) => {
+        const r = indexedDB.open('tend');
+        r.onsuccess = () => ok(r.result);
+      });
+      const value = await new Promise((ok) => {
+        const r = db.transaction(s as string).objectStore(s as string).get(k as string);
+        r.onsuccess = () => ok(r.result);
+      });
+      db.close();
+      return value;
+    },
+    [store, key],
+  );
+}
+
+export async function ideaText(page: Page): Promise<string> {
+  await page.waitForSelector('.idea-text');
+  return ((await page.textContent('.idea-text')) ?? '').trim();
+}
+
+const AXE = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
+
+/** axe-core's serious and critical findings on a page (injected over the DevTools protocol, past the page's CSP). */
+export async function seriousA11yIssues(page: Page): Promise<string[]> {
+  await page.evaluate(AXE);
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (o: object) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const result = await axe.run({ resultTypes: ['violations'] });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => n.target.join(' ')) }));
+  });
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.targets.slice(0, 3).join(', ')}`);
+}
