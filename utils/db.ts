@@ -156,16 +156,29 @@ export function createTendStore(name = DB_NAME) {
     /** Replaces everything in one transaction: if any write fails, nothing changes. */
     async replaceAll(snapshot: Snapshot): Promise<void> {
       const tx = (await db()).transaction(['prefs', 'state', 'history', 'marks'], 'readwrite');
-      const writes: Promise<unknown>[] = [
-        tx.objectStore('prefs').put(snapshot.prefs, 'prefs'),
-        tx.objectStore('history').clear(),
-        tx.objectStore('marks').clear(),
-        ...snapshot.history.map(({ day, ideaId, at }) => tx.objectStore('history').add({ day, ideaId, at })),
-        ...snapshot.marks.map((mark) => tx.objectStore('marks').put(mark)),
-      ];
-      if (snapshot.picker) writes.push(tx.objectStore('state').put(snapshot.picker, 'picker'));
-      else writes.push(tx.objectStore('state').delete('picker'));
-      await Promise.all([...writes, tx.done]);
+      const done = tx.done;
+      try {
+        const writes: Promise<unknown>[] = [
+          tx.objectStore('prefs').put(snapshot.prefs, 'prefs'),
+          tx.objectStore('history').clear(),
+          tx.objectStore('marks').clear(),
+          ...snapshot.history.map(({ day, ideaId, at }) => tx.objectStore('history').add({ day, ideaId, at })),
+          ...snapshot.marks.map((mark) => tx.objectStore('marks').put(mark)),
+          snapshot.picker
+            ? tx.objectStore('state').put(snapshot.picker, 'picker')
+            : tx.objectStore('state').delete('picker'),
+        ];
+        await Promise.all([...writes, done]);
+      } catch (error) {
+        // A write that throws before it is queued does not abort by itself: abort, so nothing changes.
+        try {
+          tx.abort();
+        } catch {
+          // Already aborted by the failed request.
+        }
+        await done.catch(() => {});
+        throw error;
+      }
     },
     /** "Delete all data": every store emptied, as on a fresh install. */
     async clearAll(): Promise<void> {

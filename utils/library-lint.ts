@@ -15,7 +15,8 @@ export const BANNED_PATTERNS: readonly RegExp[] = [
   /\b(?:naked|nude|erotic|foreplay|libido)\b/i,
   /\borgasm/i,
   /\barous/i,
-  /\bperform(?:ance)?\b/i,
+  // "performance" may be named as what Tend is against; performing is never asked for.
+  /\bperform(?:ing|s|ed)?\b/i,
   /\b(?:he|she|him|her|his|hers|husband|wife|boyfriend|girlfriend|man|woman|men|women)\b/i,
   /\bstreaks?\b/i,
   /\bscores?\b/i,

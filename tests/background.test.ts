@@ -1,0 +1,185 @@
+/** The background worker's wiring, against WXT's fake browser (which never fires alarms by itself). */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import nudges from '../assets/library/nudges.json';
+import background from '../entrypoints/background';
+import { createTendStore } from '../utils/db';
+import { defaultPrefs } from '../utils/prefs';
+import { tEn } from './helpers';
+
+type IdleListener = (state: 'active' | 'idle' | 'locked') => void;
+let idleListeners: IdleListener[] = [];
+let idleState: 'active' | 'idle' | 'locked' = 'active';
+const store = createTendStore();
+const NOON = new Date(2026, 4, 4, 12, 0).getTime();
+const settle = () => new Promise((r) => setTimeout(r, 100));
+
+/** Waits until the worker has finished handling: no claim held and a new alarm planned. */
+async function handled(previousAlarm: number) {
+  await vi.waitFor(async () => {
+    const state = await store.readNudgeState();
+    expect(state.handlingSince).toBeNull();
+    expect(state.plannedAt).not.toBeNull();
+    expect(state.plannedAt).not.toBe(previousAlarm);
+  });
+}
+
+async function nudgeAlarm() {
+  const alarms = await fakeBrowser.alarms.getAll();
+  expect(alarms.map((a) => a.name)).toEqual(['tend-nudge']);
+  return alarms[0] as { name: string; scheduledTime: number };
+}
+
+async function fireAlarmAt(time: number) {
+  vi.setSystemTime(time);
+  const alarm = await nudgeAlarm();
+  await fakeBrowser.alarms.onAlarm.trigger(alarm);
+  await handled(alarm.scheduledTime);
+}
+
+beforeEach(async () => {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(NOON);
+  fakeBrowser.reset();
+  await store.clearAll();
+  idleListeners = [];
+  idleState = 'active';
+  Object.assign(fakeBrowser.i18n, { getMessage: (key: string, subs?: string[]) => tEn(key as never, subs) });
+  Object.assign(fakeBrowser, {
+    idle: {
+      queryState: vi.fn(async () => idleState),
+      setDetectionInterval: vi.fn(),
+      onStateChanged: { addListener: (l: IdleListener) => idleListeners.push(l) },
+    },
+  });
+  vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify(nudges))));
+  background.main();
+  await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install' } as never);
+  await settle();
+});
+
+afterEach(() => {
+  vi.restoreAllMocks();
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
+});
+
+describe('background', () => {
+  it('on install sets exactly one nudge alarm, inside the evening window', async () => {
+    const { scheduledTime } = await nudgeAlarm();
+    const at = new Date(scheduledTime);
+    expect(at.getHours() * 60 + at.getMinutes()).toBeGreaterThanOrEqual(18 * 60 + 30);
+    expect(at.getHours() * 60 + at.getMinutes()).toBeLessThan(21 * 60 + 30);
+    expect((await store.readNudgeState()).plannedAt).toBe(scheduledTime);
+  });
+
+  it('a worker restart keeps the alarm where it was (it is not pushed forward)', async () => {
+    const before = await nudgeAlarm();
+    vi.setSystemTime(NOON + 3_600_000);
+    background.main();
+    await fakeBrowser.runtime.onStartup.trigger();
+    await settle();
+    expect(await nudgeAlarm()).toEqual(before);
+  });
+
+  it('when the alarm fires, a discreet notification appears and the next alarm is set', async () => {
+    const first = await nudgeAlarm();
+    await fireAlarmAt(first.scheduledTime);
+    const shown = await fakeBrowser.notifications.getAll();
+    expect(Object.keys(shown)).toEqual(['tend-nudge']);
+    expect(shown['tend-nudge']).toMatchObject({ title: 'Tend', message: 'A small moment, whenever it suits.' });
+    const next = await nudgeAlarm();
+    expect(next.scheduledTime).toBeGreaterThan(first.scheduledTime + 90 * 60_000);
+  });
+
+  it('an alarm firing twice shows one nudge', async () => {
+    const first = await nudgeAlarm();
+    await fireAlarmAt(first.scheduledTime);
+    await fakeBrowser.notifications.clear('tend-nudge');
+    await fakeBrowser.alarms.onAlarm.trigger(first);
+    await settle();
+    expect(await fakeBrowser.notifications.getAll()).toEqual({});
+  });
+
+  it('with discreet mode off, shows a line from the library, never the same twice in a row', async () => {
+    await store.writePrefs({ ...defaultPrefs(), discreet: false, spacingMinutes: 30, windows: Array.from({ length: 7 }, () => [{ start: 0, end: 1440 }]) });
+    const texts = new Set(nudges.map((n) => n.text));
+    let last = '';
+    for (let i = 0; i < 6; i++) {
+      const alarm = await nudgeAlarm();
+      await fireAlarmAt(alarm.scheduledTime);
+      const message = ((await fakeBrowser.notifications.getAll())['tend-nudge'] as { message: string }).message;
+      expect(texts.has(message)).toBe(true);
+      expect(message).not.toBe(last);
+      last = message;
+    }
+  });
+
+  it('waits while the person is idle, and shows the nudge when they are back inside the window', async () => {
+    const alarm = await nudgeAlarm();
+    idleState = 'locked';
+    await fireAlarmAt(alarm.scheduledTime);
+    expect(await fakeBrowser.notifications.getAll()).toEqual({});
+    expect((await store.readNudgeState()).waitingSince).toBe(alarm.scheduledTime);
+    idleState = 'active';
+    vi.setSystemTime(alarm.scheduledTime + 60_000);
+    idleListeners.forEach((l) => l('active'));
+    await settle();
+    expect(Object.keys(await fakeBrowser.notifications.getAll())).toEqual(['tend-nudge']);
+  });
+
+  it('drops a waiting nudge when the person comes back after the window ended', async () => {
+    const alarm = await nudgeAlarm();
+    idleState = 'idle';
+    await fireAlarmAt(alarm.scheduledTime);
+    vi.setSystemTime(new Date(2026, 4, 4, 23, 0).getTime());
+    idleListeners.forEach((l) => l('active'));
+    await settle();
+    expect(await fakeBrowser.notifications.getAll()).toEqual({});
+    expect((await store.readNudgeState()).waitingSince).toBeNull();
+    expect(await fakeBrowser.alarms.getAll()).toHaveLength(1);
+  });
+
+  it('when notifications are blocked, shows a quiet badge instead', async () => {
+    vi.spyOn(fakeBrowser.notifications, 'create').mockRejectedValue(new Error('Notifications are disabled'));
+    const alarm = await nudgeAlarm();
+    await fireAlarmAt(alarm.scheduledTime);
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('·');
+    expect((await store.readNudgeState()).blockedAt).toBeGreaterThanOrEqual(alarm.scheduledTime);
+  });
+
+  it('"Later" on the notification snoozes for an hour; a click opens today\'s idea', async () => {
+    await store.writePrefs({ ...defaultPrefs(), windows: Array.from({ length: 7 }, () => [{ start: 0, end: 1440 }]) });
+    const alarm = await nudgeAlarm();
+    await fireAlarmAt(alarm.scheduledTime);
+    const planned = (await store.readNudgeState()).plannedAt as number;
+    await fakeBrowser.notifications.onButtonClicked.trigger('tend-nudge', 1);
+    await handled(planned);
+    expect((await nudgeAlarm()).scheduledTime - alarm.scheduledTime).toBeGreaterThanOrEqual(60 * 60_000);
+    expect((await nudgeAlarm()).scheduledTime - alarm.scheduledTime).toBeLessThan(62 * 60_000);
+
+    const openPopup = vi.fn(async () => {});
+    Object.assign(fakeBrowser.action, { openPopup });
+    await fakeBrowser.notifications.onClicked.trigger('tend-nudge');
+    await settle();
+    expect(openPopup).toHaveBeenCalledOnce();
+  });
+
+  it('a nudge that came due while the browser was closed is shown once at the next start', async () => {
+    await store.writePrefs({ ...defaultPrefs(), windows: Array.from({ length: 7 }, () => [{ start: 0, end: 1440 }]) });
+    background.main();
+    await fakeBrowser.runtime.onStartup.trigger();
+    await settle();
+    const alarm = await nudgeAlarm();
+    await fakeBrowser.alarms.clearAll(); // Firefox drops alarms on restart
+    vi.setSystemTime(alarm.scheduledTime + 10 * 60_000);
+    const create = vi.spyOn(fakeBrowser.notifications, 'create');
+    background.main();
+    await fakeBrowser.runtime.onStartup.trigger();
+    await vi.waitFor(async () => expect(Object.keys(await fakeBrowser.notifications.getAll())).toEqual(['tend-nudge']));
+    await handled(alarm.scheduledTime);
+    await settle();
+    expect(create).toHaveBeenCalledOnce();
+    expect(await fakeBrowser.alarms.getAll()).toHaveLength(1);
+  });
+});

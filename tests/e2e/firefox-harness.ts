@@ -1,0 +1,291 @@
+/**
+ * Drives Debian's firefox-esr headless with puppeteer-core over WebDriver BiDi, with the built
+ * extension installed, a fixed extension UUID (so IndexedDB survives a relaunch with the same
+ * profile) and every outside request routed to a local proxy that refuses and counts it.
+ * The recipe and its reasons are in /work/shared/FIREFOX.md.
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer, type Server, type Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { StringDecoder } from 'node:string_decoder';
+import type { Readable } from 'node:stream';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import type { browser as extensionBrowser } from 'wxt/browser';
+
+export const FIREFOX_DIR = resolve('.output/firefox-mv2');
+/** Any fixed UUID will do; it makes the pages moz-extension://<uuid>/… on every launch. */
+export const EXTENSION_UUID = '6f1c2a3e-7d4b-4c1e-9a8f-3b2d1e0c7a51';
+
+export type ExtensionBrowser = typeof extensionBrowser;
+
+export function findFirefox(): string {
+  const candidates = [process.env.FIREFOX_PATH, '/usr/bin/firefox-esr', '/usr/bin/firefox'].filter(
+    (p): p is string => Boolean(p),
+  );
+  const found = candidates.find((p) => existsSync(p));
+  if (!found) {
+    throw new Error(
+      `No Firefox found (looked at ${candidates.join(', ')}). Install it with "apt-get install -y firefox-esr" or set FIREFOX_PATH.`,
+    );
+  }
+  return found;
+}
+
+/** A proxy on 127.0.0.1 that closes every connection at once, remembering each one's first line. */
+export class RefusingProxy {
+  readonly seen: string[] = [];
+  connections = 0;
+  port = 0;
+  private server: Server | null = null;
+
+  async start(): Promise<void> {
+    this.server = createServer((socket: Socket) => {
+      this.connections += 1;
+      const index = this.seen.push('(no data)') - 1;
+      socket.once('data', (data) => {
+        this.seen[index] = data.toString('latin1').split('\r\n')[0] ?? '?';
+        socket.destroy();
+      });
+      socket.on('error', () => {});
+      setTimeout(() => socket.destroy(), 1000).unref();
+    });
+    await new Promise<void>((ok) => this.server?.listen(0, '127.0.0.1', ok));
+    const address = this.server.address();
+    this.port = typeof address === 'object' && address ? address.port : 0;
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((ok) => (this.server ? this.server.close(() => ok()) : ok()));
+    this.server = null;
+  }
+}
+
+/** Keeps Firefox's own background traffic quiet, so the proxy only sees what the extension asks for. */
+function quietPrefs(proxyPort: number): Record<string, unknown> {
+  return {
+    'services.settings.server': 'data:,#x',
+    'network.captive-portal-service.enabled': false,
+    'network.connectivity-service.enabled': false,
+    'network.dns.disablePrefetch': true,
+    'network.prefetch-next': false,
+    'network.proxy.type': 1,
+    'network.proxy.http': '127.0.0.1',
+    'network.proxy.http_port': proxyPort,
+    'network.proxy.ssl': '127.0.0.1',
+    'network.proxy.ssl_port': proxyPort,
+    'network.proxy.failover_direct': false,
+    'network.proxy.no_proxies_on': '',
+  };
+}
+
+export interface FirefoxTendOptions {
+  profileDir: string;
+  proxy: RefusingProxy;
+  extensionDir?: string;
+  uuid?: string;
+}
+
+export type PageName = 'popup' | 'options' | (string & {});
+
+/** One profile, launched and relaunched; page errors and proxy connections add up across launches. */
+export class FirefoxTend {
+  readonly profileDir: string;
+  readonly proxy: RefusingProxy;
+  readonly extensionDir: string;
+  readonly uuid: string;
+  readonly geckoId: string;
+  /** Uncaught errors and console errors of the extension's pages, background included, over every launch. */
+  readonly pageErrors: string[] = [];
+  /** Everything Firefox printed, for a look when something fails. */
+  readonly firefoxOutput: string[] = [];
+  private current: Browser | null = null;
+  private outputDone: Promise<void> = Promise.resolve();
+
+  constructor(options: FirefoxTendOptions) {
+    this.profileDir = options.profileDir;
+    this.proxy = options.proxy;
+    this.extensionDir = options.extensionDir ?? FIREFOX_DIR;
+    this.uuid = options.uuid ?? EXTENSION_UUID;
+    const manifestPath = join(this.extensionDir, 'manifest.json');
+    if (!existsSync(manifestPath)) {
+      throw new Error(`No build at ${this.extensionDir}: run "npx wxt build -b firefox" first.`);
+    }
+    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as {
+      browser_specific_settings?: { gecko?: { id?: string } };
+    };
+    const id = manifest.browser_specific_settings?.gecko?.id;
+    if (!id) throw new Error(`${manifestPath} has no browser_specific_settings.gecko.id`);
+    this.geckoId = id;
+  }
+
+  get browser(): Browser {
+    if (!this.current) throw new Error('Firefox is not running: call launch() first.');
+    return this.current;
+  }
+
+  get proxyConnections(): number {
+    return this.proxy.connections;
+  }
+
+  url(name: PageName, query = ''): string {
+    return `moz-extension://${this.uuid}/${name}.html${query}`;
+  }
+
+  async launch(): Promise<void> {
+    if (this.current) throw new Error('Firefox is already running.');
+    const executablePath = findFirefox();
+    let browser: Browser;
+    try {
+      browser = await puppeteer.launch({
+        browser: 'firefox',
+        executablePath,
+        headless: true,
+        userDataDir: this.profileDir,
+        // Firefox 153 refuses moz-extension:// pages over BiDi without it.
+        args: ['--remote-allow-system-access'],
+        // Makes Firefox honour services.settings.server.
+        env: { ...process.env, MOZ_REMOTE_SETTINGS_DEVTOOLS: '1' },
+        protocolTimeout: 30_000,
+        timeout: 30_000,
+        extraPrefsFirefox: {
+          'extensions.webextensions.uuids': JSON.stringify({ [this.geckoId]: this.uuid }),
+          'extensions.webextensions.keepUuidOnUninstall': true,
+          'extensions.webextensions.keepStorageOnUninstall': true,
+          // Headless Firefox closes system notifications at once; its own alert window keeps them.
+          'alerts.useSystemBackend': false,
+          // BiDi sends no log events for moz-extension:// pages, so errors are read from Firefox's own output:
+          // uncaught errors go to stderr ("JavaScript error: …"), console calls of pages to stdout ("console.error: …").
+          'browser.dom.window.dump.enabled': true,
+          'devtools.console.stdout.content': true,
+          ...quietPrefs(this.proxy.port),
+        },
+      });
+    } catch (error) {
+      throw new Error(
+        `Firefox at ${executablePath} did not start (${String(error)}). ` +
+          'Reinstall it with "apt-get install -y firefox-esr" or set FIREFOX_PATH.',
+        { cause: error },
+      );
+    }
+    this.current = browser;
+    this.outputDone = this.readOutput(browser);
+    // Temporary add-ons are gone after a restart: install again each launch. The data stays (fixed UUID).
+    const id = await browser.installExtension(this.extensionDir);
+    if (id !== this.geckoId) throw new Error(`Installed add-on id ${id}, expected ${this.geckoId}`);
+  }
+
+  async close(): Promise<void> {
+    const browser = this.current;
+    this.current = null;
+    if (!browser) return;
+    await browser.close();
+    // Let the last lines Firefox printed arrive.
+    await Promise.race([this.outputDone, new Promise((r) => setTimeout(r, 3000))]);
+  }
+
+  private readOutput(browser: Browser): Promise<void> {
+    const child = browser.process();
+    const streams = [child?.stdout, child?.stderr].filter((s): s is Readable => Boolean(s));
+    return Promise.all(
+      streams.map(
+        (stream) =>
+          new Promise<void>((done) => {
+            const decoder = new StringDecoder('utf8');
+            let rest = '';
+            const take = (text: string) => {
+              const lines = (rest + text).split('\n');
+              rest = lines.pop() ?? '';
+              lines.forEach((line) => this.onFirefoxLine(line));
+            };
+            stream.on('data', (chunk: Buffer) => take(decoder.write(chunk)));
+            stream.once('close', () => {
+              take(decoder.end() + '\n');
+              done();
+            });
+          }),
+      ),
+    ).then(() => undefined);
+  }
+
+  private onFirefoxLine(line: string): void {
+    this.firefoxOutput.push(line);
+    const ours = line.includes(`moz-extension://${this.uuid}/`);
+    if ((line.startsWith('JavaScript error: ') && ours) || line.startsWith('console.error: ')) {
+      this.pageErrors.push(line);
+    } else if (line.startsWith('console.warn: "Tend:"')) {
+      // How the background logs a failure it caught (a nudge not planned, not shown…).
+      this.pageErrors.push(line);
+    }
+  }
+
+  async relaunch(): Promise<void> {
+    await this.close();
+    await this.launch();
+  }
+
+  /** Opens an extension page in a new tab and waits until `until` (a selector, or a condition run in the page) holds. */
+  async open(
+    name: PageName,
+    until: string | ((browser: ExtensionBrowser) => unknown) = 'body',
+    options: { query?: string; timeoutMs?: number } = {},
+  ): Promise<Page> {
+    const page = await this.browser.newPage();
+    // Silent for moz-extension:// pages in Firefox 153 (see the prefs above), kept for when that changes.
+    page.on('pageerror', (error) => this.pageErrors.push(`${name}: ${String((error as Error).message ?? error)}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error') this.pageErrors.push(`${name} console: ${message.text()}`);
+    });
+    // page.goto never resolves on extension pages (no load event seen): navigate the BiDi context itself.
+    const frame = page.mainFrame() as unknown as {
+      browsingContext: { navigate(url: string, wait?: 'none' | 'interactive' | 'complete'): Promise<void> };
+    };
+    await frame.browsingContext.navigate(this.url(name, options.query), 'complete');
+    await waitUntil(page, until, options.timeoutMs);
+    return page;
+  }
+}
+
+/**
+ * Runs `fn` in the page with the extension's `browser` object and returns its (awaited) result.
+ * `fn` is sent as source, so it must not use anything from the test's scope.
+ */
+export async function evaluate<T>(page: Page, fn: (browser: ExtensionBrowser) => T | Promise<T>): Promise<T> {
+  return (await page.evaluate(`(${fn.toString()})(globalThis.browser)`)) as T;
+}
+
+/** Polls with page.evaluate (waitForFunction is blocked by the extension's CSP) until the selector exists or fn is truthy. */
+export async function waitUntil(
+  page: Page,
+  until: string | ((browser: ExtensionBrowser) => unknown),
+  timeoutMs = 15_000,
+): Promise<void> {
+  const check =
+    typeof until === 'string'
+      ? () => page.evaluate((selector: string) => document.querySelector(selector) !== null, until)
+      : async () => Boolean(await evaluate(page, until));
+  const end = Date.now() + timeoutMs;
+  let lastError: unknown = null;
+  for (;;) {
+    try {
+      if (await check()) return;
+      lastError = null;
+    } catch (error) {
+      // The page may still be loading, or between documents.
+      lastError = error;
+    }
+    if (Date.now() > end) {
+      const what = typeof until === 'string' ? `selector ${until}` : `condition ${until.toString()}`;
+      throw new Error(
+        `Timed out after ${timeoutMs} ms waiting for ${what} on ${page.url()}` +
+          (lastError ? ` (last error: ${String(lastError)})` : ''),
+      );
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+export function tempProfile(): { dir: string; remove: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), 'tend-firefox-'));
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}

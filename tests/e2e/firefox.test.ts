@@ -1,0 +1,176 @@
+/**
+ * Tend in a real Firefox (headless firefox-esr over WebDriver BiDi): today's idea, preferences and
+ * IndexedDB across a relaunch, the nudge alarm, a preview notification, and no outside requests.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import type { ElementHandle, Page } from 'puppeteer-core';
+import { FIREFOX_DIR, FirefoxTend, RefusingProxy, evaluate, tempProfile, waitUntil } from './firefox-harness';
+
+const NUDGE = 'tend-nudge';
+const ideaTexts = new Set(
+  (JSON.parse(readFileSync('assets/library/ideas.json', 'utf8')) as { text: string }[]).map((i) => i.text),
+);
+
+function newestSource(path: string): number {
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(0, ...readdirSync(path).map((name) => newestSource(join(path, name))));
+}
+
+/** Builds the Firefox package when it is missing or older than the code it is built from. */
+function ensureBuild(): void {
+  const manifest = join(FIREFOX_DIR, 'manifest.json');
+  const sources = ['entrypoints', 'components', 'utils', 'assets', 'public', 'wxt.config.ts'].filter(existsSync);
+  if (existsSync(manifest) && statSync(manifest).mtimeMs >= Math.max(...sources.map(newestSource))) return;
+  try {
+    execFileSync('npx', ['wxt', 'build', '-b', 'firefox'], { stdio: 'pipe', encoding: 'utf8' });
+  } catch (error) {
+    const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
+    throw new Error(`"npx wxt build -b firefox" failed:\n${stdout}\n${stderr}`, { cause: error });
+  }
+}
+
+async function ideaText(page: Page): Promise<string> {
+  await waitUntil(page, () => (document.querySelector('.idea-text')?.textContent ?? '').trim() !== '');
+  return page.evaluate(() => (document.querySelector('.idea-text')?.textContent ?? '').trim());
+}
+
+const scheme = (page: Page) => page.evaluate(() => document.documentElement.dataset.scheme ?? null);
+const checkedTheme = (page: Page) =>
+  page.evaluate(() => document.querySelector<HTMLInputElement>('input[name=theme]:checked')?.value ?? null);
+
+/** Waits for the one nudge alarm to be planned, then returns every alarm there is. */
+async function alarms(page: Page) {
+  await waitUntil(page, async (browser) => (await browser.alarms.getAll()).length > 0);
+  return evaluate(page, (browser) => browser.alarms.getAll());
+}
+
+function expectOneEveningNudgeAlarm(list: { name: string; scheduledTime: number }[]): void {
+  expect(list.map((a) => a.name)).toEqual([NUDGE]);
+  const scheduledTime = list[0]?.scheduledTime ?? 0;
+  expect(scheduledTime).toBeGreaterThan(Date.now());
+  // Default "together hours": every evening 18:30–21:30, local time.
+  const at = new Date(scheduledTime);
+  const minute = at.getHours() * 60 + at.getMinutes();
+  expect(minute).toBeGreaterThanOrEqual(18 * 60 + 30);
+  expect(minute).toBeLessThanOrEqual(21 * 60 + 30);
+}
+
+describe('Tend in Firefox', () => {
+  const proxy = new RefusingProxy();
+  let profile: ReturnType<typeof tempProfile> | null = null;
+  let tend: FirefoxTend;
+  let firstIdea = '';
+
+  beforeAll(async () => {
+    ensureBuild();
+    await proxy.start();
+    profile = tempProfile();
+    tend = new FirefoxTend({ profileDir: profile.dir, proxy });
+    await tend.launch();
+  });
+
+  afterAll(async () => {
+    await tend?.close();
+    await proxy.stop();
+    profile?.remove();
+  });
+
+  describe('first launch', () => {
+    // First, and in the options page (the popup plans the alarm itself): the background must have made it.
+    it('has exactly one nudge alarm after install', async () => {
+      const options = await tend.open('options', 'input[name=theme]');
+      expectOneEveningNudgeAlarm(await alarms(options));
+      await options.close();
+    });
+
+    it("shows today's idea from the library in the popup", async () => {
+      const popup = await tend.open('popup', '.idea-text, .notice');
+      firstIdea = await ideaText(popup);
+      expect(ideaTexts.has(firstIdea), `"${firstIdea}" is not in ideas.json`).toBe(true);
+      await popup.close();
+    });
+
+    it('shows a notification for "Send a preview nudge"', async () => {
+      const options = await tend.open('options', 'input[name=theme]');
+      expect(Object.keys(await evaluate(options, (browser) => browser.notifications.getAll()))).toEqual([]);
+      const button = await options.evaluateHandle(
+        () =>
+          [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Send a preview nudge') ??
+          null,
+      );
+      const element = button.asElement();
+      expect(element, 'no "Send a preview nudge" button').not.toBeNull();
+      await (element as ElementHandle<Element>).click();
+      await waitUntil(options, async (browser) => 'tend-nudge' in (await browser.notifications.getAll()));
+      expect(Object.keys(await evaluate(options, (browser) => browser.notifications.getAll()))).toContain(NUDGE);
+      await waitUntil(options, () => document.body.textContent?.includes('A preview nudge is on its way.'));
+      await options.close();
+    });
+
+    it('saves the dark theme chosen in the options', async () => {
+      const options = await tend.open('options', 'input[name=theme]');
+      // The default follows the system, and headless Firefox is light: the choice below is what makes it dark.
+      expect(await checkedTheme(options)).toBe('system');
+      expect(await scheme(options)).toBe('light');
+      const legend = await options.evaluate(
+        () => document.querySelector('input[name=theme][value=dark]')?.closest('fieldset')?.querySelector('legend')?.textContent,
+      );
+      expect(legend?.trim()).toBe('Theme');
+      await options.click('input[name=theme][value=dark]');
+      await waitUntil(options, () => document.documentElement.dataset.scheme === 'dark');
+      // A fresh popup reads the prefs from IndexedDB, so the choice is stored before Firefox closes.
+      const popup = await tend.open('popup', () => document.documentElement.dataset.scheme === 'dark');
+      expect(await scheme(popup)).toBe('dark');
+      await popup.close();
+      await options.close();
+    });
+  });
+
+  describe('after closing and relaunching with the same profile', () => {
+    beforeAll(async () => {
+      await tend.relaunch();
+    });
+
+    it('has exactly one nudge alarm again (Firefox keeps none across a restart)', async () => {
+      const options = await tend.open('options', 'input[name=theme]');
+      expectOneEveningNudgeAlarm(await alarms(options));
+      await options.close();
+    });
+
+    it('shows the same idea', async () => {
+      const popup = await tend.open('popup', '.idea-text, .notice');
+      expect(firstIdea).not.toBe('');
+      expect(await ideaText(popup)).toBe(firstIdea);
+      await popup.close();
+    });
+
+    it('keeps the dark theme in the popup and in the options', async () => {
+      const popup = await tend.open('popup', () => document.documentElement.dataset.scheme !== undefined);
+      expect(await scheme(popup)).toBe('dark');
+      await popup.close();
+      const options = await tend.open('options', 'input[name=theme]:checked');
+      expect(await checkedTheme(options)).toBe('dark');
+      await options.close();
+    });
+  });
+
+  describe('over the whole run', () => {
+    // Closing first lets Firefox print its last lines, where the page and background errors are read from.
+    beforeAll(async () => {
+      await tend.close();
+    });
+
+    it('made no outside requests', () => {
+      expect(proxy.seen).toEqual([]);
+      expect(tend.proxyConnections).toBe(0);
+    });
+
+    it('had no page errors, in the pages or the background', () => {
+      expect(tend.pageErrors).toEqual([]);
+    });
+  });
+});

@@ -1,0 +1,74 @@
+/** The built packages ask for exactly what Tend uses, and carry no remote or dynamic code. */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const BUILDS = ['.output/chrome-mv3', '.output/firefox-mv2'];
+const ALLOWED_PERMISSIONS = ['alarms', 'idle', 'notifications'];
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? files(path) : [path];
+  });
+}
+
+for (const dir of BUILDS) {
+  describe(dir, () => {
+    const manifestPath = join(dir, 'manifest.json');
+    it('is built', () => expect(existsSync(manifestPath), `run "npm run build" first`).toBe(true));
+    const manifest = existsSync(manifestPath) ? JSON.parse(readFileSync(manifestPath, 'utf8')) : {};
+
+    it('asks for exactly the permissions Tend uses, and no host access', () => {
+      expect([...manifest.permissions].sort()).toEqual(ALLOWED_PERMISSIONS);
+      expect(manifest.host_permissions ?? []).toEqual([]);
+      expect(manifest.optional_permissions ?? []).toEqual([]);
+      expect(manifest.optional_host_permissions ?? []).toEqual([]);
+      expect(manifest.content_scripts).toBeUndefined();
+      expect(manifest.web_accessible_resources).toBeUndefined();
+      expect(manifest.externally_connectable).toBeUndefined();
+    });
+
+    it('has a strict content security policy: own scripts only, no eval, no remote code', () => {
+      const csp: string = typeof manifest.content_security_policy === 'string'
+        ? manifest.content_security_policy
+        : manifest.content_security_policy?.extension_pages;
+      expect(csp).toContain("script-src 'self'");
+      expect(csp).toContain("object-src 'none'");
+      expect(csp).toContain("connect-src 'self'");
+      expect(csp).not.toMatch(/unsafe-eval|unsafe-inline|wasm-unsafe-eval|https?:|\*/);
+    });
+
+    it('names itself, its icons and its shortcut', () => {
+      expect(manifest.name).toBe('__MSG_extName__');
+      expect(manifest.default_locale).toBe('en');
+      for (const size of ['16', '32', '48', '128']) expect(existsSync(join(dir, manifest.icons[size]))).toBe(true);
+      const command = manifest.commands?._execute_action ?? manifest.commands?._execute_browser_action;
+      expect(command?.suggested_key?.default).toBe('Alt+Shift+Y');
+    });
+
+    it('ships no eval, no new Function and no outside address in its code', () => {
+      for (const file of files(dir).filter((f) => f.endsWith('.js'))) {
+        const code = readFileSync(file, 'utf8');
+        expect(code, file).not.toMatch(/\beval\(|new Function\(/);
+        // XML namespaces are names, not addresses that are fetched.
+        const urls = [...code.matchAll(/https?:\/\/[^\s"'`)]+/g)].map((m) => m[0]).filter((u) => !u.startsWith('http://www.w3.org/'));
+        expect(urls, file).toEqual([]);
+      }
+    });
+  });
+}
+
+describe('Firefox specifics', () => {
+  const manifestPath = '.output/firefox-mv2/manifest.json';
+  it('declares a gecko id, a minimum version and no data collection', () => {
+    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
+    expect(manifest.browser_specific_settings.gecko.id).toMatch(/@/);
+    expect(manifest.browser_specific_settings.gecko.strict_min_version).toBe('140.0');
+    expect(manifest.browser_specific_settings.gecko.data_collection_permissions).toEqual({ required: ['none'] });
+  });
+  it('Chrome gets no Firefox-only keys', () => {
+    const chrome = JSON.parse(readFileSync('.output/chrome-mv3/manifest.json', 'utf8'));
+    expect(chrome.browser_specific_settings).toBeUndefined();
+  });
+});
