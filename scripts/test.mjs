@@ -28,9 +28,9 @@ function vitest(project) {
     failed += summary.numFailedTests + (summary.numTotalTestSuites === 0 ? 1 : 0);
     // A file that failed to load counts as a failure even when no test inside it ran.
     failed += summary.testResults.filter((f) => f.status === 'failed' && f.assertionResults.length === 0).length;
-  } else if (!ok) {
-    failed += 1;
   }
+  // Errors outside any test (an unhandled rejection, a crash) fail the run without failing a test.
+  if (!ok && (!existsSync(report) || JSON.parse(readFileSync(report, 'utf8')).numFailedTests === 0)) failed += 1;
 }
 
 if (run('typecheck', 'npx', ['tsc', '--noEmit', '-p', '.'])) passed += 1;

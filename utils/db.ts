@@ -157,18 +157,24 @@ export function createTendStore(name = DB_NAME) {
     async replaceAll(snapshot: Snapshot): Promise<void> {
       const tx = (await db()).transaction(['prefs', 'state', 'history', 'marks'], 'readwrite');
       const done = tx.done;
+      const pending: Promise<unknown>[] = [];
+      // Each request is watched from the start, so an abort does not leave unhandled rejections behind.
+      const queue = (request: Promise<unknown>) => {
+        request.catch(() => {});
+        pending.push(request);
+      };
       try {
-        const writes: Promise<unknown>[] = [
-          tx.objectStore('prefs').put(snapshot.prefs, 'prefs'),
-          tx.objectStore('history').clear(),
-          tx.objectStore('marks').clear(),
-          ...snapshot.history.map(({ day, ideaId, at }) => tx.objectStore('history').add({ day, ideaId, at })),
-          ...snapshot.marks.map((mark) => tx.objectStore('marks').put(mark)),
+        queue(tx.objectStore('prefs').put(snapshot.prefs, 'prefs'));
+        queue(tx.objectStore('history').clear());
+        queue(tx.objectStore('marks').clear());
+        for (const { day, ideaId, at } of snapshot.history) queue(tx.objectStore('history').add({ day, ideaId, at }));
+        for (const mark of snapshot.marks) queue(tx.objectStore('marks').put(mark));
+        queue(
           snapshot.picker
             ? tx.objectStore('state').put(snapshot.picker, 'picker')
             : tx.objectStore('state').delete('picker'),
-        ];
-        await Promise.all([...writes, done]);
+        );
+        await Promise.all([...pending, done]);
       } catch (error) {
         // A write that throws before it is queued does not abort by itself: abort, so nothing changes.
         try {

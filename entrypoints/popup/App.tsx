@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 import { IdeaCard } from '../../components/IdeaCard';
 import { IdeaList } from '../../components/IdeaList';
 import { NudgeControls } from '../../components/NudgeControls';
@@ -15,6 +15,11 @@ export function App({ openOptions }: { openOptions: () => void }) {
   const [status, setStatus] = useState('');
   const [undo, setUndo] = useState<(() => Promise<void>) | null>(null);
   useTheme(data?.prefs ?? null);
+  const shown = data?.result.kind;
+  useLayoutEffect(() => {
+    // A user-timing mark for `npm run bench`: when today's idea (or the empty notice) first shows.
+    if (shown && performance.getEntriesByName('tend:idea-shown').length === 0) performance.mark('tend:idea-shown');
+  }, [shown]);
 
   if (error) return <p role="alert" class="notice">{t('loadError')}</p>;
   if (!data) return <p class="muted" aria-busy="true">{t('loading')}</p>;

@@ -6,12 +6,11 @@ import { clearBadge, ensureNudgeAlarm } from '../../utils/nudges-browser';
 import { createServices, localiseDocument } from '../../utils/services-browser';
 import './popup.css';
 import { App } from './App';
+import { preloadPopup } from './usePopup';
 
 const services = createServices();
+preloadPopup(services);
 localiseDocument(document);
-// Opening the popup clears the quiet "notifications are blocked" dot and re-checks the alarm.
-void clearBadge();
-void ensureNudgeAlarm(services.store);
 
 render(
   <ServicesContext.Provider value={services}>
@@ -19,3 +18,9 @@ render(
   </ServicesContext.Provider>,
   document.getElementById('app') as HTMLElement,
 );
+
+// After the idea is on screen: clear the quiet "notifications are blocked" dot and re-check the alarm.
+setTimeout(() => {
+  void clearBadge();
+  void ensureNudgeAlarm(services.store);
+}, 300);

@@ -19,12 +19,26 @@ export interface PopupData {
   nudge: NudgeState;
 }
 
+type Stored = [Prefs, Idea[], Mark[], PickerState | null, NudgeState];
+
+function readStored(services: Services): Promise<Stored> {
+  const { store, loadIdeas } = services;
+  return Promise.all([store.readPrefs(), loadIdeas(), store.readAllMarks(), store.readPickerState(), store.readNudgeState()]);
+}
+
+let early: Promise<Stored> | null = null;
+
+/** Starts reading before the first render, so the idea is not held up by it. */
+export function preloadPopup(services: Services): void {
+  early = readStored(services);
+}
+
 function randomSalt(random: () => number): string {
   return Math.floor(random() * 2 ** 32).toString(36) + Math.floor(random() * 2 ** 32).toString(36);
 }
 
 export function usePopup(services: Services) {
-  const { store, now, loadIdeas, random } = services;
+  const { store, now, random } = services;
   const [data, setData] = useState<PopupData | null>(null);
   const [error, setError] = useState<unknown>(null);
 
@@ -42,24 +56,22 @@ export function usePopup(services: Services) {
 
   const load = useCallback(async () => {
     try {
-      const [prefs, library, markList, stored, nudge] = await Promise.all([
-        store.readPrefs(),
-        loadIdeas(),
-        store.readAllMarks(),
-        store.readPickerState(),
-        store.readNudgeState(),
-      ]);
+      const pending = early ?? readStored(services);
+      early = null;
+      const [prefs, library, markList, stored, nudge] = await pending;
       const marks = new Map(markList.map((m) => [m.ideaId, m]));
       const picker = stored ?? createPickerState(randomSalt(random));
       const hidden = new Set(markList.filter((m) => m.hidden).map((m) => m.ideaId));
       const result = todaysIdea(library, prefs, hidden, picker, dayKey(now()));
+      // Show the idea first; storing the pick and reading the recent list can follow.
+      setData((before) => ({ prefs, library, marks, result, recent: before?.recent ?? [], nudge }));
       await commit(stored ?? ({} as PickerState), result);
       const recent = await store.readHistorySince(dayKeyBefore(now(), RECENT_DAYS - 1));
       setData({ prefs, library, marks, result, recent, nudge });
     } catch (e) {
       setError(e);
     }
-  }, [store, loadIdeas, random, now, commit]);
+  }, [services, store, random, now, commit]);
 
   useEffect(() => {
     void load();

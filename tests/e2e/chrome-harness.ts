@@ -2,11 +2,12 @@
  * Launches Debian's Chromium with the built extension through playwright-core, with a
  * refusing proxy that counts every connection the browser tries to make to the outside.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer, type Server, type Socket } from 'node:net';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { RefusingProxy, tempProfile as sharedTempProfile } from './shared';
+
+export { RefusingProxy };
 
 export const CHROME_DIR = resolve('.output/chrome-mv3');
 
@@ -33,31 +34,6 @@ export function findChromium(): string {
  * no host permissions and its CSP allows connections to itself only.
  */
 export const BROWSER_OWN_HOSTS = ['update.googleapis.com', 'accounts.google.com', 'clients2.google.com', 'redirector.gvt1.com'];
-
-/** A proxy that accepts and immediately closes every connection, counting each with its first line. */
-export class RefusingProxy {
-  readonly seen: string[] = [];
-  private server: Server | null = null;
-  port = 0;
-
-  async start(): Promise<void> {
-    this.server = createServer((socket: Socket) => {
-      socket.once('data', (data) => {
-        this.seen.push(data.toString('latin1').split('\r\n')[0] ?? '?');
-        socket.destroy();
-      });
-      socket.on('error', () => {});
-      setTimeout(() => socket.destroy(), 1000);
-    });
-    await new Promise<void>((ok) => this.server?.listen(0, '127.0.0.1', ok));
-    const address = this.server.address();
-    this.port = typeof address === 'object' && address ? address.port : 0;
-  }
-
-  async stop(): Promise<void> {
-    await new Promise<void>((ok) => (this.server ? this.server.close(() => ok()) : ok()));
-  }
-}
 
 export interface Tend {
   context: BrowserContext;
@@ -135,8 +111,7 @@ export async function launchTend(
 }
 
 export function tempProfile(): { dir: string; remove: () => void } {
-  const dir = mkdtempSync(join(tmpdir(), 'tend-chrome-'));
-  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+  return sharedTempProfile('tend-chrome-');
 }
 
 /** Runs code in the extension's service worker, waking a fresh one when the old one was stopped. */

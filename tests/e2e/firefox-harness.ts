@@ -4,14 +4,15 @@
  * profile) and every outside request routed to a local proxy that refuses and counts it.
  * The recipe and its reasons are in /work/shared/FIREFOX.md.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer, type Server, type Socket } from 'node:net';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import type { Readable } from 'node:stream';
+import { RefusingProxy, tempProfile as sharedTempProfile } from './shared';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import type { browser as extensionBrowser } from 'wxt/browser';
+
+export { RefusingProxy };
 
 export const FIREFOX_DIR = resolve('.output/firefox-mv2');
 /** Any fixed UUID will do; it makes the pages moz-extension://<uuid>/… on every launch. */
@@ -30,35 +31,6 @@ export function findFirefox(): string {
     );
   }
   return found;
-}
-
-/** A proxy on 127.0.0.1 that closes every connection at once, remembering each one's first line. */
-export class RefusingProxy {
-  readonly seen: string[] = [];
-  connections = 0;
-  port = 0;
-  private server: Server | null = null;
-
-  async start(): Promise<void> {
-    this.server = createServer((socket: Socket) => {
-      this.connections += 1;
-      const index = this.seen.push('(no data)') - 1;
-      socket.once('data', (data) => {
-        this.seen[index] = data.toString('latin1').split('\r\n')[0] ?? '?';
-        socket.destroy();
-      });
-      socket.on('error', () => {});
-      setTimeout(() => socket.destroy(), 1000).unref();
-    });
-    await new Promise<void>((ok) => this.server?.listen(0, '127.0.0.1', ok));
-    const address = this.server.address();
-    this.port = typeof address === 'object' && address ? address.port : 0;
-  }
-
-  async stop(): Promise<void> {
-    await new Promise<void>((ok) => (this.server ? this.server.close(() => ok()) : ok()));
-    this.server = null;
-  }
 }
 
 /** Keeps Firefox's own background traffic quiet, so the proxy only sees what the extension asks for. */
@@ -286,6 +258,5 @@ export async function waitUntil(
 }
 
 export function tempProfile(): { dir: string; remove: () => void } {
-  const dir = mkdtempSync(join(tmpdir(), 'tend-firefox-'));
-  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+  return sharedTempProfile('tend-firefox-');
 }

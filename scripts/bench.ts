@@ -1,0 +1,128 @@
+/**
+ * `npm run bench`: figures, not pass/fail. Sizes of every bundle (gzip), the popup's time to
+ * show today's idea against a static extension page in the same browser run, the number of
+ * pending alarms, and the speed of the pure scheduler and picker.
+ */
+import { cpSync, existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import ideasJson from '../assets/library/ideas.json';
+import { parseIdeas } from '../utils/library';
+import { createPickerState, todaysIdea } from '../utils/picker';
+import { defaultPrefs } from '../utils/prefs';
+import { createNudgeState, nextNudgeAt } from '../utils/schedule';
+import { CHROME_DIR, launchTend, tempProfile } from '../tests/e2e/chrome-harness';
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const gz = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
+
+/** The JS and CSS files an HTML page of the build loads (scripts, module preloads, styles). */
+function pageFiles(dir: string, html: string): string[] {
+  const text = readFileSync(join(dir, html), 'utf8');
+  return [...text.matchAll(/(?:src|href)="\/?([^"]+\.(?:js|css))"/g)].map((m) => join(dir, m[1] as string));
+}
+
+function sizes(dir: string) {
+  const rows: [string, string][] = [];
+  const sum = (files: string[]) => files.reduce((total, f) => total + gz(f), 0);
+  const popup = pageFiles(dir, 'popup.html');
+  const options = pageFiles(dir, 'options.html');
+  const isVendor = (f: string) => /vendor-/.test(f);
+  const popupJs = popup.filter((f) => f.endsWith('.js'));
+  rows.push(['popup: Tend code (JS, without the library and third-party code)', kb(sum(popupJs.filter((f) => !isVendor(f))))]);
+  rows.push(['popup: third-party code (Preact, idb, webextension-polyfill)', kb(sum(popupJs.filter(isVendor)))]);
+  rows.push(['popup: CSS', kb(sum(popup.filter((f) => f.endsWith('.css'))))]);
+  rows.push(['popup: everything it loads (JS + CSS)', kb(sum(popup))]);
+  rows.push(['options: Tend code (JS, own)', kb(sum(options.filter((f) => f.endsWith('.js') && !isVendor(f))))]);
+  rows.push(['options: everything it loads (JS + CSS)', kb(sum(options))]);
+  rows.push(['background worker (one file, polyfill and idb included)', kb(gz(join(dir, 'background.js')))]);
+  const assets = readdirSync(join(dir, 'assets'));
+  for (const name of ['ideas', 'nudges']) {
+    const file = assets.find((a) => a.startsWith(`${name}-`) && a.endsWith('.json'));
+    if (file) rows.push([`library: ${name}.json (loaded on demand)`, kb(gz(join(dir, 'assets', file)))]);
+  }
+  return rows;
+}
+
+/** Milliseconds from navigation start until the idea's text is in the page (or, for the static page, first paint). */
+async function timings(runs: number) {
+  const dir = resolve('.tmp/bench-extension');
+  rmSync(dir, { recursive: true, force: true });
+  cpSync(CHROME_DIR, dir, { recursive: true });
+  // A static page inside the same extension: the floor any extension page pays to open.
+  writeFileSync(
+    join(dir, 'static.html'),
+    '<!doctype html><html><head><meta charset="utf-8"><title>Static</title></head><body><main><p>A plain static page for comparison.</p></main></body></html>',
+  );
+  const profile = tempProfile();
+  const tend = await launchTend(profile.dir, { extensionDir: dir });
+  const base = `chrome-extension://${tend.extensionId}`;
+  const idea: number[] = [];
+  const fixed: number[] = [];
+  // Each measurement in a fresh tab, alternating, so both pages open under the same conditions.
+  for (let i = 0; i < runs + 2; i++) {
+    const staticPage = await tend.context.newPage();
+    await staticPage.goto(`${base}/static.html`, { waitUntil: 'load' });
+    await staticPage.waitForTimeout(50);
+    const paint = await staticPage.evaluate(
+      () => performance.getEntriesByType('paint').find((e) => e.name === 'first-contentful-paint')?.startTime ?? NaN,
+    );
+    await staticPage.close();
+    const popup = await tend.context.newPage();
+    await popup.goto(`${base}/popup.html`);
+    await popup.waitForSelector('.idea-text');
+    const at = await popup.evaluate(() => performance.getEntriesByName('tend:idea-shown')[0]?.startTime ?? NaN);
+    await popup.close();
+    if (i >= 2) {
+      // The first two rounds warm the browser's caches.
+      fixed.push(paint);
+      idea.push(at);
+    }
+  }
+  const alarms = await tend.worker.evaluate(() => chrome.alarms.getAll());
+  await tend.close();
+  profile.remove();
+  rmSync(dir, { recursive: true, force: true });
+  return { idea: median(idea), fixed: median(fixed), alarms: alarms.length, runs };
+}
+
+function pureSpeed() {
+  const library = parseIdeas(ideasJson);
+  const prefs = { ...defaultPrefs(), nudgesPerDay: 6 };
+  const time = (fn: () => void, n: number) => {
+    const start = performance.now();
+    for (let i = 0; i < n; i++) fn();
+    return (performance.now() - start) / n;
+  };
+  let state = createPickerState('bench');
+  let day = 0;
+  const pick = time(() => {
+    const r = todaysIdea(library, prefs, new Set(), state, `2026-01-${String((day++ % 28) + 1).padStart(2, '0')}`);
+    state = r.state;
+  }, 400);
+  const now = Date.UTC(2026, 5, 1, 9);
+  const schedule = time(() => nextNudgeAt(prefs, createNudgeState(), now, Math.random), 200);
+  return { pick, schedule };
+}
+
+async function main() {
+  if (!existsSync(join(CHROME_DIR, 'manifest.json'))) throw new Error('No build: run "npm run build" first.');
+  console.log('Tend benchmark\n\nSizes (gzip -9)');
+  for (const [name, value] of sizes(CHROME_DIR)) console.log(`  ${name.padEnd(70)} ${value.padStart(9)}`);
+  const t = await timings(15);
+  console.log(`\nPopup speed in Chromium (median of ${t.runs} runs, warm)`);
+  console.log(`  static extension page, first paint                                     ${t.fixed.toFixed(1).padStart(6)} ms`);
+  console.log(`  popup, today's idea on screen                                          ${t.idea.toFixed(1).padStart(6)} ms`);
+  console.log(`  ratio (target ≤ 1.5×)                                                  ${(t.idea / t.fixed).toFixed(2).padStart(6)} ×`);
+  console.log(`\nPending alarms after start (target exactly 1)                            ${String(t.alarms).padStart(6)}`);
+  const speed = pureSpeed();
+  console.log('\nPure logic in Node');
+  console.log(`  todaysIdea over ${parseIdeas(ideasJson).length} ideas                                              ${speed.pick.toFixed(3).padStart(7)} ms`);
+  console.log(`  nextNudgeAt, 6 a day, default windows                                  ${speed.schedule.toFixed(3).padStart(7)} ms`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
