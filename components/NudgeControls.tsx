@@ -21,10 +21,7 @@ export function NudgeControls({
   if (!prefs.nudgesEnabled) return <p class="muted small">{t('nudgesOff')}</p>;
   const paused = isPaused(nudge, time);
   return (
-    <section class="nudges" aria-labelledby="nudges-heading">
-      <h2 id="nudges-heading" class="eyebrow">
-        {t('nudgesHeading')}
-      </h2>
+    <section class="nudges" aria-label={t('nudgesHeading')}>
       {paused ? (
         <div class="paused">
           <p>
@@ -37,7 +34,8 @@ export function NudgeControls({
           </button>
         </div>
       ) : (
-        <>
+        <details>
+          <summary>{t('nudgesMenu')}</summary>
           {isSnoozed(nudge, time) && (
             <p class="small">{t('snoozedUntil', formatWhen(nudge.snoozedUntil as number, locale, time))}</p>
           )}
@@ -61,7 +59,7 @@ export function NudgeControls({
               </button>
             ))}
           </div>
-        </>
+        </details>
       )}
     </section>
   );

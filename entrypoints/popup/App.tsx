@@ -76,48 +76,50 @@ export function App({ openOptions }: { openOptions: () => void }) {
             >
               {t('anotherIdea')}
             </button>
-            <button
-              type="button"
-              aria-pressed={current?.favourite ?? false}
-              onClick={() => mark(idea.id, (m) => ({ ...m, favourite: !m.favourite }))}
-            >
-              {t('favourite')}
-            </button>
-            <button
-              type="button"
-              aria-pressed={triedToday}
-              onClick={() =>
-                mark(idea.id, (m) => ({
-                  ...m,
-                  triedOn: triedToday ? m.triedOn.filter((d) => d !== today) : [...m.triedOn, today],
-                }))
-              }
-            >
-              {t('weTriedThis')}
-            </button>
-            <button
-              type="button"
-              onClick={async () => {
-                try {
-                  await services.copyText(idea.text);
-                  say(t('copied'));
-                } catch {
-                  say(t('copyFailed'));
+            <div class="secondary">
+              <button
+                type="button"
+                aria-pressed={current?.favourite ?? false}
+                onClick={() => mark(idea.id, (m) => ({ ...m, favourite: !m.favourite }))}
+              >
+                {t('favourite')}
+              </button>
+              <button
+                type="button"
+                aria-pressed={triedToday}
+                onClick={() =>
+                  mark(idea.id, (m) => ({
+                    ...m,
+                    triedOn: triedToday ? m.triedOn.filter((d) => d !== today) : [...m.triedOn, today],
+                  }))
                 }
-              }}
-            >
-              {t('copyToShare')}
-            </button>
-            <button
-              type="button"
-              onClick={async () => {
-                const undoHide = await hide(idea.id);
-                setUndo(() => undoHide);
-                say(t('hiddenForGood'));
-              }}
-            >
-              {t('notForUs')}
-            </button>
+              >
+                {t('weTriedThis')}
+              </button>
+              <button
+                type="button"
+                onClick={async () => {
+                  try {
+                    await services.copyText(idea.text);
+                    say(t('copied'));
+                  } catch {
+                    say(t('copyFailed'));
+                  }
+                }}
+              >
+                {t('copyToShare')}
+              </button>
+              <button
+                type="button"
+                onClick={async () => {
+                  const undoHide = await hide(idea.id);
+                  setUndo(() => undoHide);
+                  say(t('hiddenForGood'));
+                }}
+              >
+                {t('notForUs')}
+              </button>
+            </div>
           </div>
         )}
         <div class="status-row">

@@ -175,6 +175,7 @@ describe('nudges', () => {
     await patchPrefs(popup, { windows: ALL_DAY });
     await popup.reload();
     const clicked = Date.now();
+    await popup.getByText('Remind me later, or pause nudges').click();
     await popup.getByRole('button', { name: 'in 15 min' }).click();
     const [alarm] = await waitFor(
       () => alarms(tend),
@@ -186,10 +187,11 @@ describe('nudges', () => {
 
   it('a pause shows when it ends, and Resume ends it', async () => {
     const popup = await tend.open('popup');
+    await popup.getByText('Remind me later, or pause nudges').click();
     await popup.getByRole('group', { name: 'Pause nudges:' }).getByRole('button', { name: '1 day' }).click();
     await expect.poll(() => popup.textContent('.nudges')).toContain('paused until');
     await popup.getByRole('button', { name: 'Resume' }).click();
-    await expect.poll(() => popup.textContent('.nudges')).toContain('Remind me later');
+    await expect.poll(() => popup.textContent('.nudges')).toContain('Remind me later, or pause nudges');
     expect(await alarms(tend)).toHaveLength(1);
     await popup.close();
   });
