@@ -33,6 +33,8 @@ function vendorChunk(): Plugin {
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   imports: false,
+  // The sources package is for store reviewers to rebuild Tend: code and config, not screenshots.
+  zip: { excludeSources: ['docs/**', '.tmp/**', 'web-ext-artifacts/**'] },
   vite: () => ({
     plugins: [preact(), vendorChunk()],
     // The library ships as JSON files fetched from the extension, never inlined into code.
