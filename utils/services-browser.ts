@@ -2,6 +2,7 @@
 import { browser } from 'wxt/browser';
 import type { Services } from '../components/services';
 import { createTendStore } from './db';
+import type { MessageKey } from './i18n';
 import { t } from './i18n-browser';
 import { loadIdeas } from './library-browser';
 import { changeNudgeState, ensureNudgeAlarm } from './nudges-browser';
@@ -28,8 +29,8 @@ export function createServices(): Services {
   };
 }
 
-/** Localises `lang` and static `data-i18n` text in a page's HTML before the app renders. */
-export function localiseDocument(doc: Document): void {
+/** Sets the page's language and title from the browser's UI language before the app renders. */
+export function localiseDocument(doc: Document, title: MessageKey = 'extName'): void {
   doc.documentElement.lang = browser.i18n.getUILanguage();
-  doc.title = t('extName');
+  doc.title = t(title);
 }

@@ -8,7 +8,7 @@ import { App, type OptionsActions } from './App';
 import './options.css';
 
 const services = createServices();
-localiseDocument(document);
+localiseDocument(document, 'optionsTitle');
 
 const actions: OptionsActions = {
   async previewNudge() {
@@ -21,7 +21,9 @@ const actions: OptionsActions = {
       return false;
     }
   },
-  notificationsBlocked,
+  // Chrome can tell up front; Firefox only when a nudge could not be shown.
+  notificationsBlocked: async () =>
+    (await notificationsBlocked()) || (await services.store.readNudgeState()).blockedAt !== null,
   async shortcut() {
     const commands = await browser.commands.getAll();
     return commands.find((c) => c.name === '_execute_action' || c.name === '_execute_browser_action')?.shortcut ?? '';

@@ -65,7 +65,7 @@ const QUIET = [
 
 export async function launchTend(
   profileDir: string,
-  options: { proxy?: RefusingProxy; extensionDir?: string; colorScheme?: 'light' | 'dark' } = {},
+  options: { proxy?: RefusingProxy; extensionDir?: string; colorScheme?: 'light' | 'dark'; lang?: string } = {},
 ): Promise<Tend> {
   const dir = options.extensionDir ?? CHROME_DIR;
   if (!existsSync(join(dir, 'manifest.json'))) throw new Error(`No build at ${dir}: run "npm run build" first.`);
@@ -76,6 +76,7 @@ export async function launchTend(
     '--no-sandbox',
     ...QUIET,
   ];
+  if (options.lang) args.push(`--lang=${options.lang}`);
   if (options.proxy) args.push(`--proxy-server=http://127.0.0.1:${options.proxy.port}`, '--proxy-bypass-list=<-loopback>');
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: findChromium(),
@@ -83,6 +84,8 @@ export async function launchTend(
     args,
     colorScheme: options.colorScheme ?? 'light',
     viewport: { width: 900, height: 900 },
+    acceptDownloads: true,
+    ...(options.lang ? { locale: options.lang } : {}),
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
   const extensionId = new URL(worker.url()).host;

@@ -1,0 +1,136 @@
+/** The settings page in a real Chromium: inline validation, filters, export and import, delete all. */
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchTend, tempProfile, waitFor, type Tend } from './chrome-harness';
+import { alarms, ideaText, readStored } from './chrome-steps';
+
+const profile = tempProfile();
+let tend: Tend;
+beforeAll(async () => {
+  tend = await launchTend(profile.dir);
+});
+afterAll(async () => {
+  await tend.close();
+  profile.remove();
+});
+
+describe('settings', () => {
+  it('refuses 7 nudges a day with a clear message, and saves 3', async () => {
+    const options = await tend.open('options');
+    const perDay = options.getByLabel('Nudges a day');
+    await perDay.fill('7');
+    await expect.poll(() => options.getByRole('alert').first().textContent()).toContain('whole number from 0 to 6');
+    expect(((await readStored(options, 'prefs', 'prefs')) as { nudgesPerDay?: number } | undefined)?.nudgesPerDay ?? 1).toBe(1);
+    await perDay.fill('3');
+    await expect.poll(async () => ((await readStored(options, 'prefs', 'prefs')) as { nudgesPerDay: number }).nudgesPerDay).toBe(3);
+    expect(await options.getByRole('alert').count()).toBe(0);
+    await options.close();
+  });
+
+  it('shows an inline message for a window that ends before it starts, and does not save it', async () => {
+    const options = await tend.open('options');
+    const monday = options.getByRole('group', { name: 'Monday, window 1' });
+    await monday.getByLabel('to').fill('17:00');
+    await expect.poll(() => monday.getByRole('alert').textContent()).toContain('The end is before the start');
+    const saved = (await readStored(options, 'prefs', 'prefs')) as { windows: { start: number; end: number }[][] };
+    expect(saved.windows[1]).toEqual([{ start: 18 * 60 + 30, end: 21 * 60 + 30 }]);
+    // Ticking "ends the next day" makes it a valid overnight window, saved at once.
+    await monday.getByLabel('ends the next day').check();
+    await expect
+      .poll(async () => ((await readStored(options, 'prefs', 'prefs')) as { windows: { end: number }[][] }).windows[1])
+      .toEqual([{ start: 18 * 60 + 30, end: 17 * 60 + 1440 }]);
+    await options.close();
+  });
+
+  it('filters change the popup: only "Just for you" ideas, then a clear message when nothing fits', async () => {
+    const options = await tend.open('options');
+    const kinds = options.getByRole('group', { name: 'Kinds of ideas' });
+    for (const label of ['Touch', 'Talk', 'Presence', 'Honesty', 'Play', 'Care', 'Appreciation', 'Letting go of scripts', 'Easing stress']) {
+      await kinds.getByLabel(label, { exact: true }).uncheck();
+    }
+    const popup = await tend.open('popup');
+    await ideaText(popup);
+    expect(await popup.textContent('.idea-category')).toBe('Just for you');
+    await kinds.getByLabel('Just for you').uncheck();
+    await popup.reload();
+    await expect.poll(() => popup.textContent('main')).toContain('No ideas fit your current filters');
+    for (const label of ['Just for you', 'Touch']) await kinds.getByLabel(label, { exact: true }).check();
+    await popup.close();
+    await options.close();
+  });
+
+  it('exports a file that imports back; a damaged file gets a message and changes nothing', async () => {
+    const options = await tend.open('options');
+    await options.getByRole('group', { name: 'Palette' }).getByLabel('Tide').check();
+    const [download] = await Promise.all([
+      options.waitForEvent('download'),
+      options.getByRole('button', { name: 'Export to a file' }).click(),
+    ]);
+    const file = JSON.parse(readFileSync((await download.path()) as string, 'utf8'));
+    expect(file).toMatchObject({ app: 'tend', schema: 2, prefs: { palette: 'tide' } });
+
+    await options.getByRole('group', { name: 'Palette' }).getByLabel('Clay').check();
+    const damaged = { ...file, history: [{ day: 'yesterday' }] };
+    await options.getByLabel('Import from a file').setInputFiles({
+      name: 'tend.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(damaged)),
+    });
+    await expect.poll(() => options.getByRole('alert').first().textContent()).toContain('damaged at “history[0]”');
+    expect(((await readStored(options, 'prefs', 'prefs')) as { palette: string }).palette).toBe('clay');
+
+    await options.getByLabel('Import from a file').setInputFiles({
+      name: 'tend.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(file)),
+    });
+    await expect.poll(() => options.getByRole('status').last().textContent()).toContain('Imported');
+    expect(((await readStored(options, 'prefs', 'prefs')) as { palette: string }).palette).toBe('tide');
+    await expect.poll(() => options.getByRole('group', { name: 'Palette' }).getByLabel('Tide').isChecked()).toBe(true);
+    await options.close();
+  });
+
+  it('"Delete all data" asks first, then leaves a fresh start with one alarm', async () => {
+    const options = await tend.open('options');
+    await options.getByRole('button', { name: 'Delete all data' }).click();
+    await options.getByRole('button', { name: 'Keep my data' }).click();
+    expect(await readStored(options, 'prefs', 'prefs')).toBeDefined();
+    await options.getByRole('button', { name: 'Delete all data' }).click();
+    await options.getByRole('button', { name: 'Yes, delete everything' }).click();
+    await expect.poll(() => options.textContent('main')).toContain('All data deleted');
+    expect(await readStored(options, 'prefs', 'prefs')).toBeUndefined();
+    expect(await options.getByRole('group', { name: 'Theme' }).getByLabel('System').isChecked()).toBe(true);
+    const list = await waitFor(() => alarms(tend), (a) => a.length === 1);
+    const at = new Date(list[0]?.scheduledTime as number);
+    expect(at.getHours() * 60 + at.getMinutes()).toBeGreaterThanOrEqual(18 * 60 + 30);
+    await options.close();
+  });
+
+  it('shows the keyboard shortcut', async () => {
+    const options = await tend.open('options');
+    await expect.poll(() => options.textContent('main')).toContain('Open today\'s idea with Alt+Shift+Y');
+    await options.close();
+  });
+
+  it('made no page errors', () => {
+    expect(tend.pageErrors).toEqual([]);
+  });
+});
+
+describe('in German', () => {
+  it('the popup and settings speak German when the browser does', async () => {
+    const german = tempProfile();
+    const de = await launchTend(german.dir, { lang: 'de' });
+    try {
+      const popup = await de.open('popup');
+      await ideaText(popup);
+      expect(await popup.getByRole('button', { name: 'Andere Idee' }).count()).toBe(1);
+      const options = await de.open('options');
+      await expect.poll(() => options.textContent('h1')).not.toBe('');
+      expect(await options.evaluate(() => document.documentElement.lang)).toMatch(/^de/);
+    } finally {
+      await de.close();
+      german.remove();
+    }
+  });
+});
