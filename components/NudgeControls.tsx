@@ -39,28 +39,50 @@ export function NudgeControls({
           {isSnoozed(nudge, time) && (
             <p class="small">{t('snoozedUntil', formatWhen(nudge.snoozedUntil as number, locale, time))}</p>
           )}
-          <div class="choice-row" role="group" aria-label={t('remindLater')}>
-            <span class="small muted" aria-hidden="true">
-              {t('remindLater')}
-            </span>
-            {(Object.keys(SNOOZE_LABELS) as Snooze[]).map((kind) => (
-              <button type="button" key={kind} onClick={() => onChange((s) => snooze(s, kind, now()))}>
-                {t(SNOOZE_LABELS[kind])}
-              </button>
-            ))}
-          </div>
-          <div class="choice-row" role="group" aria-label={t('pauseNudges')}>
-            <span class="small muted" aria-hidden="true">
-              {t('pauseNudges')}
-            </span>
-            {(Object.keys(PAUSE_LABELS) as Pause[]).map((kind) => (
-              <button type="button" key={kind} onClick={() => onChange((s) => pause(s, kind, now()))}>
-                {t(PAUSE_LABELS[kind])}
-              </button>
-            ))}
-          </div>
+          <ChoiceRow
+            label={t('remindLater')}
+            choices={(Object.keys(SNOOZE_LABELS) as Snooze[]).map((kind) => ({
+              label: t(SNOOZE_LABELS[kind]),
+              apply: (s: NudgeState) => snooze(s, kind, now()),
+            }))}
+            onChange={onChange}
+          />
+          <ChoiceRow
+            label={t('pauseNudges')}
+            choices={(Object.keys(PAUSE_LABELS) as Pause[]).map((kind) => ({
+              label: t(PAUSE_LABELS[kind]),
+              apply: (s: NudgeState) => pause(s, kind, now()),
+            }))}
+            onChange={onChange}
+          />
         </details>
       )}
     </section>
+  );
+}
+
+type Change = (state: NudgeState) => NudgeState;
+
+/** A labelled row of buttons, each changing the nudge state its own way. */
+function ChoiceRow({
+  label,
+  choices,
+  onChange,
+}: {
+  label: string;
+  choices: { label: string; apply: Change }[];
+  onChange: (change: Change) => Promise<void>;
+}) {
+  return (
+    <div class="choice-row" role="group" aria-label={label}>
+      <span class="small muted" aria-hidden="true">
+        {label}
+      </span>
+      {choices.map((choice) => (
+        <button type="button" key={choice.label} onClick={() => onChange(choice.apply)}>
+          {choice.label}
+        </button>
+      ))}
+    </div>
   );
 }

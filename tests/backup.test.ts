@@ -1,10 +1,9 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BACKUP_MAX_BYTES, BACKUP_SCHEMA, createBackup, parseBackup, type BackupError } from '../utils/backup';
+import { BACKUP_MAX_BYTES, BACKUP_SCHEMA, backupErrorMessage, createBackup, parseBackup } from '../utils/backup';
 import { createTendStore, type Snapshot } from '../utils/db';
 import { defaultPrefs } from '../utils/prefs';
 import { tEn } from './helpers';
-import type { MessageKey } from '../utils/i18n';
 
 const SNAPSHOT: Snapshot = {
   prefs: { ...defaultPrefs(), palette: 'clay', themeMode: 'dark', hiddenCategories: ['play'] },
@@ -17,15 +16,6 @@ const SNAPSHOT: Snapshot = {
     { day: '2026-05-02', ideaId: 'care-010', at: 1_777_700_000_000 },
   ],
   picker: { salt: 'q', cycle: 0, shown: ['talk-001', 'care-010'], deferred: [], today: { day: '2026-05-02', ideaId: 'care-010' } },
-};
-
-const MESSAGE_FOR: Record<BackupError['code'], MessageKey> = {
-  'too-large': 'importTooLarge',
-  empty: 'importEmpty',
-  'not-json': 'importNotJson',
-  'not-tend': 'importNotTend',
-  'future-version': 'importFuture',
-  damaged: 'importDamaged',
 };
 
 describe('export and import', () => {
@@ -135,9 +125,7 @@ describe('importing bad files (fuzz)', () => {
           await store.replaceAll(parsed.snapshot);
           return;
         }
-        const { error } = parsed;
-        const detail = error.code === 'damaged' ? error.where : error.code === 'future-version' ? String(error.version) : '';
-        const message = tEn(MESSAGE_FOR[error.code], detail);
+        const message = backupErrorMessage(parsed.error, tEn);
         expect(message).toMatch(/Nothing was changed\.$/);
         expect(await store.readSnapshot()).toEqual(before);
         checked++;

@@ -3,6 +3,7 @@
  * into a clear error. Nothing is written until a whole file has passed.
  */
 import type { Snapshot } from './db';
+import type { MessageKey, Translate } from './i18n';
 import { validatePrefs } from './prefs';
 import { parseHistoryEntry, parseMark, parsePickerState, type HistoryEntry, type Mark } from './records';
 
@@ -101,4 +102,19 @@ export function parseBackup(text: string): ParsedBackup {
   if (file.picker && !picker) return fail({ code: 'damaged', where: 'picker' });
 
   return { ok: true, fromSchema: schema, snapshot: { prefs, marks, history, picker } };
+}
+
+const ERROR_MESSAGES: Record<BackupError['code'], MessageKey> = {
+  'too-large': 'importTooLarge',
+  empty: 'importEmpty',
+  'not-json': 'importNotJson',
+  'not-tend': 'importNotTend',
+  'future-version': 'importFuture',
+  damaged: 'importDamaged',
+};
+
+/** The message a person sees for a file that could not be imported: what is wrong, and that nothing changed. */
+export function backupErrorMessage(error: BackupError, t: Translate): string {
+  const detail = error.code === 'damaged' ? error.where : error.code === 'future-version' ? String(error.version) : '';
+  return t(ERROR_MESSAGES[error.code], detail);
 }

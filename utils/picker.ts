@@ -77,31 +77,32 @@ function advance(eligible: readonly Idea[], state: PickerState, day: string, exc
   return take(first as string, next);
 }
 
-/** Today's idea: the one already chosen today if it is still allowed, else the next in the cycle. */
-export function todaysIdea(
+type Chooser = (
   library: readonly Idea[],
   filters: IdeaFilters,
   hidden: ReadonlySet<string>,
   state: PickerState,
   day: string,
-): PickResult {
-  const eligible = eligibleIdeas(library, filters, hidden);
-  if (eligible.length === 0) return { kind: 'empty', reason: emptyReason(library, filters), state };
+) => PickResult;
+
+/** Wraps a choice among the eligible ideas with the one answer for when none is left. */
+function fromEligible(choose: (eligible: Idea[], state: PickerState, day: string) => PickResult): Chooser {
+  return (library, filters, hidden, state, day) => {
+    const eligible = eligibleIdeas(library, filters, hidden);
+    if (eligible.length === 0) return { kind: 'empty', reason: emptyReason(library, filters), state };
+    return choose(eligible, state, day);
+  };
+}
+
+/** Today's idea: the one already chosen today if it is still allowed, else the next in the cycle. */
+export const todaysIdea: Chooser = fromEligible((eligible, state, day) => {
   const current = state.today?.day === day ? eligible.find((idea) => idea.id === state.today?.ideaId) : undefined;
   if (current) return { kind: 'idea', idea: current, state };
   return advance(eligible, state, day, null);
-}
+});
 
 /** "Another idea": today's idea goes to the back of this cycle and the next one takes its place. */
-export function anotherIdea(
-  library: readonly Idea[],
-  filters: IdeaFilters,
-  hidden: ReadonlySet<string>,
-  state: PickerState,
-  day: string,
-): PickResult {
-  const eligible = eligibleIdeas(library, filters, hidden);
-  if (eligible.length === 0) return { kind: 'empty', reason: emptyReason(library, filters), state };
+export const anotherIdea: Chooser = fromEligible((eligible, state, day) => {
   const current = state.today?.day === day ? state.today.ideaId : null;
   if (!current) return advance(eligible, state, day, null);
   const skippedState: PickerState = {
@@ -111,4 +112,4 @@ export function anotherIdea(
   };
   if (eligible.length === 1) return advance(eligible, skippedState, day, null);
   return advance(eligible, skippedState, day, current);
-}
+});

@@ -1,16 +1,6 @@
 import { useState } from 'preact/hooks';
 import { useServices } from '../../components/services';
-import { backupFileName, BACKUP_MAX_BYTES, createBackup, parseBackup, type BackupError } from '../../utils/backup';
-import type { MessageKey } from '../../utils/i18n';
-
-const ERROR_KEYS: Record<BackupError['code'], MessageKey> = {
-  'too-large': 'importTooLarge',
-  empty: 'importEmpty',
-  'not-json': 'importNotJson',
-  'not-tend': 'importNotTend',
-  'future-version': 'importFuture',
-  damaged: 'importDamaged',
-};
+import { backupErrorMessage, backupFileName, BACKUP_MAX_BYTES, createBackup, parseBackup } from '../../utils/backup';
 
 /** Export, import and delete: everything a person keeps in Tend, in their hands. */
 export function DataSection({
@@ -35,9 +25,7 @@ export function DataSection({
     if (file.size > BACKUP_MAX_BYTES) return setMessage({ text: t('importTooLarge'), error: true });
     const parsed = parseBackup(await file.text());
     if (!parsed.ok) {
-      const { error } = parsed;
-      const detail = error.code === 'damaged' ? error.where : error.code === 'future-version' ? String(error.version) : '';
-      return setMessage({ text: t(ERROR_KEYS[error.code], detail), error: true });
+      return setMessage({ text: backupErrorMessage(parsed.error, t), error: true });
     }
     try {
       await store.replaceAll(parsed.snapshot);

@@ -63,10 +63,14 @@ const QUIET = [
   '--disable-quic',
 ];
 
-export async function launchTend(
-  profileDir: string,
-  options: { proxy?: RefusingProxy; extensionDir?: string; colorScheme?: 'light' | 'dark'; lang?: string } = {},
-): Promise<Tend> {
+export interface LaunchOptions {
+  proxy?: RefusingProxy;
+  extensionDir?: string;
+  colorScheme?: 'light' | 'dark';
+  lang?: string;
+}
+
+export async function launchTend(profileDir: string, options: LaunchOptions = {}): Promise<Tend> {
   const dir = options.extensionDir ?? CHROME_DIR;
   if (!existsSync(join(dir, 'manifest.json'))) throw new Error(`No build at ${dir}: run "npm run build" first.`);
   const args = [

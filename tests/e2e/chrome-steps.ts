@@ -2,11 +2,32 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import type { Prefs } from '../../utils/prefs';
-import { inWorker, type Tend } from './chrome-harness';
+import { afterAll, beforeAll } from 'vitest';
+import { inWorker, launchTend, tempProfile, type LaunchOptions, type Tend } from './chrome-harness';
 
 export const IDEA_TEXTS = new Set(
   (JSON.parse(readFileSync('assets/library/ideas.json', 'utf8')) as { text: string }[]).map((i) => i.text),
 );
+/** One browser on its own profile for a describe block; `relaunch` restarts it on the same profile. */
+export function useTend(options: () => LaunchOptions = () => ({})) {
+  const profile = tempProfile();
+  const session = {
+    tend: null as unknown as Tend,
+    async relaunch() {
+      await session.tend.close();
+      session.tend = await launchTend(profile.dir, options());
+    },
+  };
+  beforeAll(async () => {
+    session.tend = await launchTend(profile.dir, options());
+  });
+  afterAll(async () => {
+    await session.tend?.close();
+    profile.remove();
+  });
+  return session;
+}
+
 export const ALL_DAY = Array.from({ length: 7 }, () => [{ start: 0, end: 1440 }]);
 
 export async function alarms(tend: Tend): Promise<{ name: string; scheduledTime: number }[]> {

@@ -3,8 +3,9 @@
  * the browser does (alarms, notifications, storage), across restarts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BROWSER_OWN_HOSTS, launchTend, RefusingProxy, tempProfile, waitFor, type Tend } from './chrome-harness';
+import { BROWSER_OWN_HOSTS, launchTend, RefusingProxy, tempProfile, waitFor } from './chrome-harness';
 import {
+  useTend,
   ALL_DAY,
   alarms,
   ideaText,
@@ -21,18 +22,10 @@ beforeAll(() => proxy.start());
 afterAll(() => proxy.stop());
 
 describe('first run and restarts', () => {
-  const profile = tempProfile();
-  let tend: Tend;
-  beforeAll(async () => {
-    tend = await launchTend(profile.dir, { proxy });
-  });
-  afterAll(async () => {
-    await tend.close();
-    profile.remove();
-  });
+  const session = useTend(() => ({ proxy }));
 
   it('shows today\'s idea from the library, with its category and minutes', async () => {
-    const popup = await tend.open('popup');
+    const popup = await session.tend.open('popup');
     const text = await ideaText(popup);
     expect(IDEA_TEXTS.has(text)).toBe(true);
     expect(await popup.textContent('.idea-meta')).toMatch(/about \d+ min/);
@@ -40,7 +33,7 @@ describe('first run and restarts', () => {
   });
 
   it('has exactly one nudge alarm after install, inside the default evening window', async () => {
-    const list = await waitFor(() => alarms(tend), (a) => a.length > 0);
+    const list = await waitFor(() => alarms(session.tend), (a) => a.length > 0);
     expect(list.map((a) => a.name)).toEqual(['tend-nudge']);
     const at = new Date(list[0]?.scheduledTime as number);
     const minutes = at.getHours() * 60 + at.getMinutes();
@@ -49,7 +42,7 @@ describe('first run and restarts', () => {
   });
 
   it('keeps the idea, favourite, hidden idea and theme across a browser restart, with one alarm', async () => {
-    let popup = await tend.open('popup');
+    let popup = await session.tend.open('popup');
     const first = await ideaText(popup);
     await popup.getByRole('button', { name: 'Favourite' }).click();
     await expect.poll(() => popup.getAttribute('button[aria-pressed]:has-text("Favourite")', 'aria-pressed')).toBe('true');
@@ -61,15 +54,14 @@ describe('first run and restarts', () => {
     await expect.poll(() => ideaText(popup)).not.toBe(hidden);
     const shownAfterHide = await ideaText(popup);
 
-    const options = await tend.open('options');
+    const options = await session.tend.open('options');
     await options.getByRole('group', { name: 'Theme' }).getByLabel('Dark').check();
     await expect.poll(() => options.evaluate(() => document.documentElement.dataset.scheme)).toBe('dark');
     await options.close();
     await popup.close();
 
-    await tend.close();
-    tend = await launchTend(profile.dir, { proxy });
-    popup = await tend.open('popup');
+    await session.relaunch();
+    popup = await session.tend.open('popup');
     expect(await ideaText(popup)).toBe(shownAfterHide);
     expect(await popup.evaluate(() => document.documentElement.dataset.scheme)).toBe('dark');
     await popup.getByText('Favourites').click();
@@ -98,12 +90,12 @@ describe('first run and restarts', () => {
     expect(seen.has(hidden)).toBe(false);
     expect(seen.size).toBe(40);
 
-    expect((await alarms(tend)).map((a) => a.name)).toEqual(['tend-nudge']);
+    expect((await alarms(session.tend)).map((a) => a.name)).toEqual(['tend-nudge']);
     await popup.close();
   });
 
   it('copies just the idea\'s words to the clipboard', async () => {
-    const popup = await tend.open('popup');
+    const popup = await session.tend.open('popup');
     const text = await ideaText(popup);
     await popup.getByRole('button', { name: 'Copy to share' }).click();
     await expect.poll(() => popup.textContent('.status')).toContain('Copied');
@@ -120,7 +112,7 @@ describe('first run and restarts', () => {
   });
 
   it('works from the keyboard alone: Tab to "Another idea", press Enter, with a visible focus ring', async () => {
-    const popup = await tend.open('popup');
+    const popup = await session.tend.open('popup');
     const before = await ideaText(popup);
     let name = '';
     for (let i = 0; i < 6 && name !== 'Another idea'; i++) {
@@ -136,49 +128,41 @@ describe('first run and restarts', () => {
   });
 
   it('made no page errors', () => {
-    expect(tend.pageErrors).toEqual([]);
+    expect(session.tend.pageErrors).toEqual([]);
   });
 });
 
 describe('nudges', () => {
-  const profile = tempProfile();
-  let tend: Tend;
-  beforeAll(async () => {
-    tend = await launchTend(profile.dir, { proxy });
-  });
-  afterAll(async () => {
-    await tend.close();
-    profile.remove();
-  });
+  const session = useTend(() => ({ proxy }));
 
   it('"Send a preview nudge" shows a discreet notification right away', async () => {
-    const options = await tend.open('options');
+    const options = await session.tend.open('options');
     await options.getByRole('button', { name: 'Send a preview nudge' }).click();
-    const shown = await waitFor(() => notifications(tend), (n) => 'tend-nudge' in n);
+    const shown = await waitFor(() => notifications(session.tend), (n) => 'tend-nudge' in n);
     expect(Object.keys(shown)).toEqual(['tend-nudge']);
     await options.close();
   });
 
   it('turning nudges off removes the alarm; on again brings exactly one back', async () => {
-    const options = await tend.open('options');
-    await waitFor(() => alarms(tend), (a) => a.length === 1);
+    const options = await session.tend.open('options');
+    await waitFor(() => alarms(session.tend), (a) => a.length === 1);
     await options.getByLabel('Send gentle nudges').uncheck();
-    await waitFor(() => alarms(tend), (a) => a.length === 0);
+    await waitFor(() => alarms(session.tend), (a) => a.length === 0);
     await options.getByLabel('Send gentle nudges').check();
-    const back = await waitFor(() => alarms(tend), (a) => a.length === 1);
+    const back = await waitFor(() => alarms(session.tend), (a) => a.length === 1);
     expect(back[0]?.name).toBe('tend-nudge');
     await options.close();
   });
 
   it('"Remind me in 15 min" moves the alarm to 15 minutes from now', async () => {
-    const popup = await tend.open('popup');
+    const popup = await session.tend.open('popup');
     await patchPrefs(popup, { windows: ALL_DAY });
     await popup.reload();
     const clicked = Date.now();
     await popup.getByText('Remind me later, or pause nudges').click();
     await popup.getByRole('button', { name: 'in 15 min' }).click();
     const [alarm] = await waitFor(
-      () => alarms(tend),
+      () => alarms(session.tend),
       (a) => a.length === 1 && Math.abs((a[0]?.scheduledTime ?? 0) - clicked - 15 * 60_000) < 90_000,
     );
     expect(alarm?.name).toBe('tend-nudge');
@@ -186,24 +170,24 @@ describe('nudges', () => {
   });
 
   it('a pause shows when it ends, and Resume ends it', async () => {
-    const popup = await tend.open('popup');
+    const popup = await session.tend.open('popup');
     await popup.getByText('Remind me later, or pause nudges').click();
     await popup.getByRole('group', { name: 'Pause nudges:' }).getByRole('button', { name: '1 day' }).click();
     await expect.poll(() => popup.textContent('.nudges')).toContain('paused until');
     await popup.getByRole('button', { name: 'Resume' }).click();
     await expect.poll(() => popup.textContent('.nudges')).toContain('Remind me later, or pause nudges');
-    expect(await alarms(tend)).toHaveLength(1);
+    expect(await alarms(session.tend)).toHaveLength(1);
     await popup.close();
   });
 
   it('when the alarm comes due, a notification appears and the next alarm is set', async () => {
-    const page = await tend.open('options');
+    const page = await session.tend.open('options');
     await patchPrefs(page, { windows: ALL_DAY, deferWhenIdle: false, spacingMinutes: 30 });
-    await tend.worker.evaluate(() => chrome.notifications.clear('tend-nudge'));
+    await session.tend.worker.evaluate(() => chrome.notifications.clear('tend-nudge'));
     const due = Date.now() + 3000;
-    await scheduleNudgeAt(tend, page, due);
-    await waitFor(() => notifications(tend), (n) => 'tend-nudge' in n, 20_000);
-    const next = await waitFor(() => alarms(tend), (a) => a.length === 1 && (a[0]?.scheduledTime ?? 0) > due + 60_000);
+    await scheduleNudgeAt(session.tend, page, due);
+    await waitFor(() => notifications(session.tend), (n) => 'tend-nudge' in n, 20_000);
+    const next = await waitFor(() => alarms(session.tend), (a) => a.length === 1 && (a[0]?.scheduledTime ?? 0) > due + 60_000);
     // The next one respects the 30-minute spacing.
     expect((next[0]?.scheduledTime ?? 0) - due).toBeGreaterThanOrEqual(29 * 60_000);
     const state = (await readStored(page, 'state', 'nudge')) as { lastNudgeAt: number };
@@ -212,7 +196,7 @@ describe('nudges', () => {
   });
 
   it('made no page errors', () => {
-    expect(tend.pageErrors).toEqual([]);
+    expect(session.tend.pageErrors).toEqual([]);
   });
 });
 

@@ -1,22 +1,14 @@
 /** The settings page in a real Chromium: inline validation, filters, export and import, delete all. */
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchTend, tempProfile, waitFor, type Tend } from './chrome-harness';
-import { alarms, ideaText, readStored } from './chrome-steps';
+import { describe, expect, it } from 'vitest';
+import { launchTend, tempProfile, waitFor } from './chrome-harness';
+import { alarms, ideaText, readStored, useTend } from './chrome-steps';
 
-const profile = tempProfile();
-let tend: Tend;
-beforeAll(async () => {
-  tend = await launchTend(profile.dir);
-});
-afterAll(async () => {
-  await tend.close();
-  profile.remove();
-});
+const session = useTend();
 
 describe('settings', () => {
   it('refuses 7 nudges a day with a clear message, and saves 3', async () => {
-    const options = await tend.open('options');
+    const options = await session.tend.open('options');
     const perDay = options.getByLabel('Nudges a day');
     await perDay.fill('7');
     await expect.poll(() => options.getByRole('alert').first().textContent()).toContain('whole number from 0 to 6');
@@ -28,7 +20,7 @@ describe('settings', () => {
   });
 
   it('shows an inline message for a window that ends before it starts, and does not save it', async () => {
-    const options = await tend.open('options');
+    const options = await session.tend.open('options');
     const monday = options.getByRole('group', { name: 'Monday, window 1' });
     await monday.getByLabel('to').fill('17:00');
     await expect.poll(() => monday.getByRole('alert').textContent()).toContain('The end is before the start');
@@ -43,12 +35,12 @@ describe('settings', () => {
   });
 
   it('filters change the popup: only "Just for you" ideas, then a clear message when nothing fits', async () => {
-    const options = await tend.open('options');
+    const options = await session.tend.open('options');
     const kinds = options.getByRole('group', { name: 'Kinds of ideas' });
     for (const label of ['Touch', 'Talk', 'Presence', 'Honesty', 'Play', 'Care', 'Appreciation', 'Letting go of scripts', 'Easing stress']) {
       await kinds.getByLabel(label, { exact: true }).uncheck();
     }
-    const popup = await tend.open('popup');
+    const popup = await session.tend.open('popup');
     await ideaText(popup);
     expect(await popup.textContent('.idea-category')).toBe('Just for you');
     await kinds.getByLabel('Just for you').uncheck();
@@ -60,7 +52,7 @@ describe('settings', () => {
   });
 
   it('exports a file that imports back; a damaged file gets a message and changes nothing', async () => {
-    const options = await tend.open('options');
+    const options = await session.tend.open('options');
     await options.getByRole('group', { name: 'Palette' }).getByLabel('Tide').check();
     const [download] = await Promise.all([
       options.waitForEvent('download'),
@@ -72,7 +64,7 @@ describe('settings', () => {
     await options.getByRole('group', { name: 'Palette' }).getByLabel('Clay').check();
     const damaged = { ...file, history: [{ day: 'yesterday' }] };
     await options.getByLabel('Import from a file').setInputFiles({
-      name: 'tend.json',
+      name: 'session.tend.json',
       mimeType: 'application/json',
       buffer: Buffer.from(JSON.stringify(damaged)),
     });
@@ -80,7 +72,7 @@ describe('settings', () => {
     expect(((await readStored(options, 'prefs', 'prefs')) as { palette: string }).palette).toBe('clay');
 
     await options.getByLabel('Import from a file').setInputFiles({
-      name: 'tend.json',
+      name: 'session.tend.json',
       mimeType: 'application/json',
       buffer: Buffer.from(JSON.stringify(file)),
     });
@@ -91,7 +83,7 @@ describe('settings', () => {
   });
 
   it('"Delete all data" asks first, then leaves a fresh start with one alarm', async () => {
-    const options = await tend.open('options');
+    const options = await session.tend.open('options');
     await options.getByRole('button', { name: 'Delete all data' }).click();
     await options.getByRole('button', { name: 'Keep my data' }).click();
     expect(await readStored(options, 'prefs', 'prefs')).toBeDefined();
@@ -100,20 +92,20 @@ describe('settings', () => {
     await expect.poll(() => options.textContent('main')).toContain('All data deleted');
     expect(await readStored(options, 'prefs', 'prefs')).toBeUndefined();
     expect(await options.getByRole('group', { name: 'Theme' }).getByLabel('System').isChecked()).toBe(true);
-    const list = await waitFor(() => alarms(tend), (a) => a.length === 1);
+    const list = await waitFor(() => alarms(session.tend), (a) => a.length === 1);
     const at = new Date(list[0]?.scheduledTime as number);
     expect(at.getHours() * 60 + at.getMinutes()).toBeGreaterThanOrEqual(18 * 60 + 30);
     await options.close();
   });
 
   it('shows the keyboard shortcut', async () => {
-    const options = await tend.open('options');
+    const options = await session.tend.open('options');
     await expect.poll(() => options.textContent('main')).toContain('Open today\'s idea with Alt+Shift+Y');
     await options.close();
   });
 
   it('made no page errors', () => {
-    expect(tend.pageErrors).toEqual([]);
+    expect(session.tend.pageErrors).toEqual([]);
   });
 });
 
