@@ -201,6 +201,38 @@ describe('nudges', () => {
 });
 
 describe('resilience', () => {
+  it('a nudge still arrives when the service worker is stopped between scheduling and firing', async () => {
+    const profile = tempProfile();
+    const tend = await launchTend(profile.dir, { proxy });
+    try {
+      const page = await tend.open('options');
+      await patchPrefs(page, { windows: ALL_DAY, deferWhenIdle: false });
+      const due = Date.now() + 5000;
+      await scheduleNudgeAt(tend, page, due);
+      // Stop the worker the way Chrome does when it is idle: whatever it kept in memory is gone.
+      const cdp = await tend.context.newCDPSession(page);
+      const states: string[] = [];
+      cdp.on('ServiceWorker.workerVersionUpdated', (e) => states.push(...e.versions.map((v) => v.runningStatus)));
+      await cdp.send('ServiceWorker.enable');
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      await waitFor(async () => states, (s) => s.includes('stopped'));
+      const shown = await waitFor(
+        () => page.evaluate(() => chrome.notifications.getAll() as Promise<Record<string, unknown>>),
+        (n) => 'tend-nudge' in n,
+        20_000,
+      );
+      expect(Object.keys(shown)).toEqual(['tend-nudge']);
+      // The alarm woke a fresh worker, which read everything it needed from IndexedDB.
+      expect(states.lastIndexOf('running')).toBeGreaterThan(states.indexOf('stopped'));
+      const state = (await readStored(page, 'state', 'nudge')) as { lastNudgeAt: number };
+      expect(state.lastNudgeAt).toBeGreaterThanOrEqual(due - 1000);
+      expect(((await readStored(page, 'prefs', 'prefs')) as { deferWhenIdle: boolean }).deferWhenIdle).toBe(false);
+    } finally {
+      await tend.close();
+      profile.remove();
+    }
+  });
+
   it('a nudge scheduled before the browser closes still arrives after it restarts, with preferences intact', async () => {
     const profile = tempProfile();
     let tend = await launchTend(profile.dir, { proxy });

@@ -1,4 +1,5 @@
 /** The built packages ask for exactly what Tend uses, and carry no remote or dynamic code. */
+import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -67,6 +68,19 @@ describe('Firefox specifics', () => {
     expect(manifest.browser_specific_settings.gecko.strict_min_version).toBe('140.0');
     expect(manifest.browser_specific_settings.gecko.data_collection_permissions).toEqual({ required: ['none'] });
   });
+  it('web-ext lint: no errors; the one warning is innerHTML support inside Preact (third-party code)', () => {
+    const out = execFileSync('npx', ['web-ext', 'lint', '-s', '.output/firefox-mv2', '--output=json'], { encoding: 'utf8' });
+    const report = JSON.parse(out) as { summary: { errors: number }; warnings: { code: string; file: string }[] };
+    expect(report.summary.errors).toBe(0);
+    expect(report.warnings.map((w) => `${w.code} ${w.file.replace(/-[\w-]+\.js$/, '.js')}`)).toEqual([
+      'UNSAFE_VAR_ASSIGNMENT chunks/vendor.js',
+    ]);
+    // Tend's own code never sets HTML from strings.
+    for (const dir of ['components', 'entrypoints', 'utils']) {
+      for (const file of files(dir)) expect(readFileSync(file, 'utf8'), file).not.toMatch(/dangerouslySetInnerHTML|innerHTML/);
+    }
+  }, 60_000);
+
   it('Chrome gets no Firefox-only keys', () => {
     const chrome = JSON.parse(readFileSync('.output/chrome-mv3/manifest.json', 'utf8'));
     expect(chrome.browser_specific_settings).toBeUndefined();
