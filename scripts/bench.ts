@@ -110,7 +110,7 @@ async function main() {
   if (!existsSync(join(CHROME_DIR, 'manifest.json'))) throw new Error('No build: run "npm run build" first.');
   console.log('Tend benchmark\n\nSizes (gzip -9)');
   for (const [name, value] of sizes(CHROME_DIR)) console.log(`  ${name.padEnd(70)} ${value.padStart(9)}`);
-  const t = await timings(15);
+  const t = await timings(25);
   console.log(`\nPopup speed in Chromium (median of ${t.runs} runs, warm)`);
   console.log(`  static extension page, first paint                                     ${t.fixed.toFixed(1).padStart(6)} ms`);
   console.log(`  popup, today's idea on screen                                          ${t.idea.toFixed(1).padStart(6)} ms`);

@@ -67,6 +67,7 @@ export interface LaunchOptions {
   proxy?: RefusingProxy;
   extensionDir?: string;
   colorScheme?: 'light' | 'dark';
+  reducedMotion?: 'reduce' | 'no-preference';
   lang?: string;
 }
 
@@ -87,6 +88,7 @@ export async function launchTend(profileDir: string, options: LaunchOptions = {}
     headless: false,
     args,
     colorScheme: options.colorScheme ?? 'light',
+    reducedMotion: options.reducedMotion ?? 'no-preference',
     viewport: { width: 900, height: 900 },
     acceptDownloads: true,
     ...(options.lang ? { locale: options.lang } : {}),

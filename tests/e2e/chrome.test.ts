@@ -284,6 +284,27 @@ describe('accessibility', () => {
   }
 });
 
+describe('motion', () => {
+  it('follows the system\'s reduced-motion setting by default, and the choice in settings over it', async () => {
+    const profile = tempProfile();
+    const tend = await launchTend(profile.dir, { reducedMotion: 'reduce' });
+    try {
+      const popup = await tend.open('popup');
+      await ideaText(popup);
+      expect(await popup.evaluate(() => document.documentElement.dataset.motion)).toBe('reduce');
+      expect(await popup.evaluate(() => getComputedStyle(document.querySelector('button') as Element).transitionDuration)).toBe('0s');
+      const options = await tend.open('options');
+      await options.getByRole('group', { name: 'Motion' }).getByLabel('Gentle transitions').check();
+      await popup.reload();
+      await ideaText(popup);
+      expect(await popup.evaluate(() => document.documentElement.dataset.motion)).toBe('full');
+    } finally {
+      await tend.close();
+      profile.remove();
+    }
+  });
+});
+
 describe('privacy', () => {
   it('no request left the browser during the whole run, and the extension asked only for its own files', async () => {
     const outside = proxy.seen.filter((line) => !BROWSER_OWN_HOSTS.some((host) => line.includes(host)));
