@@ -1,0 +1,54 @@
+/** Renders components into happy-dom with fake services: a real Tend store on fake-indexeddb, English text. */
+import { render, type ComponentChildren } from 'preact';
+import { act } from 'preact/test-utils';
+import { ServicesContext, type Services } from '../../components/services';
+import { createTendStore } from '../../utils/db';
+import type { Idea } from '../../utils/library';
+import { tEn } from '../helpers';
+
+let counter = 0;
+
+export function fakeServices(library: Idea[], now = () => Date.UTC(2026, 4, 4, 12)): Services & { copied: string[] } {
+  const copied: string[] = [];
+  const store = createTendStore(`tend-component-${++counter}`);
+  return {
+    t: tEn,
+    store,
+    now,
+    random: () => 0.42,
+    locale: 'en',
+    loadIdeas: async () => library,
+    copyText: async (text) => void copied.push(text),
+    replanNudges: async () => {},
+    changeNudgeState: async (change) => void (await store.updateNudgeState(change)),
+    announcePrefs: () => {},
+    onPrefsAnnounced: () => () => {},
+    copied,
+  };
+}
+
+export async function mount(node: ComponentChildren, services?: Services): Promise<HTMLElement> {
+  const root = document.createElement('div');
+  document.body.replaceChildren(root);
+  await act(() => {
+    render(services ? <ServicesContext.Provider value={services}>{node}</ServicesContext.Provider> : node, root);
+  });
+  return root;
+}
+
+/** Lets effects, IndexedDB and re-renders settle. */
+export async function settle(ms = 60): Promise<void> {
+  await act(() => new Promise<void>((r) => setTimeout(r, ms)));
+}
+
+export async function click(element: Element | null | undefined): Promise<void> {
+  if (!element) throw new Error('nothing to click');
+  await act(() => (element as HTMLElement).click());
+  await settle();
+}
+
+export function button(root: HTMLElement, name: string): HTMLButtonElement {
+  const found = [...root.querySelectorAll('button')].find((b) => b.textContent?.trim() === name);
+  if (!found) throw new Error(`no button "${name}" in: ${root.textContent}`);
+  return found;
+}
