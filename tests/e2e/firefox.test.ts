@@ -158,6 +158,50 @@ describe('Tend in Firefox', () => {
     });
   });
 
+  describe('nudges in Firefox', () => {
+    it('a nudge that comes due shows a notification (without buttons) and the next alarm is set', async () => {
+      const options = await tend.open('options', 'input[name=theme]');
+      const due = await evaluate(options, async (browser) => {
+        const open = () =>
+          new Promise<IDBDatabase>((ok) => {
+            const r = indexedDB.open('tend');
+            r.onsuccess = () => ok(r.result);
+          });
+        const db = await open();
+        const tx = db.transaction(['prefs', 'state'], 'readwrite');
+        const get = (store: string, key: string) =>
+          new Promise<Record<string, unknown>>((ok) => {
+            const r = tx.objectStore(store).get(key);
+            r.onsuccess = () => ok((r.result as Record<string, unknown>) ?? {});
+          });
+        const prefs = await get('prefs', 'prefs');
+        const allDay = Array.from({ length: 7 }, () => [{ start: 0, end: 1440 }]);
+        tx.objectStore('prefs').put({ ...prefs, windows: allDay, deferWhenIdle: false }, 'prefs');
+        const when = Date.now() + 3000;
+        const nudge = await get('state', 'nudge');
+        tx.objectStore('state').put({ ...nudge, plannedAt: when, lastNudgeAt: null }, 'nudge');
+        await new Promise((ok) => (tx.oncomplete = ok));
+        db.close();
+        await browser.notifications.clear('tend-nudge');
+        await browser.alarms.create('tend-nudge', { when });
+        return when;
+      });
+      await waitUntil(options, async (browser) => 'tend-nudge' in (await browser.notifications.getAll()), 20_000);
+      // Firefox answers with each notification's options (Chrome only with `true`).
+      const shown = (await evaluate(options, (browser) => browser.notifications.getAll())) as unknown as Record<string, { title: string; buttons?: unknown }>;
+      expect(shown[NUDGE]?.title).toBe('Tend');
+      expect(shown[NUDGE]?.buttons).toBeUndefined();
+      await waitUntil(options, async (browser) => {
+        const [alarm] = await browser.alarms.getAll();
+        return alarm !== undefined && alarm.scheduledTime > Date.now() + 60_000;
+      });
+      const list = await evaluate(options, (browser) => browser.alarms.getAll());
+      expect(list.map((a) => a.name)).toEqual([NUDGE]);
+      expect((list[0]?.scheduledTime ?? 0) - due).toBeGreaterThanOrEqual(90 * 60_000 - 1000);
+      await options.close();
+    });
+  });
+
   describe('over the whole run', () => {
     // Closing first lets Firefox print its last lines, where the page and background errors are read from.
     beforeAll(async () => {
