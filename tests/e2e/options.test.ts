@@ -98,6 +98,35 @@ describe('settings', () => {
     await options.close();
   });
 
+  it('every control can be reached with Tab, and each shows a visible focus ring', async () => {
+    const options = await session.tend.open('options');
+    await options.waitForSelector('main');
+    const total = await options.evaluate(
+      () => document.querySelectorAll('button, input, select, summary, [tabindex]:not([tabindex="-1"])').length,
+    );
+    const seen = new Set<string>();
+    // Time inputs take a Tab stop per field (hours, minutes…), so go round generously.
+    for (let i = 0; i < total * 3; i++) {
+      await options.keyboard.press('Tab');
+      const focus = await options.evaluate(() => {
+        const el = document.activeElement as HTMLElement;
+        // A hidden file input shows its ring on the label around it.
+        const ringed = el.matches('.file-button input') ? (el.closest('label') as HTMLElement) : el;
+        const style = getComputedStyle(ringed);
+        const path = [...document.querySelectorAll('button, input, select, summary')].indexOf(el);
+        return { path, ring: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2 };
+      });
+      if (focus.path < 0) continue;
+      expect(focus.ring, `control #${focus.path} has no focus ring`).toBe(true);
+      seen.add(String(focus.path));
+    }
+    // Radio groups take one Tab stop each; everything else takes its own.
+    const radioGroups = await options.evaluate(() => new Set([...document.querySelectorAll('input[type=radio]')].map((r) => (r as HTMLInputElement).name)).size);
+    const radios = await options.evaluate(() => document.querySelectorAll('input[type=radio]').length);
+    expect(seen.size).toBe(total - radios + radioGroups);
+    await options.close();
+  });
+
   it('shows the keyboard shortcut', async () => {
     const options = await session.tend.open('options');
     await expect.poll(() => options.textContent('main')).toContain('Open today\'s idea with Alt+Shift+Y');
