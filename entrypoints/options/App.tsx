@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { IdeaCard } from '../../components/IdeaCard';
 import { Checkbox, RadioGroup } from '../../components/RadioGroup';
 import { useServices } from '../../components/services';
@@ -33,6 +33,9 @@ export function App({ actions }: { actions: OptionsActions }) {
   const services = useServices();
   const { t, store } = services;
   const [prefs, setPrefs] = useState<Prefs | null>(null);
+  // The latest preferences, so quick changes in a row each build on the one before.
+  const latest = useRef<Prefs | null>(null);
+  latest.current = prefs;
   const [blocked, setBlocked] = useState(false);
   const [shortcut, setShortcut] = useState('');
   const [previewStatus, setPreviewStatus] = useState('');
@@ -55,7 +58,8 @@ export function App({ actions }: { actions: OptionsActions }) {
   if (!prefs) return <p class="muted" aria-busy="true">{t('loading')}</p>;
 
   const save = async (patch: Partial<Prefs>) => {
-    const next = { ...prefs, ...patch };
+    const next = { ...(latest.current ?? prefs), ...patch };
+    latest.current = next;
     setPrefs(next);
     await store.writePrefs(next);
     services.announcePrefs(next);
@@ -229,13 +233,14 @@ export function App({ actions }: { actions: OptionsActions }) {
               key={category}
               label={t(`category_${category}`)}
               checked={!prefs.hiddenCategories.includes(category)}
-              onChange={(on) =>
-                save({
+              onChange={(on) => {
+                const hidden = (latest.current ?? prefs).hiddenCategories;
+                void save({
                   hiddenCategories: on
-                    ? prefs.hiddenCategories.filter((c) => c !== category)
-                    : CATEGORIES.filter((c) => c === category || prefs.hiddenCategories.includes(c)),
-                })
-              }
+                    ? hidden.filter((c) => c !== category)
+                    : CATEGORIES.filter((c) => c === category || hidden.includes(c)),
+                });
+              }}
             />
           ))}
         </fieldset>

@@ -1,0 +1,53 @@
+// @vitest-environment happy-dom
+import { act } from 'preact/test-utils';
+import { afterEach, describe, expect, it } from 'vitest';
+import { App, type OptionsActions } from '../../entrypoints/options/App';
+import { makeLibrary } from '../helpers';
+import { fakeServices, mount, settle } from './render';
+
+const actions: OptionsActions = {
+  previewNudge: async () => true,
+  notificationsBlocked: async () => false,
+  shortcut: async () => 'Alt+Shift+Y',
+  openShortcutSettings: null,
+  download: () => {},
+};
+const services = fakeServices(makeLibrary(5));
+afterEach(() => services.store.clearAll());
+
+function checkbox(root: HTMLElement, label: string): HTMLInputElement {
+  const found = [...root.querySelectorAll('label')].find((l) => l.textContent?.trim() === label);
+  const input = found?.querySelector('input');
+  if (!input) throw new Error(`no checkbox "${label}"`);
+  return input;
+}
+
+describe('settings page', () => {
+  it('quick changes in a row are all kept', async () => {
+    const root = await mount(<App actions={actions} />, services);
+    await settle();
+    // Two clicks before any re-render: the second builds on the first.
+    await act(() => {
+      checkbox(root, 'Touch').click();
+      checkbox(root, 'Play').click();
+    });
+    await settle();
+    expect((await services.store.readPrefs()).hiddenCategories).toEqual(['touch', 'play']);
+  });
+
+  it('explains blocked notifications when the browser refuses them', async () => {
+    const root = await mount(<App actions={{ ...actions, notificationsBlocked: async () => true }} />, services);
+    await settle();
+    expect(root.textContent).toContain('Notifications are turned off for this browser.');
+    expect(root.textContent).toContain('system settings');
+  });
+
+  it('says what Tend is for, that nothing leaves the browser, and that a counsellor is a good step', async () => {
+    const root = await mount(<App actions={actions} />, services);
+    await settle();
+    const about = root.querySelector('[aria-labelledby="about"]')?.textContent ?? '';
+    expect(about).toContain('Nothing leaves this browser');
+    expect(about).toContain('counsellor or therapist');
+    expect(root.textContent).toContain("Open today's idea with Alt+Shift+Y.");
+  });
+});
