@@ -33,6 +33,8 @@ function vitest(project) {
   if (!ok && (!existsSync(report) || JSON.parse(readFileSync(report, 'utf8')).numFailedTests === 0)) failed += 1;
 }
 
+// WXT writes the types for messages and paths; refresh them so the typecheck sees today's locales.
+run('prepare', 'npx', ['wxt', 'prepare']);
 if (run('typecheck', 'npx', ['tsc', '--noEmit', '-p', '.'])) passed += 1;
 else failed += 1;
 vitest('unit');

@@ -4,7 +4,7 @@
  */
 import { deleteDB, openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { PickerState } from './picker';
-import { defaultPrefs, validatePrefs, type Prefs } from './prefs';
+import { defaultPrefs, validatePrefs, type Prefs, type ValidatedPrefs } from './prefs';
 import {
   parseHistoryEntry,
   parseMark,
@@ -83,7 +83,12 @@ export function createTendStore(name = DB_NAME) {
   };
 
   async function readPrefs(): Promise<Prefs> {
-    return validatePrefs(await (await db()).get('prefs', 'prefs')).prefs;
+    return (await readPrefsChecked()).prefs;
+  }
+
+  /** Preferences, and which stored fields were damaged and fell back to defaults. */
+  async function readPrefsChecked(): Promise<ValidatedPrefs> {
+    return validatePrefs(await (await db()).get('prefs', 'prefs'));
   }
 
   async function readAllMarks(): Promise<Mark[]> {
@@ -103,6 +108,7 @@ export function createTendStore(name = DB_NAME) {
 
   return {
     readPrefs,
+    readPrefsChecked,
     async writePrefs(prefs: Prefs): Promise<void> {
       await (await db()).put('prefs', prefs, 'prefs');
     },

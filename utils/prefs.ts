@@ -137,6 +137,8 @@ export interface ValidatedPrefs {
   prefs: Prefs;
   /** Names of fields that were missing or wrong and fell back to defaults. */
   replaced: (keyof Prefs)[];
+  /** Fields that were there but could not be used (damaged, not merely missing). */
+  damaged: (keyof Prefs)[];
 }
 
 /**
@@ -170,5 +172,5 @@ export function validatePrefs(raw: unknown): ValidatedPrefs {
   const replaced = (Object.keys(d) as (keyof Prefs)[]).filter(
     (key) => JSON.stringify(prefs[key]) !== JSON.stringify(src[key]),
   );
-  return { prefs, replaced };
+  return { prefs, replaced, damaged: replaced.filter((key) => key in src) };
 }

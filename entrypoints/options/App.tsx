@@ -6,6 +6,7 @@ import { useTheme } from '../../components/useTheme';
 import { WindowsEditor } from '../../components/WindowsEditor';
 import { CATEGORIES, INTENSITIES, type Idea } from '../../utils/library';
 import { PALETTE_IDS, PALETTES } from '../../utils/palettes';
+import type { MessageKey } from '../../utils/i18n';
 import { LIMITS, MODE_FILTERS, MOTIONS, THEME_MODES, type Prefs } from '../../utils/prefs';
 import { DataSection } from './DataSection';
 
@@ -25,6 +26,24 @@ const SAMPLE: Idea = {
   mode: 'together',
   intensity: 'gentle',
 };
+/** The label a person knows each preference by, to name what could not be read. */
+const PREF_LABELS: Record<keyof Prefs, MessageKey> = {
+  themeMode: 'theme',
+  palette: 'palette',
+  textScale: 'textSize',
+  motion: 'motion',
+  nudgesEnabled: 'nudgesEnabled',
+  nudgesPerDay: 'nudgesPerDay',
+  windows: 'togetherHours',
+  spacingMinutes: 'spacing',
+  discreet: 'discreet',
+  deferWhenIdle: 'deferWhenIdle',
+  stickyNotifications: 'sticky',
+  hiddenCategories: 'categories',
+  modeFilter: 'modeFilter',
+  maxIntensity: 'maxIntensity',
+  maxMinutes: 'maxMinutes',
+};
 const SCHEDULE_KEYS: (keyof Prefs)[] = ['nudgesEnabled', 'nudgesPerDay', 'windows', 'spacingMinutes'];
 const SPACINGS = [30, 60, 90, 120, 180, 240, 360];
 const MAX_MINUTES = [5, 10, 15, 30, 60];
@@ -41,13 +60,20 @@ export function App({ actions }: { actions: OptionsActions }) {
   const [previewStatus, setPreviewStatus] = useState('');
   const [perDayText, setPerDayText] = useState('');
   const [hiddenCount, setHiddenCount] = useState(0);
+  const [damaged, setDamaged] = useState<(keyof Prefs)[]>([]);
+  const [failed, setFailed] = useState(false);
   useTheme(prefs);
 
   const reload = async () => {
-    const loaded = await store.readPrefs();
-    setPrefs(loaded);
-    setPerDayText(String(loaded.nudgesPerDay));
-    setHiddenCount((await store.readAllMarks()).filter((m) => m.hidden).length);
+    try {
+      const checked = await store.readPrefsChecked();
+      setDamaged(checked.damaged);
+      setPrefs(checked.prefs);
+      setPerDayText(String(checked.prefs.nudgesPerDay));
+      setHiddenCount((await store.readAllMarks()).filter((m) => m.hidden).length);
+    } catch {
+      setFailed(true);
+    }
   };
   useEffect(() => {
     void reload();
@@ -55,6 +81,7 @@ export function App({ actions }: { actions: OptionsActions }) {
     void actions.shortcut().then(setShortcut);
   }, []);
 
+  if (failed) return <p role="alert" class="notice">{t('loadError')}</p>;
   if (!prefs) return <p class="muted" aria-busy="true">{t('loading')}</p>;
 
   const save = async (patch: Partial<Prefs>) => {
@@ -75,6 +102,11 @@ export function App({ actions }: { actions: OptionsActions }) {
       <header>
         <h1>{t('optionsTitle')}</h1>
         <p class="muted">{t('optionsIntro')}</p>
+        {damaged.length > 0 && (
+          <p class="notice" role="status">
+            {t('damagedPrefs', damaged.map((key) => t(PREF_LABELS[key])).join(', '))}
+          </p>
+        )}
       </header>
 
       <section aria-labelledby="look">

@@ -51,3 +51,17 @@ describe('settings page', () => {
     expect(root.textContent).toContain("Open today's idea with Alt+Shift+Y.");
   });
 });
+
+describe('settings page with damaged data', () => {
+  it('names the settings that could not be read, and keeps the rest', async () => {
+    const { openDB } = await import('idb');
+    await services.store.readPrefs();
+    const raw = await openDB(services.dbName);
+    await raw.put('prefs', { themeMode: 'dark', palette: 'neon', nudgesPerDay: 'lots' }, 'prefs');
+    raw.close();
+    const root = await mount(<App actions={actions} />, services);
+    await settle();
+    expect(root.textContent).toContain('Some settings could not be read, so they use their defaults for now: Palette, Nudges a day.');
+    expect((root.querySelector('input[name=theme][value=dark]') as HTMLInputElement).checked).toBe(true);
+  });
+});

@@ -8,9 +8,13 @@ import { tEn } from '../helpers';
 
 let counter = 0;
 
-export function fakeServices(library: Idea[], now = () => Date.UTC(2026, 4, 4, 12)): Services & { copied: string[] } {
+export function fakeServices(
+  library: Idea[],
+  now = () => Date.UTC(2026, 4, 4, 12),
+): Services & { copied: string[]; dbName: string } {
   const copied: string[] = [];
-  const store = createTendStore(`tend-component-${++counter}`);
+  const dbName = `tend-component-${++counter}`;
+  const store = createTendStore(dbName);
   return {
     t: tEn,
     store,
@@ -24,6 +28,7 @@ export function fakeServices(library: Idea[], now = () => Date.UTC(2026, 4, 4, 1
     announcePrefs: () => {},
     onPrefsAnnounced: () => () => {},
     copied,
+    dbName,
   };
 }
 
