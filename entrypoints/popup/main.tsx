@@ -1,6 +1,5 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import '../../components/base.css';
 import { ServicesContext } from '../../components/services';
 import { clearBadge, ensureNudgeAlarm } from '../../utils/nudges-browser';
 import { createServices, localiseDocument } from '../../utils/services-browser';
