@@ -4,7 +4,7 @@
  */
 import { deleteDB, openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { PickerState } from './picker';
-import { defaultPrefs, validatePrefs, type Prefs, type ValidatedPrefs } from './prefs';
+import { validatePrefs, type Prefs, type ValidatedPrefs } from './prefs';
 import {
   parseHistoryEntry,
   parseMark,
@@ -212,6 +212,5 @@ export function createTendStore(name = DB_NAME) {
       connection = null;
       await deleteDB(name);
     },
-    defaults: defaultPrefs,
   };
 }

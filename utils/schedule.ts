@@ -2,7 +2,7 @@
  * When to nudge. Pure: preferences, stored state, the time and a random source come in
  * as arguments; nothing here reads the clock or calls the browser.
  */
-import { MINUTE, startOfNextDay } from './day';
+import { DAY, HOUR, MINUTE, startOfNextDay } from './day';
 import type { Prefs, WeekWindows } from './prefs';
 
 export interface NudgeState {
@@ -243,8 +243,6 @@ export type Snooze = (typeof SNOOZES)[number];
 export const PAUSES = ['1h', '1d', '1w', 'resume'] as const;
 export type Pause = (typeof PAUSES)[number];
 
-const HOUR = 60 * MINUTE;
-
 /** "Remind me in 15 min / 1 h" brings a nudge back then; "tomorrow" quiets today. */
 export function snooze(state: NudgeState, kind: Snooze, now: number): NudgeState {
   if (kind === 'tomorrow') return { ...state, snoozedUntil: null, waitingSince: null, pausedUntil: startOfNextDay(now) };
@@ -255,7 +253,7 @@ export function snooze(state: NudgeState, kind: Snooze, now: number): NudgeState
 export function pause(state: NudgeState, kind: Pause, now: number): NudgeState {
   const base = { ...state, snoozedUntil: null, waitingSince: null };
   if (kind === 'resume') return { ...base, pausedUntil: null, pausedIndefinitely: true };
-  const length = kind === '1h' ? HOUR : kind === '1d' ? 24 * HOUR : 7 * 24 * HOUR;
+  const length = kind === '1h' ? HOUR : kind === '1d' ? DAY : 7 * DAY;
   return { ...base, pausedIndefinitely: false, pausedUntil: now + length };
 }
 

@@ -14,7 +14,6 @@ export interface OptionsActions {
   previewNudge: () => Promise<boolean>;
   notificationsBlocked: () => Promise<boolean>;
   shortcut: () => Promise<string>;
-  openShortcutSettings: (() => void) | null;
   download: (fileName: string, text: string) => void;
 }
 

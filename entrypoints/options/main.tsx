@@ -27,7 +27,6 @@ const actions: OptionsActions = {
     const commands = await browser.commands.getAll();
     return commands.find((c) => c.name === '_execute_action' || c.name === '_execute_browser_action')?.shortcut ?? '';
   },
-  openShortcutSettings: null,
   download(fileName, text) {
     const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
     const a = Object.assign(document.createElement('a'), { href: url, download: fileName });

@@ -9,7 +9,6 @@ const actions: OptionsActions = {
   previewNudge: async () => true,
   notificationsBlocked: async () => false,
   shortcut: async () => 'Alt+Shift+Y',
-  openShortcutSettings: null,
   download: () => {},
 };
 const services = fakeServices(makeLibrary(5));
