@@ -42,9 +42,9 @@ export function usePopup(services: Services) {
   const [data, setData] = useState<PopupData | null>(null);
   const [error, setError] = useState<unknown>(null);
 
-  /** Stores a new pick (state and history) when it differs from what was stored. */
+  /** Stores a new pick (state and history) when it differs from what was stored (or nothing was). */
   const commit = useCallback(
-    async (before: PickerState, result: PickResult) => {
+    async (before: PickerState | null, result: PickResult) => {
       if (result.state === before) return;
       await store.writePickerState(result.state);
       if (result.kind === 'idea') {
@@ -65,7 +65,7 @@ export function usePopup(services: Services) {
       const result = todaysIdea(library, prefs, hidden, picker, dayKey(now()));
       // Show the idea first; storing the pick and reading the recent list can follow.
       setData((before) => ({ prefs, library, marks, result, recent: before?.recent ?? [], nudge }));
-      await commit(stored ?? ({} as PickerState), result);
+      await commit(stored, result);
       const recent = await store.readHistorySince(dayKeyBefore(now(), RECENT_DAYS - 1));
       setData({ prefs, library, marks, result, recent, nudge });
     } catch (e) {
