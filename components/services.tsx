@@ -6,6 +6,7 @@ import type { Translate } from '../utils/i18n';
 import type { Idea } from '../utils/library';
 import type { Prefs } from '../utils/prefs';
 import type { NudgeState } from '../utils/schedule';
+import type { ViewCache } from '../utils/view-cache';
 
 export interface Services {
   t: Translate;
@@ -18,6 +19,8 @@ export interface Services {
   /** Re-plan the nudge alarm after something it depends on changed. */
   replanNudges: () => Promise<void>;
   changeNudgeState: (change: (state: NudgeState) => NudgeState) => Promise<void>;
+  /** Remember what the popup showed, so its next opening can paint it in the first frame. */
+  saveView: (view: ViewCache) => void;
   /** Tell other open Tend pages that preferences changed. */
   announcePrefs: (prefs: Prefs) => void;
   onPrefsAnnounced: (listener: () => void) => () => void;

@@ -1,8 +1,5 @@
 import { useEffect } from 'preact/hooks';
-import type { Prefs } from '../utils/prefs';
-import { resolveTheme } from '../utils/theme';
-
-type ThemePrefs = Pick<Prefs, 'themeMode' | 'palette' | 'textScale' | 'motion'>;
+import { resolveTheme, type ThemePrefs } from '../utils/theme';
 
 /** Puts the theme's custom properties on <html>, and follows the system when the choice is "System". */
 export function applyTheme(prefs: ThemePrefs, root: HTMLElement = document.documentElement): void {

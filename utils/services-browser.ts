@@ -6,6 +6,8 @@ import type { MessageKey } from './i18n';
 import { t } from './i18n-browser';
 import { loadIdeas } from './library-browser';
 import { changeNudgeState, ensureNudgeAlarm } from './nudges-browser';
+import { themeOf } from './theme';
+import { writeViewCache } from './view-cache';
 
 export function createServices(): Services {
   const store = createTendStore();
@@ -20,7 +22,12 @@ export function createServices(): Services {
     copyText: (text) => navigator.clipboard.writeText(text),
     replanNudges: async () => void (await ensureNudgeAlarm(store, true)),
     changeNudgeState: (change) => changeNudgeState(store, change),
-    announcePrefs: () => channel.postMessage('prefs'),
+    saveView: (view) => writeViewCache(localStorage, Date.now(), view),
+    announcePrefs: (prefs) => {
+      // New preferences may change the look and which ideas fit: keep the look, let the popup pick again.
+      writeViewCache(localStorage, Date.now(), { theme: themeOf(prefs), idea: null });
+      channel.postMessage('prefs');
+    },
     onPrefsAnnounced: (listener) => {
       const handler = () => listener();
       channel.addEventListener('message', handler);

@@ -2,6 +2,12 @@
 import { PALETTES, type Colours } from './palettes';
 import type { Prefs } from './prefs';
 
+export type ThemePrefs = Pick<Prefs, 'themeMode' | 'palette' | 'textScale' | 'motion'>;
+
+export function themeOf(prefs: Prefs): ThemePrefs {
+  return { themeMode: prefs.themeMode, palette: prefs.palette, textScale: prefs.textScale, motion: prefs.motion };
+}
+
 export interface SystemLook {
   prefersDark: boolean;
   prefersReducedMotion: boolean;
@@ -24,10 +30,7 @@ const VAR_NAMES: Record<keyof Colours, string> = {
   focus: '--focus',
 };
 
-export function resolveTheme(
-  prefs: Pick<Prefs, 'themeMode' | 'palette' | 'textScale' | 'motion'>,
-  system: SystemLook,
-): ThemeResult {
+export function resolveTheme(prefs: ThemePrefs, system: SystemLook): ThemeResult {
   const scheme = prefs.themeMode === 'system' ? (system.prefersDark ? 'dark' : 'light') : prefs.themeMode;
   const reducedMotion = prefs.motion === 'system' ? system.prefersReducedMotion : prefs.motion === 'reduce';
   const colours = PALETTES[prefs.palette][scheme];

@@ -8,32 +8,33 @@ import { dayKey } from '../../utils/day';
 import type { Idea } from '../../utils/library';
 import { usePopup } from './usePopup';
 
-export function App({ openOptions }: { openOptions: () => void }) {
+export function App({ openOptions, cachedIdea = null }: { openOptions: () => void; cachedIdea?: Idea | null }) {
   const services = useServices();
   const { t, now } = services;
   const { data, error, another, mark, hide, changeNudges } = usePopup(services);
   const [status, setStatus] = useState('');
   const [undo, setUndo] = useState<(() => Promise<void>) | null>(null);
   useTheme(data?.prefs ?? null);
-  const shown = data?.result.kind;
+  const shown = data?.result.kind ?? (cachedIdea ? 'idea' : undefined);
   useLayoutEffect(() => {
     // A user-timing mark for `npm run bench`: when today's idea (or the empty notice) first shows.
     if (shown && performance.getEntriesByName('tend:idea-shown').length === 0) performance.mark('tend:idea-shown');
   }, [shown]);
 
   if (error) return <p role="alert" class="notice">{t('loadError')}</p>;
-  if (!data) return <p class="muted" aria-busy="true">{t('loading')}</p>;
+  // Until the data is read, the idea cached by the last visit today can already show.
+  if (!data && !cachedIdea) return <p class="muted" aria-busy="true">{t('loading')}</p>;
 
-  const { result, marks, library, recent, nudge } = data;
+  const result = data?.result ?? { kind: 'idea' as const, idea: cachedIdea as Idea };
   const idea = result.kind === 'idea' ? result.idea : null;
-  const current = idea ? marks.get(idea.id) : undefined;
+  const current = idea ? data?.marks.get(idea.id) : undefined;
   const today = dayKey(now());
   const triedToday = current?.triedOn.includes(today) ?? false;
-  const byId = new Map(library.map((i) => [i.id, i]));
-  const recentIdeas = [...new Set(recent.map((e) => e.ideaId))]
+  const byId = new Map((data?.library ?? []).map((i) => [i.id, i]));
+  const recentIdeas = [...new Set((data?.recent ?? []).map((e) => e.ideaId))]
     .map((id) => byId.get(id))
     .filter((i): i is Idea => i !== undefined);
-  const favourites = [...marks.values()]
+  const favourites = [...(data?.marks.values() ?? [])]
     .filter((m) => m.favourite)
     .map((m) => byId.get(m.ideaId))
     .filter((i): i is Idea => i !== undefined);
@@ -45,7 +46,7 @@ export function App({ openOptions }: { openOptions: () => void }) {
   };
 
   return (
-    <main class="popup">
+    <main class="popup" aria-busy={data ? undefined : 'true'}>
       <header class="bar">
         <h1 class="brand">{t('extName')}</h1>
         <button type="button" class="ghost" onClick={openOptions}>
@@ -142,7 +143,7 @@ export function App({ openOptions }: { openOptions: () => void }) {
         </div>
       </section>
 
-      <NudgeControls nudge={nudge} prefs={data.prefs} onChange={changeNudges} />
+      {data && <NudgeControls nudge={data.nudge} prefs={data.prefs} onChange={changeNudges} />}
 
       <details>
         <summary>{t('recentIdeas')}</summary>

@@ -1,6 +1,8 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { ServicesContext } from '../../components/services';
+import { applyTheme } from '../../components/useTheme';
+import { readViewCache } from '../../utils/view-cache';
 import { clearBadge, ensureNudgeAlarm } from '../../utils/nudges-browser';
 import { createServices, localiseDocument } from '../../utils/services-browser';
 import './popup.css';
@@ -10,10 +12,16 @@ import { preloadPopup } from './usePopup';
 const services = createServices();
 preloadPopup(services);
 localiseDocument(document);
+// The look and idea of the last visit today, painted in the first frame; IndexedDB confirms them a moment later.
+const cached = readViewCache(localStorage, Date.now());
+if (cached) applyTheme(cached.theme);
 
 render(
   <ServicesContext.Provider value={services}>
-    <App openOptions={() => void browser.runtime.openOptionsPage().then(() => window.close())} />
+    <App
+      openOptions={() => void browser.runtime.openOptionsPage().then(() => window.close())}
+      cachedIdea={cached?.idea ?? null}
+    />
   </ServicesContext.Provider>,
   document.getElementById('app') as HTMLElement,
 );

@@ -7,6 +7,7 @@ import { anotherIdea, createPickerState, todaysIdea, type PickerState, type Pick
 import type { Prefs } from '../../utils/prefs';
 import type { HistoryEntry, Mark } from '../../utils/records';
 import type { NudgeState } from '../../utils/schedule';
+import { themeOf } from '../../utils/theme';
 
 export const RECENT_DAYS = 14;
 
@@ -65,6 +66,7 @@ export function usePopup(services: Services) {
       const result = todaysIdea(library, prefs, hidden, picker, dayKey(now()));
       // Show the idea first; storing the pick and reading the recent list can follow.
       setData((before) => ({ prefs, library, marks, result, recent: before?.recent ?? [], nudge }));
+      services.saveView({ theme: themeOf(prefs), idea: result.kind === 'idea' ? result.idea : null });
       await commit(stored, result);
       const recent = await store.readHistorySince(dayKeyBefore(now(), RECENT_DAYS - 1));
       setData({ prefs, library, marks, result, recent, nudge });

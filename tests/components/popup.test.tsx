@@ -22,6 +22,22 @@ async function openPopup(services = fakeServices(library)) {
 }
 
 describe('popup', () => {
+  it('paints the idea cached by the last visit today before its data is read, then takes the stored one', async () => {
+    let release: (ideas: typeof library) => void = () => {};
+    const services = { ...fakeServices(library), loadIdeas: () => new Promise<typeof library>((r) => (release = r)) };
+    const saved: unknown[] = [];
+    services.saveView = (view) => void saved.push(view);
+    cleanup.push(() => services.store.destroy());
+    const cached = { ...library[3]!, text: 'Cached from this morning.' };
+    const root = await mount(<App openOptions={() => {}} cachedIdea={cached} />, services);
+    expect(root.querySelector('.idea-text')?.textContent).toBe('Cached from this morning.');
+    expect(root.querySelector('[aria-busy]')).toBeNull();
+    release(library);
+    await settle();
+    expect(texts.has(root.querySelector('.idea-text')?.textContent ?? '')).toBe(true);
+    expect(saved).toHaveLength(1);
+  });
+
   it('shows today\'s idea with its category and minutes, the same on reopening', async () => {
     const services = fakeServices(library);
     const { root, idea } = await openPopup(services);

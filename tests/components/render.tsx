@@ -25,6 +25,7 @@ export function fakeServices(
     copyText: async (text) => void copied.push(text),
     replanNudges: async () => {},
     changeNudgeState: async (change) => void (await store.updateNudgeState(change)),
+    saveView: () => {},
     announcePrefs: () => {},
     onPrefsAnnounced: () => () => {},
     copied,

@@ -96,8 +96,9 @@ export async function readStored(page: Page, store: 'prefs' | 'state', key: stri
   );
 }
 
+/** Today's idea once the popup has read its data (a cached idea may show a moment before). */
 export async function ideaText(page: Page): Promise<string> {
-  await page.waitForSelector('.idea-text');
+  await page.waitForSelector('main:not([aria-busy]) .idea-text');
   return ((await page.textContent('.idea-text')) ?? '').trim();
 }
 

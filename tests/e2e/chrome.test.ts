@@ -238,9 +238,11 @@ describe('resilience', () => {
     let tend = await launchTend(profile.dir, { proxy });
     const page = await tend.open('options');
     await patchPrefs(page, { windows: ALL_DAY, deferWhenIdle: false, palette: 'sage' });
-    const due = Date.now() + 4000;
+    // Far enough ahead that the browser has surely closed before it comes due, even on a busy machine.
+    const due = Date.now() + 10_000;
     await scheduleNudgeAt(tend, page, due);
     await tend.close();
+    expect(Date.now(), 'the browser took too long to close for this test').toBeLessThan(due);
     // Closed while the nudge comes due. The unpacked extension is reloaded at start, which drops its alarms
     // (as Firefox does at every restart), so Tend itself notices the missed nudge and shows it once.
     await new Promise((r) => setTimeout(r, Math.max(0, due - Date.now()) + 1500));

@@ -34,7 +34,8 @@ function ensureBuild(): void {
 }
 
 async function ideaText(page: Page): Promise<string> {
-  await waitUntil(page, () => (document.querySelector('.idea-text')?.textContent ?? '').trim() !== '');
+  // A cached idea may show a moment before the popup has read its data: wait for the data.
+  await waitUntil(page, () => (document.querySelector('main:not([aria-busy]) .idea-text')?.textContent ?? '').trim() !== '');
   return page.evaluate(() => (document.querySelector('.idea-text')?.textContent ?? '').trim());
 }
 

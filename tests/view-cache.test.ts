@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { defaultPrefs } from '../utils/prefs';
+import { themeOf } from '../utils/theme';
+import { clearViewCache, readViewCache, writeViewCache } from '../utils/view-cache';
+import { makeLibrary } from './helpers';
+
+function memoryStorage() {
+  const map = new Map<string, string>();
+  return {
+    getItem: (k: string) => map.get(k) ?? null,
+    setItem: (k: string, v: string) => void map.set(k, v),
+    removeItem: (k: string) => void map.delete(k),
+    map,
+  };
+}
+
+const noon = new Date(2026, 4, 4, 12).getTime();
+const idea = makeLibrary(1)[0]!;
+const theme = themeOf({ ...defaultPrefs(), palette: 'clay', themeMode: 'dark' });
+
+describe('view cache', () => {
+  it('gives back the theme and today\'s idea on the same day', () => {
+    const storage = memoryStorage();
+    writeViewCache(storage, noon, { theme, idea });
+    expect(readViewCache(storage, noon + 3_600_000)).toEqual({ theme, idea });
+  });
+
+  it('keeps the theme but not yesterday\'s idea on a new day', () => {
+    const storage = memoryStorage();
+    writeViewCache(storage, noon, { theme, idea });
+    expect(readViewCache(storage, noon + 24 * 3_600_000)).toEqual({ theme, idea: null });
+  });
+
+  it('reads nothing from garbage, and damaged fields fall back to defaults', () => {
+    const storage = memoryStorage();
+    storage.setItem('tend:view', '{not json');
+    expect(readViewCache(storage, noon)).toBeNull();
+    storage.setItem('tend:view', JSON.stringify({ day: 'x', theme: { palette: 'neon', themeMode: 'dark' }, idea: 5 }));
+    expect(readViewCache(storage, noon)).toEqual({ theme: { ...themeOf(defaultPrefs()), themeMode: 'dark' }, idea: null });
+  });
+
+  it('is cleared', () => {
+    const storage = memoryStorage();
+    writeViewCache(storage, noon, { theme, idea });
+    clearViewCache(storage);
+    expect(readViewCache(storage, noon)).toBeNull();
+  });
+});
