@@ -28,6 +28,18 @@ export function useTend(options: () => LaunchOptions = () => ({})) {
   return session;
 }
 
+/** Runs `fn` with Tend in a browser on a fresh profile, and always closes it and removes the profile. */
+export async function withTend<T>(options: LaunchOptions, fn: (tend: Tend) => Promise<T>): Promise<T> {
+  const profile = tempProfile();
+  const tend = await launchTend(profile.dir, options);
+  try {
+    return await fn(tend);
+  } finally {
+    await tend.close();
+    profile.remove();
+  }
+}
+
 export const ALL_DAY = Array.from({ length: 7 }, () => [{ start: 0, end: 1440 }]);
 
 export async function alarms(tend: Tend): Promise<{ name: string; scheduledTime: number }[]> {

@@ -15,6 +15,7 @@ import {
   readStored,
   scheduleNudgeAt,
   seriousA11yIssues,
+  withTend,
 } from './chrome-steps';
 
 const proxy = new RefusingProxy();
@@ -202,9 +203,7 @@ describe('nudges', () => {
 
 describe('resilience', () => {
   it('a nudge still arrives when the service worker is stopped between scheduling and firing', async () => {
-    const profile = tempProfile();
-    const tend = await launchTend(profile.dir, { proxy });
-    try {
+    await withTend({ proxy }, async (tend) => {
       const page = await tend.open('options');
       await patchPrefs(page, { windows: ALL_DAY, deferWhenIdle: false });
       const due = Date.now() + 5000;
@@ -227,10 +226,7 @@ describe('resilience', () => {
       const state = (await readStored(page, 'state', 'nudge')) as { lastNudgeAt: number };
       expect(state.lastNudgeAt).toBeGreaterThanOrEqual(due - 1000);
       expect(((await readStored(page, 'prefs', 'prefs')) as { deferWhenIdle: boolean }).deferWhenIdle).toBe(false);
-    } finally {
-      await tend.close();
-      profile.remove();
-    }
+    });
   });
 
   it('a nudge scheduled before the browser closes still arrives after it restarts, with preferences intact', async () => {
@@ -288,9 +284,7 @@ describe('accessibility', () => {
 
 describe('motion', () => {
   it('follows the system\'s reduced-motion setting by default, and the choice in settings over it', async () => {
-    const profile = tempProfile();
-    const tend = await launchTend(profile.dir, { reducedMotion: 'reduce' });
-    try {
+    await withTend({ reducedMotion: 'reduce' }, async (tend) => {
       const popup = await tend.open('popup');
       await ideaText(popup);
       expect(await popup.evaluate(() => document.documentElement.dataset.motion)).toBe('reduce');
@@ -300,10 +294,7 @@ describe('motion', () => {
       await popup.reload();
       await ideaText(popup);
       expect(await popup.evaluate(() => document.documentElement.dataset.motion)).toBe('full');
-    } finally {
-      await tend.close();
-      profile.remove();
-    }
+    });
   });
 });
 
@@ -311,9 +302,7 @@ describe('privacy', () => {
   it('no request left the browser during the whole run, and the extension asked only for its own files', async () => {
     const outside = proxy.seen.filter((line) => !BROWSER_OWN_HOSTS.some((host) => line.includes(host)));
     expect(outside).toEqual([]);
-    const profile = tempProfile();
-    const tend = await launchTend(profile.dir, { proxy });
-    try {
+    await withTend({ proxy }, async (tend) => {
       const popup = await tend.open('popup');
       await ideaText(popup);
       const options = await tend.open('options');
@@ -321,9 +310,6 @@ describe('privacy', () => {
       await waitFor(() => notifications(tend), (n) => 'tend-nudge' in n);
       expect(tend.requests.length).toBeGreaterThan(3);
       expect(tend.requests.filter((url) => !url.startsWith(`chrome-extension://${tend.extensionId}/`))).toEqual([]);
-    } finally {
-      await tend.close();
-      profile.remove();
-    }
+    });
   });
 });

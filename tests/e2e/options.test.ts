@@ -1,8 +1,8 @@
 /** The settings page in a real Chromium: inline validation, filters, export and import, delete all. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { launchTend, tempProfile, waitFor } from './chrome-harness';
-import { alarms, ideaText, readStored, useTend } from './chrome-steps';
+import { waitFor } from './chrome-harness';
+import { alarms, ideaText, readStored, useTend, withTend } from './chrome-steps';
 
 const session = useTend();
 
@@ -140,18 +140,13 @@ describe('settings', () => {
 
 describe('in German', () => {
   it('the popup and settings speak German when the browser does', async () => {
-    const german = tempProfile();
-    const de = await launchTend(german.dir, { lang: 'de' });
-    try {
+    await withTend({ lang: 'de' }, async (de) => {
       const popup = await de.open('popup');
       await ideaText(popup);
       expect(await popup.getByRole('button', { name: 'Andere Idee' }).count()).toBe(1);
       const options = await de.open('options');
       await expect.poll(() => options.textContent('h1')).not.toBe('');
       expect(await options.evaluate(() => document.documentElement.lang)).toMatch(/^de/);
-    } finally {
-      await de.close();
-      german.remove();
-    }
+    });
   });
 });
