@@ -34,7 +34,7 @@ describe('settings', () => {
     await options.close();
   });
 
-  it('filters change the popup: only "Just for you" ideas, then a clear message when nothing fits', async () => {
+  it('filters change the popup at once: only "Just for you" ideas, then a clear message when nothing fits', async () => {
     const options = await session.tend.open('options');
     const kinds = options.getByRole('group', { name: 'Kinds of ideas' });
     for (const label of ['Touch', 'Talk', 'Presence', 'Honesty', 'Play', 'Care', 'Appreciation', 'Letting go of scripts', 'Easing stress']) {
@@ -43,10 +43,24 @@ describe('settings', () => {
     const popup = await session.tend.open('popup');
     await ideaText(popup);
     expect(await popup.textContent('.idea-category')).toBe('Just for you');
+    // The open popup follows at once, without reopening.
     await kinds.getByLabel('Just for you').uncheck();
-    await popup.reload();
     await expect.poll(() => popup.textContent('main')).toContain('No ideas fit your current filters');
     for (const label of ['Just for you', 'Touch']) await kinds.getByLabel(label, { exact: true }).check();
+    await popup.close();
+    await options.close();
+  });
+
+  it('a theme chosen in settings shows at once in an open popup', async () => {
+    const popup = await session.tend.open('popup');
+    await ideaText(popup);
+    const options = await session.tend.open('options');
+    await options.getByRole('group', { name: 'Palette' }).getByLabel('Sage').check();
+    await options.getByRole('group', { name: 'Theme' }).getByLabel('Dark').check();
+    await expect.poll(() => popup.evaluate(() => document.documentElement.dataset.scheme)).toBe('dark');
+    expect(await popup.evaluate(() => document.documentElement.dataset.palette)).toBe('sage');
+    await options.getByRole('group', { name: 'Theme' }).getByLabel('System').check();
+    await expect.poll(() => popup.evaluate(() => document.documentElement.dataset.scheme)).toBe('light');
     await popup.close();
     await options.close();
   });
