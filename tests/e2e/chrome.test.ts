@@ -3,6 +3,7 @@
  * the browser does (alarms, notifications, storage), across restarts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PALETTE_IDS } from '../../utils/palettes';
 import { BROWSER_OWN_HOSTS, launchTend, RefusingProxy, tempProfile, waitFor } from './chrome-harness';
 import {
   useTend,
@@ -258,10 +259,10 @@ describe('accessibility', () => {
   afterAll(() => profile.remove());
 
   for (const scheme of ['light', 'dark'] as const) {
-    it(`popup and options in ${scheme} mode, in two palettes, have no serious or critical axe findings`, async () => {
+    it(`popup and options in ${scheme} mode, in every palette, have no serious or critical axe findings`, async () => {
       const tend = await launchTend(profile.dir, { proxy, colorScheme: scheme });
       try {
-      for (const palette of ['dusk', 'clay'] as const) {
+      for (const palette of PALETTE_IDS) {
         const options = await tend.open('options');
         await patchPrefs(options, { palette, themeMode: 'system' });
         await options.reload();
