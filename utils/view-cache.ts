@@ -35,11 +35,3 @@ export function writeViewCache(storage: Pick<Storage, 'setItem'>, now: number, c
     // A full or disabled storage only costs the first frame.
   }
 }
-
-export function clearViewCache(storage: Pick<Storage, 'removeItem'>): void {
-  try {
-    storage.removeItem(KEY);
-  } catch {
-    // Nothing cached, nothing to clear.
-  }
-}

@@ -50,43 +50,37 @@ export async function notifications(tend: Tend): Promise<Record<string, unknown>
   return inWorker(tend, () => chrome.notifications.getAll() as Promise<Record<string, unknown>>);
 }
 
+/** Merges `patch` into one stored record of Tend's IndexedDB, as set-up for a test. */
+async function patchRecord(page: Page, store: 'prefs' | 'state', key: string, patch: object): Promise<void> {
+  await page.evaluate(
+    async ([storeName, recordKey, changes]) => {
+      const db = await new Promise<IDBDatabase>((ok, fail) => {
+        const r = indexedDB.open('tend');
+        r.onsuccess = () => ok(r.result);
+        r.onerror = () => fail(r.error);
+      });
+      const tx = db.transaction(storeName, 'readwrite');
+      const records = tx.objectStore(storeName);
+      const current = await new Promise<Record<string, unknown>>((ok) => {
+        const r = records.get(recordKey);
+        r.onsuccess = () => ok((r.result as Record<string, unknown>) ?? {});
+      });
+      records.put({ ...current, ...changes }, recordKey);
+      await new Promise((ok) => (tx.oncomplete = ok));
+      db.close();
+    },
+    [store, key, patch] as const,
+  );
+}
+
 /** Writes preferences straight into Tend's IndexedDB, as set-up for a test. */
 export async function patchPrefs(page: Page, patch: Partial<Prefs>): Promise<void> {
-  await page.evaluate(async (p) => {
-    const db = await new Promise<IDBDatabase>((ok, fail) => {
-      const r = indexedDB.open('tend');
-      r.onsuccess = () => ok(r.result);
-      r.onerror = () => fail(r.error);
-    });
-    const tx = db.transaction('prefs', 'readwrite');
-    const store = tx.objectStore('prefs');
-    const current = await new Promise<Record<string, unknown>>((ok) => {
-      const r = store.get('prefs');
-      r.onsuccess = () => ok((r.result as Record<string, unknown>) ?? {});
-    });
-    store.put({ ...current, ...p }, 'prefs');
-    await new Promise((ok) => (tx.oncomplete = ok));
-    db.close();
-  }, patch);
+  await patchRecord(page, 'prefs', 'prefs', patch);
 }
 
 /** Does what Tend's scheduler does when it plans a nudge: stores the time and sets the alarm for it. */
 export async function scheduleNudgeAt(tend: Tend, page: Page, when: number): Promise<void> {
-  await page.evaluate(async (at) => {
-    const db = await new Promise<IDBDatabase>((ok) => {
-      const r = indexedDB.open('tend');
-      r.onsuccess = () => ok(r.result);
-    });
-    const tx = db.transaction('state', 'readwrite');
-    const store = tx.objectStore('state');
-    const current = await new Promise<Record<string, unknown>>((ok) => {
-      const r = store.get('nudge');
-      r.onsuccess = () => ok((r.result as Record<string, unknown>) ?? {});
-    });
-    store.put({ ...current, plannedAt: at, lastNudgeAt: null }, 'nudge');
-    await new Promise((ok) => (tx.oncomplete = ok));
-    db.close();
-  }, when);
+  await patchRecord(page, 'state', 'nudge', { plannedAt: when, lastNudgeAt: null });
   await tend.worker.evaluate((at) => chrome.alarms.create('tend-nudge', { when: at }), when);
 }
 
