@@ -313,4 +313,12 @@ describe('privacy', () => {
       expect(tend.requests.filter((url) => !url.startsWith(`chrome-extension://${tend.extensionId}/`))).toEqual([]);
     });
   });
+
+  it('the proxy does see a request that tries to leave (so the check above can fail)', async () => {
+    await withTend({ proxy }, async (tend) => {
+      const page = await tend.context.newPage();
+      await page.goto('http://canary.tend.invalid/').catch(() => {});
+      await waitFor(async () => proxy.seen, (seen) => seen.some((line) => line.includes('canary.tend.invalid')));
+    });
+  });
 });

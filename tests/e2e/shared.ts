@@ -4,30 +4,42 @@ import { createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-/** A proxy on 127.0.0.1 that closes every connection at once, remembering each one's first line. */
+/**
+ * A proxy on 127.0.0.1 that refuses every request. `seen` holds the first line of each request
+ * (e.g. "CONNECT example.com:443 HTTP/1.1"); `connections` counts every TCP connection, including
+ * the idle ones Chromium opens ahead of time (preconnects) that never carry a byte. Idle sockets
+ * are kept open until the proxy stops, so a request sent on one later is still seen.
+ */
 export class RefusingProxy {
   readonly seen: string[] = [];
   connections = 0;
   port = 0;
   private server: Server | null = null;
+  private readonly open = new Set<Socket>();
 
   async start(): Promise<void> {
     this.server = createServer((socket: Socket) => {
       this.connections += 1;
-      const index = this.seen.push('(no data)') - 1;
+      this.open.add(socket);
       socket.once('data', (data) => {
-        this.seen[index] = data.toString('latin1').split('\r\n')[0] ?? '?';
+        this.seen.push(data.toString('latin1').split('\r\n')[0] ?? '?');
         socket.destroy();
       });
+      socket.on('close', () => this.open.delete(socket));
       socket.on('error', () => {});
-      setTimeout(() => socket.destroy(), 1000).unref();
     });
     await new Promise<void>((ok) => this.server?.listen(0, '127.0.0.1', ok));
     const address = this.server.address();
     this.port = typeof address === 'object' && address ? address.port : 0;
   }
 
+  /** Connections that are open and have not sent anything (yet). */
+  get idle(): number {
+    return this.open.size;
+  }
+
   async stop(): Promise<void> {
+    for (const socket of this.open) socket.destroy();
     await new Promise<void>((ok) => (this.server ? this.server.close(() => ok()) : ok()));
     this.server = null;
   }
