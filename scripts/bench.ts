@@ -38,9 +38,10 @@ function sizes(dir: string) {
   rows.push(['options: everything it loads (JS + CSS)', kb(sum(options))]);
   rows.push(['background worker (one file, polyfill and idb included)', kb(gz(join(dir, 'background.js')))]);
   const assets = readdirSync(join(dir, 'assets'));
-  for (const name of ['ideas', 'nudges']) {
+  for (const name of ['ideas', 'nudges', 'ideas.de', 'nudges.de']) {
     const file = assets.find((a) => a.startsWith(`${name}-`) && a.endsWith('.json'));
-    if (file) rows.push([`library: ${name}.json (loaded on demand)`, kb(gz(join(dir, 'assets', file)))]);
+    const when = name.endsWith('.de') ? 'German texts, loaded on demand beside it' : 'loaded on demand';
+    if (file) rows.push([`library: ${name}.json (${when})`, kb(gz(join(dir, 'assets', file)))]);
   }
   return rows;
 }

@@ -1,8 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import ideas from '../assets/library/ideas.json';
+import ideasDe from '../assets/library/ideas.de.json';
 import nudges from '../assets/library/nudges.json';
-import { CATEGORIES } from '../utils/library';
-import { lintIdeas, lintNudges, MIN_IDEAS, MIN_NUDGES, MIN_PER_CATEGORY } from '../utils/library-lint';
+import nudgesDe from '../assets/library/nudges.de.json';
+import { CATEGORIES, IDEA_TEXT_MAX, NUDGE_TEXT_MAX, parseIdeas, parseTranslation, translate } from '../utils/library';
+import {
+  BANNED_PATTERNS_DE,
+  lintIdeas,
+  lintNudges,
+  lintTranslation,
+  MIN_IDEAS,
+  MIN_NUDGES,
+  MIN_PER_CATEGORY,
+} from '../utils/library-lint';
 
 const good = (n: number) => ({
   id: `talk-${String(n).padStart(3, '0')}`,
@@ -77,5 +87,60 @@ describe('the nudge lines', () => {
     const problems = lintNudges([{ id: 'n-001', text: 'x'.repeat(91) }, { id: 'n-002', text: 'You must do this now.' }]);
     expect(problems.join('\n')).toMatch(/n-001: text is 91/);
     expect(problems.join('\n')).toMatch(/n-002: banned/);
+  });
+});
+
+describe('the German library', () => {
+  const ideaRules = { max: IDEA_TEXT_MAX, banned: BANNED_PATTERNS_DE };
+  const nudgeRules = { max: NUDGE_TEXT_MAX, banned: BANNED_PATTERNS_DE };
+
+  it('translates every idea and every nudge line once, within the limits and the German rules', () => {
+    expect(lintTranslation(ideas, ideasDe, ideaRules)).toEqual([]);
+    expect(lintTranslation(nudges, nudgesDe, nudgeRules)).toEqual([]);
+  });
+
+  it('is German, not English left in place', () => {
+    const original = new Map(ideas.map((i) => [i.id, i.text]));
+    expect(ideasDe.filter((d) => d.text === original.get(d.id))).toEqual([]);
+    const word = (list: string) => new RegExp(`(?<!\\p{L})(?:${list})(?!\\p{L})`, 'iu');
+    const german = word('und|du|ihr|euch|eure?|dich|dir|dein|deine[mnrs]?|ein|eine[mnrs]?|den|dem|der|die|das|mit|nicht|ist|zu|für|im|wie|was|wenn|es|bei|von|ohne');
+    const english = word('the|you|your|and|with|of|to|is|it');
+    const all = [...ideasDe, ...nudgesDe];
+    expect(all.filter((d) => !german.test(d.text) && !/[äöüß]/i.test(d.text))).toEqual([]);
+    expect(all.filter((d) => english.test(d.text))).toEqual([]);
+  });
+
+  it('catches each kind of problem', () => {
+    const original = [{ id: 'talk-001' }, { id: 'talk-002' }, { id: 'talk-003' }, { id: 'talk-004' }, { id: 'talk-005' }];
+    const problems = lintTranslation(
+      original,
+      [
+        { id: 'talk-001', text: 'Frag deine Partnerin heute Abend, wie der Tag wirklich war.' },
+        { id: 'talk-002', text: 'Ihr solltet öfter zusammen spazieren gehen, das tut euch gut.' },
+        { id: 'talk-003', text: 'x'.repeat(161) },
+        { id: 'talk-003', text: 'Erzählt euch beim Abendessen je eine kleine Sache vom Tag.' },
+        { id: 'talk-009', text: 'Hört euch heute Abend ein Lied an, das ihr beide mögt.' },
+        { id: 'talk-005', text: 'Was für ein schöner Abend! Macht euch einen Tee.', extra: 1 },
+      ],
+      ideaRules,
+    ).join('\n');
+    expect(problems).toMatch(/talk-001: banned .*partner/);
+    expect(problems).toMatch(/talk-002: banned .*soll/);
+    expect(problems).toMatch(/talk-003: text is 161 characters/);
+    expect(problems).toMatch(/talk-003: duplicate id/);
+    expect(problems).toMatch(/talk-009: not in the original/);
+    expect(problems).toMatch(/talk-005: fields must be id and text/);
+    expect(problems).toMatch(/talk-005: banned .*!/);
+    expect(problems).toMatch(/talk-004: not translated/);
+  });
+
+  it('replaces texts by id and keeps everything else, falling back to English where a text is missing', () => {
+    const library = parseIdeas(ideas).slice(0, 3);
+    const texts = parseTranslation([{ id: library[0]?.id, text: 'Haltet euch an den Händen.' }, { id: 7 }, 'junk']);
+    expect(texts.size).toBe(1);
+    const result = translate(library, texts);
+    expect(result[0]).toEqual({ ...library[0], text: 'Haltet euch an den Händen.' });
+    expect(result.slice(1)).toEqual(library.slice(1));
+    expect(parseTranslation({ not: 'an array' }).size).toBe(0);
   });
 });

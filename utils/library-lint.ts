@@ -25,6 +25,35 @@ export const BANNED_PATTERNS: readonly RegExp[] = [
   /\bfail/i,
 ];
 
+/**
+ * The same rules for German texts. German has no neutral word for "partner" ("Partner" and
+ * "Partnerin" both name a gender), so the other person is "dein Gegenüber", "die Person neben dir",
+ * or both are spoken to at once ("ihr", "euch"). "sie", "ihr" and "sein" are left alone: they are
+ * also "they", "you (both)" and "to be".
+ */
+export const BANNED_PATTERNS_DE: readonly RegExp[] = [
+  /!/,
+  ...[
+    'soll(?:st|te|test|ten|tet|en|t)?',
+    'm(?:u|ü)ss(?:t|en|te|test|ten|tet)?',
+    'muß\\p{L}*',
+    'sex\\p{L}*',
+    'nackt\\p{L}*',
+    'erotisch\\p{L}*',
+    'vorspiel\\p{L}*',
+    'libido',
+    'orgasm\\p{L}*',
+    'erreg(?:t|ung|end)\\p{L}*',
+    'perform\\p{L}*',
+    'er|ihm|ihn|seine[mnrs]?',
+    'partner|partnerin|partnerinnen|ehemann|ehefrau|mann|frau|männer|frauen|freund|freundin',
+    'serie|serien|punktestand|punktzahl',
+    'garant\\p{L}*',
+    'verpasst\\p{L}*',
+    'versag\\p{L}*|scheiter\\p{L}*',
+  ].map((word) => new RegExp(`(?<!\\p{L})(?:${word})(?!\\p{L})`, 'iu')),
+];
+
 export const MIN_PER_CATEGORY = 30;
 export const MIN_IDEAS = 400;
 export const MIN_NUDGES = 120;
@@ -41,7 +70,7 @@ function words(text: string): string[] {
   return text
     .toLowerCase()
     .replace(/[’]/g, "'")
-    .replace(/[^a-z' ]+/g, ' ')
+    .replace(/[^\p{L}' ]+/gu, ' ')
     .split(/\s+/)
     .filter(Boolean);
 }
@@ -60,10 +89,10 @@ export function jaccard(a: Set<string>, b: Set<string>): number {
   return shared / (a.size + b.size - shared);
 }
 
-function textProblems(id: string, text: string, max: number): string[] {
+function textProblems(id: string, text: string, max: number, banned = BANNED_PATTERNS): string[] {
   const out: string[] = [];
   if (text.length > max) out.push(`${id}: text is ${text.length} characters (max ${max})`);
-  for (const pattern of BANNED_PATTERNS) if (pattern.test(text)) out.push(`${id}: banned ${pattern} in "${text}"`);
+  for (const pattern of banned) if (pattern.test(text)) out.push(`${id}: banned ${pattern} in "${text}"`);
   return out;
 }
 
@@ -138,6 +167,36 @@ export function lintNudges(raw: unknown): string[] {
     good.push({ id, text: item.text });
   });
   if (raw.length < MIN_NUDGES) out.push(`there are ${raw.length} nudge lines (min ${MIN_NUDGES})`);
+  out.push(...sameWordsProblems(good));
+  return out;
+}
+
+/**
+ * Every problem with a translation of ideas or nudge lines (`[{ id, text }]`): each id of the
+ * original once, nothing else, within the length limit, and the language's own banned words and
+ * near-duplicate rules.
+ */
+export function lintTranslation(
+  original: readonly { id: string }[],
+  raw: unknown,
+  rules: { max: number; banned: readonly RegExp[] },
+): string[] {
+  if (!Array.isArray(raw)) return ['the translation is not an array'];
+  const out: string[] = [];
+  const wanted = new Set(original.map((item) => item.id));
+  const seen = new Set<string>();
+  const good: { id: string; text: string }[] = [];
+  raw.forEach((item: Record<string, unknown>, index) => {
+    const id = typeof item?.id === 'string' ? item.id : `#${index}`;
+    if (Object.keys(item ?? {}).sort().join(',') !== 'id,text') out.push(`${id}: fields must be id and text`);
+    if (!wanted.has(id)) out.push(`${id}: not in the original`);
+    if (seen.has(id)) out.push(`${id}: duplicate id`);
+    seen.add(id);
+    if (typeof item.text !== 'string' || item.text.trim().length < 10) return void out.push(`${id}: text missing`);
+    out.push(...textProblems(id, item.text, rules.max, rules.banned));
+    good.push({ id, text: item.text });
+  });
+  for (const id of wanted) if (!seen.has(id)) out.push(`${id}: not translated`);
   out.push(...sameWordsProblems(good));
   return out;
 }

@@ -80,3 +80,16 @@ export function parseNudgeLines(raw: unknown): NudgeLine[] {
 export function intensityRank(intensity: Intensity): number {
   return INTENSITIES.indexOf(intensity);
 }
+
+/** A translation of ideas or nudge lines: id → text. Entries that are not `{ id, text }` are skipped. */
+export function parseTranslation(raw: unknown): Map<string, string> {
+  return new Map(parseNudgeLines(raw).map((item) => [item.id, item.text]));
+}
+
+/** The items with their text in another language where it has one; the rest keep the original. */
+export function translate<T extends { id: string; text: string }>(items: readonly T[], texts: Map<string, string>): T[] {
+  return items.map((item) => {
+    const text = texts.get(item.id);
+    return text ? { ...item, text } : item;
+  });
+}
