@@ -1,6 +1,15 @@
+import { readFileSync } from 'node:fs';
 import preact from '@preact/preset-vite';
 import type { Plugin } from 'vite';
-import { defineConfig } from 'wxt';
+import { defineConfig, type GeneratedPublicFile } from 'wxt';
+import {
+  LIBRARY_LANGUAGES,
+  libraryPath,
+  parseIdeas,
+  parseNudgeLines,
+  parseTranslation,
+  translate,
+} from './utils/library';
 
 export const GECKO_ID = 'tend@tend.invalid';
 /** Everything Tend uses, and nothing more; tests/manifest.test.ts holds the build to it. */
@@ -30,15 +39,36 @@ function vendorChunk(): Plugin {
   };
 }
 
+/**
+ * The library as the extension loads it: one plain file per kind and language under /library/,
+ * the texts of assets/library/<kind>.<lang>.json merged into the English original by id. Plain
+ * files, not imports: the background worker is one IIFE bundle, where Vite would inline imported
+ * JSON into the code.
+ */
+function libraryFiles(): GeneratedPublicFile[] {
+  const read = (file: string): unknown => JSON.parse(readFileSync(`assets/library/${file}`, 'utf8'));
+  const kinds = { ideas: parseIdeas, nudges: parseNudgeLines };
+  return Object.entries(kinds).flatMap(([kind, parse]) => {
+    const original = parse(read(`${kind}.json`));
+    return LIBRARY_LANGUAGES.map((lang) => ({
+      relativeDest: libraryPath(kind as keyof typeof kinds, lang).slice(1),
+      contents: JSON.stringify(lang === 'en' ? original : translate<{ id: string; text: string }>(original, parseTranslation(read(`${kind}.${lang}.json`)))),
+    }));
+  });
+}
+
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   imports: false,
   // The sources package is for store reviewers to rebuild Tend: code and config, not screenshots.
   zip: { excludeSources: ['docs/**', '.tmp/**', 'web-ext-artifacts/**'] },
+  hooks: {
+    'build:publicAssets': (_wxt, files) => {
+      files.push(...libraryFiles());
+    },
+  },
   vite: () => ({
     plugins: [preact(), vendorChunk()],
-    // The library ships as JSON files fetched from the extension, never inlined into code.
-    build: { assetsInlineLimit: 0 },
   }),
   manifest: ({ browser, manifestVersion, mode }) => ({
     name: '__MSG_extName__',

@@ -3,7 +3,15 @@ import ideas from '../assets/library/ideas.json';
 import ideasDe from '../assets/library/ideas.de.json';
 import nudges from '../assets/library/nudges.json';
 import nudgesDe from '../assets/library/nudges.de.json';
-import { CATEGORIES, IDEA_TEXT_MAX, NUDGE_TEXT_MAX, parseIdeas, parseTranslation, translate } from '../utils/library';
+import {
+  CATEGORIES,
+  IDEA_TEXT_MAX,
+  libraryPath,
+  NUDGE_TEXT_MAX,
+  parseIdeas,
+  parseTranslation,
+  translate,
+} from '../utils/library';
 import {
   BANNED_PATTERNS_DE,
   lintIdeas,
@@ -142,5 +150,12 @@ describe('the German library', () => {
     expect(result[0]).toEqual({ ...library[0], text: 'Haltet euch an den Händen.' });
     expect(result.slice(1)).toEqual(library.slice(1));
     expect(parseTranslation({ not: 'an array' }).size).toBe(0);
+  });
+
+  it('is found at one path per kind and language; a language Tend lacks gets English', () => {
+    expect(libraryPath('ideas', 'de')).toBe('/library/ideas.de.json');
+    expect(libraryPath('nudges', 'en')).toBe('/library/nudges.en.json');
+    expect(libraryPath('ideas', 'fr')).toBe('/library/ideas.en.json');
+    expect(libraryPath('ideas', '')).toBe('/library/ideas.en.json');
   });
 });

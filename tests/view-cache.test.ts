@@ -30,6 +30,16 @@ describe('view cache', () => {
     expect(readViewCache(storage, noon + 24 * 3_600_000)).toEqual({ theme, idea: null });
   });
 
+  it('on the next day gives the idea picked ahead for it, and two days later nothing', () => {
+    const [today, tomorrow] = makeLibrary(2) as [typeof idea, typeof idea];
+    const storage = memoryStorage();
+    const lateEvening = new Date(2026, 4, 4, 23, 50).getTime();
+    writeViewCache(storage, lateEvening, { theme, idea: today, tomorrow });
+    expect(readViewCache(storage, lateEvening)).toEqual({ theme, idea: today });
+    expect(readViewCache(storage, new Date(2026, 4, 5, 0, 5).getTime())).toEqual({ theme, idea: tomorrow });
+    expect(readViewCache(storage, new Date(2026, 4, 6, 9).getTime())).toEqual({ theme, idea: null });
+  });
+
   it('reads nothing from garbage, and damaged fields fall back to defaults', () => {
     const storage = memoryStorage();
     storage.setItem('tend:view', '{not json');

@@ -35,6 +35,18 @@ export interface NudgeLine {
 }
 
 export const IDEA_TEXT_MAX = 160;
+
+/**
+ * The languages the library ships in. The build writes one file per kind and language
+ * (`/library/ideas.de.json`), other languages' texts merged in by id; English is the original.
+ */
+export const LIBRARY_LANGUAGES = ['en', 'de'] as const;
+
+/** Where the build puts a kind of library text in a language; languages Tend lacks get English. */
+export function libraryPath(kind: 'ideas' | 'nudges', language: string): string {
+  const shipped = (LIBRARY_LANGUAGES as readonly string[]).includes(language) ? language : 'en';
+  return `/library/${kind}.${shipped}.json`;
+}
 export const NUDGE_TEXT_MAX = 90;
 
 export function isCategory(value: unknown): value is Category {

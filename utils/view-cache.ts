@@ -1,28 +1,32 @@
 /**
  * A small render cache, so the popup can paint its theme and today's idea in the first frame,
- * before IndexedDB has opened. IndexedDB stays the only source of truth: the popup re-renders
- * from it a moment later and rewrites this cache. Storage is passed in (localStorage in pages).
+ * before IndexedDB has opened and the library has loaded. IndexedDB stays the only source of
+ * truth: the popup re-renders from it a moment later and rewrites this cache. The idea for the
+ * day after is picked ahead (the picker is deterministic), so the first opening of a new day
+ * paints at once too. Storage is passed in (localStorage in pages).
  */
-import { dayKey } from './day';
+import { dayKey, dayKeyBefore } from './day';
 import { parseIdeas, type Idea } from './library';
 import { validatePrefs } from './prefs';
 import { themeOf, type ThemePrefs } from './theme';
 
 export interface ViewCache {
   theme: ThemePrefs;
-  /** Today's idea, only when it was cached today. */
+  /** Today's idea: cached today, or picked ahead yesterday. */
   idea: Idea | null;
+  /** When writing: the idea the picker will give the day after, if nothing changes. */
+  tomorrow?: Idea | null;
 }
 
 const KEY = 'tend:view';
 
 export function readViewCache(storage: Pick<Storage, 'getItem'>, now: number): ViewCache | null {
   try {
-    const raw = JSON.parse(storage.getItem(KEY) ?? 'null') as { day?: unknown; theme?: unknown; idea?: unknown } | null;
+    const raw = JSON.parse(storage.getItem(KEY) ?? 'null') as Record<string, unknown> | null;
     if (!raw || typeof raw !== 'object') return null;
     const theme = themeOf(validatePrefs(raw.theme).prefs);
-    const idea = raw.day === dayKey(now) ? (parseIdeas([raw.idea])[0] ?? null) : null;
-    return { theme, idea };
+    const stored = raw.day === dayKey(now) ? raw.idea : raw.day === dayKeyBefore(now, 1) ? raw.tomorrow : null;
+    return { theme, idea: parseIdeas([stored])[0] ?? null };
   } catch {
     return null;
   }
@@ -30,7 +34,7 @@ export function readViewCache(storage: Pick<Storage, 'getItem'>, now: number): V
 
 export function writeViewCache(storage: Pick<Storage, 'setItem'>, now: number, cache: ViewCache): void {
   try {
-    storage.setItem(KEY, JSON.stringify({ day: dayKey(now), theme: cache.theme, idea: cache.idea }));
+    storage.setItem(KEY, JSON.stringify({ day: dayKey(now), theme: cache.theme, idea: cache.idea, tomorrow: cache.tomorrow ?? null }));
   } catch {
     // A full or disabled storage only costs the first frame.
   }

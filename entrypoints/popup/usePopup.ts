@@ -1,7 +1,7 @@
 /** The popup's data: today's idea, marks, recent ideas and the nudge state, all from the db. */
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { Services } from '../../components/services';
-import { dayKey, dayKeyBefore } from '../../utils/day';
+import { dayKey, dayKeyBefore, startOfNextDay } from '../../utils/day';
 import type { Idea } from '../../utils/library';
 import { anotherIdea, createPickerState, todaysIdea, type PickerState, type PickResult } from '../../utils/picker';
 import type { Prefs } from '../../utils/prefs';
@@ -33,6 +33,8 @@ let early: Promise<Stored> | null = null;
 export function preloadPopup(services: Services): void {
   early = readStored(services);
 }
+
+const ideaOf = (result: PickResult): Idea | null => (result.kind === 'idea' ? result.idea : null);
 
 function randomSalt(random: () => number): string {
   return Math.floor(random() * 2 ** 32).toString(36) + Math.floor(random() * 2 ** 32).toString(36);
@@ -66,7 +68,8 @@ export function usePopup(services: Services) {
       const result = todaysIdea(library, prefs, hidden, picker, dayKey(now()));
       // Show the idea first; storing the pick and reading the recent list can follow.
       setData((before) => ({ prefs, library, marks, result, recent: before?.recent ?? [], nudge }));
-      services.saveView({ theme: themeOf(prefs), idea: result.kind === 'idea' ? result.idea : null });
+      const ahead = todaysIdea(library, prefs, hidden, result.state, dayKey(startOfNextDay(now())));
+      services.saveView({ theme: themeOf(prefs), idea: ideaOf(result), tomorrow: ideaOf(ahead) });
       await commit(stored, result);
       const recent = await store.readHistorySince(dayKeyBefore(now(), RECENT_DAYS - 1));
       setData({ prefs, library, marks, result, recent, nudge });

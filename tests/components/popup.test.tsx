@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../../entrypoints/popup/App';
 import { defaultPrefs } from '../../utils/prefs';
 import { pause } from '../../utils/schedule';
+import type { ViewCache } from '../../utils/view-cache';
 import { makeLibrary } from '../helpers';
 import { button, click, fakeServices, mount, settle } from './render';
 
@@ -38,6 +39,20 @@ describe('popup', () => {
     expect(texts.has(root.querySelector('.idea-text')?.textContent ?? '')).toBe(true);
     expect(root.querySelector('main')?.hasAttribute('aria-busy')).toBe(false);
     expect(saved).toHaveLength(1);
+  });
+
+  it('picks tomorrow\'s idea ahead for the render cache, and tomorrow the popup shows exactly that one', async () => {
+    let time = new Date(2026, 4, 4, 21).getTime();
+    const services = fakeServices(library, () => time);
+    const saved: ViewCache[] = [];
+    services.saveView = (view) => void saved.push(view);
+    const today = await openPopup(services);
+    const ahead = saved.at(-1)?.tomorrow;
+    expect(ahead?.text).toBeTruthy();
+    expect(ahead?.text).not.toBe(today.idea());
+    time = new Date(2026, 4, 5, 8).getTime();
+    const tomorrow = await openPopup(services);
+    expect(tomorrow.idea()).toBe(ahead?.text);
   });
 
   it('shows today\'s idea with its category and minutes, the same on reopening', async () => {

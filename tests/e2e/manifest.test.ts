@@ -48,6 +48,16 @@ for (const dir of BUILDS) {
       expect(command?.suggested_key?.default).toBe('Alt+Shift+Y');
     });
 
+    it('ships the library in English and German: the same ideas and lines, the texts of each language', () => {
+      const read = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as { id: string; text: string }[];
+      for (const kind of ['ideas', 'nudges']) {
+        const english = read(`assets/library/${kind}.json`);
+        const german = new Map(read(`assets/library/${kind}.de.json`).map((item) => [item.id, item.text]));
+        expect(read(join(dir, `library/${kind}.en.json`))).toEqual(english);
+        expect(read(join(dir, `library/${kind}.de.json`))).toEqual(english.map((item) => ({ ...item, text: german.get(item.id) })));
+      }
+    });
+
     it('ships no eval, no new Function and no outside address in its code', () => {
       for (const file of files(dir).filter((f) => f.endsWith('.js'))) {
         const code = readFileSync(file, 'utf8');
