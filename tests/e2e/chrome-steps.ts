@@ -4,13 +4,10 @@ import type { Page } from 'playwright-core';
 import type { Prefs } from '../../utils/prefs';
 import { afterAll, beforeAll } from 'vitest';
 import { inWorker, launchTend, tempProfile, type LaunchOptions, type Tend } from './chrome-harness';
-
-/** Every text in one of the library files (ideas or nudge lines, in one language). */
-export function libraryTexts(file: string): Set<string> {
-  return new Set((JSON.parse(readFileSync(`assets/library/${file}`, 'utf8')) as { text: string }[]).map((i) => i.text));
-}
+import { libraryTexts } from './shared';
 
 export const IDEA_TEXTS = libraryTexts('ideas.json');
+
 /** One browser on its own profile for a describe block; `relaunch` restarts it on the same profile. */
 export function useTend(options: () => LaunchOptions = () => ({})) {
   const profile = tempProfile();

@@ -3,16 +3,15 @@
  * IndexedDB across a relaunch, the nudge alarm, a preview notification, and no outside requests.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { FIREFOX_DIR, FirefoxTend, RefusingProxy, evaluate, tempProfile, waitUntil } from './firefox-harness';
+import { libraryTexts } from './shared';
 
 const NUDGE = 'tend-nudge';
-const ideaTexts = new Set(
-  (JSON.parse(readFileSync('assets/library/ideas.json', 'utf8')) as { text: string }[]).map((i) => i.text),
-);
+const ideaTexts = libraryTexts('ideas.json');
 
 function newestSource(path: string): number {
   const stat = statSync(path);

@@ -2,7 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { waitFor } from './chrome-harness';
-import { alarms, ideaText, libraryTexts, notifications, patchPrefs, readStored, useTend, withTend } from './chrome-steps';
+import { alarms, ideaText, notifications, patchPrefs, readStored, useTend, withTend } from './chrome-steps';
+import { libraryTexts } from './shared';
 
 const GERMAN_IDEAS = libraryTexts('ideas.de.json');
 const GERMAN_NUDGES = libraryTexts('nudges.de.json');

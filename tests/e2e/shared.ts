@@ -1,5 +1,5 @@
-/** What both browser harnesses share: a refusing proxy that counts outside requests, and temporary profiles. */
-import { mkdtempSync, rmSync } from 'node:fs';
+/** What both browser harnesses share: a refusing proxy that counts outside requests, temporary profiles, the library's texts. */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -33,11 +33,6 @@ export class RefusingProxy {
     this.port = typeof address === 'object' && address ? address.port : 0;
   }
 
-  /** Connections that are open and have not sent anything (yet). */
-  get idle(): number {
-    return this.open.size;
-  }
-
   async stop(): Promise<void> {
     for (const socket of this.open) socket.destroy();
     await new Promise<void>((ok) => (this.server ? this.server.close(() => ok()) : ok()));
@@ -48,4 +43,9 @@ export class RefusingProxy {
 export function tempProfile(prefix = 'tend-'): { dir: string; remove: () => void } {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** Every text in one of the library's source files (ideas or nudge lines, in one language). */
+export function libraryTexts(file: string): Set<string> {
+  return new Set((JSON.parse(readFileSync(`assets/library/${file}`, 'utf8')) as { text: string }[]).map((i) => i.text));
 }
