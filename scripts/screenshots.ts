@@ -1,4 +1,4 @@
-/** `npm run screenshots`: PNGs of the real built extension (popup light and dark, options) for the README. */
+/** `npm run screenshots`: PNGs of the real built extension (popup light, dark and German; options) for the README. */
 import { mkdirSync } from 'node:fs';
 import { launchTend, tempProfile } from '../tests/e2e/chrome-harness';
 
@@ -23,6 +23,14 @@ async function main() {
     await tend.close();
     profile.remove();
   }
+  const profile = tempProfile();
+  const tend = await launchTend(profile.dir, { lang: 'de' });
+  const popup = await tend.open('popup');
+  await popup.setViewportSize({ width: 352, height: 560 });
+  await popup.waitForSelector('main:not([aria-busy]) .idea-text');
+  await popup.screenshot({ path: `${OUT}/popup-de.png`, fullPage: true });
+  await tend.close();
+  profile.remove();
   console.log(`Screenshots written to ${OUT}/`);
 }
 
