@@ -1,19 +1,26 @@
 /** `npm run screenshots`: PNGs of the real built extension (popup light, dark and German; options) for the README. */
 import { mkdirSync } from 'node:fs';
-import { launchTend, tempProfile } from '../tests/e2e/chrome-harness';
+import { launchTend, tempProfile, type LaunchOptions } from '../tests/e2e/chrome-harness';
 
 const OUT = 'docs/screenshots';
 
+/** One browser per look: the popup in light, dark and German; the settings page in light. */
+const SHOTS: { name: string; launch: LaunchOptions; options?: boolean }[] = [
+  { name: 'light', launch: { colorScheme: 'light' }, options: true },
+  { name: 'dark', launch: { colorScheme: 'dark' } },
+  { name: 'de', launch: { lang: 'de' } },
+];
+
 async function main() {
   mkdirSync(OUT, { recursive: true });
-  for (const scheme of ['light', 'dark'] as const) {
+  for (const shot of SHOTS) {
     const profile = tempProfile();
-    const tend = await launchTend(profile.dir, { colorScheme: scheme });
+    const tend = await launchTend(profile.dir, shot.launch);
     const popup = await tend.open('popup');
     await popup.setViewportSize({ width: 352, height: 560 });
-    await popup.waitForSelector('.idea-text');
-    await popup.screenshot({ path: `${OUT}/popup-${scheme}.png`, fullPage: true });
-    if (scheme === 'light') {
+    await popup.waitForSelector('main:not([aria-busy]) .idea-text');
+    await popup.screenshot({ path: `${OUT}/popup-${shot.name}.png`, fullPage: true });
+    if (shot.options) {
       const options = await tend.open('options');
       await options.setViewportSize({ width: 820, height: 900 });
       await options.waitForSelector('main');
@@ -23,14 +30,6 @@ async function main() {
     await tend.close();
     profile.remove();
   }
-  const profile = tempProfile();
-  const tend = await launchTend(profile.dir, { lang: 'de' });
-  const popup = await tend.open('popup');
-  await popup.setViewportSize({ width: 352, height: 560 });
-  await popup.waitForSelector('main:not([aria-busy]) .idea-text');
-  await popup.screenshot({ path: `${OUT}/popup-de.png`, fullPage: true });
-  await tend.close();
-  profile.remove();
   console.log(`Screenshots written to ${OUT}/`);
 }
 
