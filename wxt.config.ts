@@ -10,6 +10,7 @@ import {
   parseTranslation,
   translate,
 } from './utils/library';
+import { parseTalks, talkPath, translateTalks } from './utils/talks';
 
 export const GECKO_ID = 'tend@tend.invalid';
 /** Everything Tend uses, and nothing more; tests/manifest.test.ts holds the build to it. */
@@ -48,17 +49,26 @@ function vendorChunk(): Plugin {
 function libraryFiles(): GeneratedPublicFile[] {
   const read = (file: string): unknown => JSON.parse(readFileSync(`assets/library/${file}`, 'utf8'));
   const kinds = { ideas: parseIdeas, nudges: parseNudgeLines };
-  return Object.entries(kinds).flatMap(([kind, parse]) => {
+  const texts = Object.entries(kinds).flatMap(([kind, parse]) => {
     const original = parse(read(`${kind}.json`));
     return LIBRARY_LANGUAGES.map((lang) => ({
       relativeDest: libraryPath(kind as keyof typeof kinds, lang).slice(1),
       contents: JSON.stringify(lang === 'en' ? original : translate<{ id: string; text: string }>(original, parseTranslation(read(`${kind}.${lang}.json`)))),
     }));
   });
+  // The guided conversations have several texts each (title, why, prompts, closing), merged the same way.
+  const talks = parseTalks(read('talks.json'));
+  const conversations = LIBRARY_LANGUAGES.map((lang) => ({
+    relativeDest: talkPath(lang).slice(1),
+    contents: JSON.stringify(lang === 'en' ? talks : translateTalks(talks, read(`talks.${lang}.json`))),
+  }));
+  return [...texts, ...conversations];
 }
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
+  // TEND_OUTDIR: a separate build folder, so parallel work does not overwrite .output.
+  outDir: process.env.TEND_OUTDIR ?? '.output',
   imports: false,
   // The sources package is for store reviewers to rebuild Tend: code and config, not screenshots.
   zip: { excludeSources: ['docs/**', '.tmp/**', 'web-ext-artifacts/**'] },

@@ -11,6 +11,7 @@ export function IdeaCard({ idea, headingId }: { idea: Idea; headingId: string })
         <span>{t('aboutMinutes', String(idea.minutes))}</span>
         <span aria-hidden="true"> · </span>
         <span>{t(idea.mode === 'solo' ? 'modeSoloShort' : 'modeTogetherShort')}</span>
+        {idea.own === true && <span class="own-mark">{t('ownIdeaMark')}</span>}
       </p>
       <p id={headingId} class="idea-text">
         {idea.text}

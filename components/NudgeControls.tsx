@@ -1,85 +1,69 @@
 import type { Prefs } from '../utils/prefs';
-import { isPaused, isSnoozed, pause, resume, snooze, type NudgeState, type Pause, type Snooze } from '../utils/schedule';
-import { formatWhen } from './format';
+import { isPaused, pause, snooze, type NudgeState, type Pause, type Snooze } from '../utils/schedule';
+import { nudgeShownRecently } from '../utils/status-line';
 import { useServices } from './services';
 
 const SNOOZE_LABELS = { '15m': 'snooze15m', '1h': 'snooze1h', tomorrow: 'snoozeTomorrow' } as const;
 const PAUSE_LABELS = { '1h': 'pause1h', '1d': 'pause1d', '1w': 'pause1w', resume: 'pauseUntilResume' } as const;
 
-/** Snooze, pause and resume, with the paused state and when it ends. */
+type Change = (state: NudgeState) => NudgeState;
+
+/**
+ * A small disclosure for pausing nudges; "Later" joins it only when a nudge was really shown a short
+ * while ago. Paused or off, the status line offers the way back instead, so this stays away.
+ */
 export function NudgeControls({
   nudge,
   prefs,
   onChange,
+  onDone,
 }: {
   nudge: NudgeState;
   prefs: Prefs;
-  onChange: (change: (state: NudgeState) => NudgeState) => Promise<void>;
+  onChange: (change: Change) => Promise<void>;
+  /** Tells the person, politely, what their choice did. */
+  onDone?: (message: string) => void;
 }) {
-  const { t, now, locale } = useServices();
+  const { t, now } = useServices();
   const time = now();
-  if (!prefs.nudgesEnabled) return <p class="muted small">{t('nudgesOff')}</p>;
-  const paused = isPaused(nudge, time);
+  if (!prefs.nudgesEnabled || prefs.nudgesPerDay < 1 || isPaused(nudge, time)) return null;
+  const later = nudgeShownRecently(nudge, time);
+  const apply = async (change: Change, message: string) => {
+    await onChange(change);
+    onDone?.(message);
+  };
   return (
-    <section class="nudges" aria-label={t('nudgesHeading')}>
-      {paused ? (
-        <div class="paused">
-          <p>
-            {nudge.pausedIndefinitely
-              ? t('pausedUntilResume')
-              : t('pausedUntil', formatWhen(nudge.pausedUntil as number, locale, time))}
-          </p>
-          <button type="button" class="primary" onClick={() => onChange(resume)}>
-            {t('resume')}
-          </button>
-        </div>
-      ) : (
-        <details>
-          <summary>{t('nudgesMenu')}</summary>
-          {isSnoozed(nudge, time) && (
-            <p class="small">{t('snoozedUntil', formatWhen(nudge.snoozedUntil as number, locale, time))}</p>
-          )}
-          <ChoiceRow
-            label={t('remindLater')}
-            choices={(Object.keys(SNOOZE_LABELS) as Snooze[]).map((kind) => ({
-              label: t(SNOOZE_LABELS[kind]),
-              apply: (s: NudgeState) => snooze(s, kind, now()),
-            }))}
-            onChange={onChange}
-          />
-          <ChoiceRow
-            label={t('pauseNudges')}
-            choices={(Object.keys(PAUSE_LABELS) as Pause[]).map((kind) => ({
-              label: t(PAUSE_LABELS[kind]),
-              apply: (s: NudgeState) => pause(s, kind, now()),
-            }))}
-            onChange={onChange}
-          />
-        </details>
+    <details class="nudge-menu">
+      <summary>{t(later ? 'laterOrPauseMenu' : 'pauseMenu')}</summary>
+      {later && (
+        <ChoiceRow
+          label={t('remindLater')}
+          choices={(Object.keys(SNOOZE_LABELS) as Snooze[]).map((kind) => ({
+            label: t(SNOOZE_LABELS[kind]),
+            apply: () => apply((s) => snooze(s, kind, now()), t('snoozeDone')),
+          }))}
+        />
       )}
-    </section>
+      <ChoiceRow
+        label={t('pauseNudges')}
+        choices={(Object.keys(PAUSE_LABELS) as Pause[]).map((kind) => ({
+          label: t(PAUSE_LABELS[kind]),
+          apply: () => apply((s) => pause(s, kind, now()), t('pauseDone')),
+        }))}
+      />
+    </details>
   );
 }
 
-type Change = (state: NudgeState) => NudgeState;
-
-/** A labelled row of buttons, each changing the nudge state its own way. */
-function ChoiceRow({
-  label,
-  choices,
-  onChange,
-}: {
-  label: string;
-  choices: { label: string; apply: Change }[];
-  onChange: (change: Change) => Promise<void>;
-}) {
+/** A labelled row of small buttons. */
+function ChoiceRow({ label, choices }: { label: string; choices: { label: string; apply: () => Promise<void> }[] }) {
   return (
     <div class="choice-row" role="group" aria-label={label}>
       <span class="small muted" aria-hidden="true">
         {label}
       </span>
       {choices.map((choice) => (
-        <button type="button" key={choice.label} onClick={() => onChange(choice.apply)}>
+        <button type="button" key={choice.label} onClick={() => void choice.apply()}>
           {choice.label}
         </button>
       ))}

@@ -23,8 +23,26 @@ function weekdayName(day: number, locale: string): string {
 export function WindowsEditor({ windows, onSave }: { windows: WeekWindows; onSave: (w: WeekWindows) => void }) {
   const { t, locale } = useServices();
   const [draft, setDraft] = useState(windows);
+  /** What the last "Copy to all days" said, on the day it was pressed; `previous` (the saved week) makes it undoable. */
+  const [copyNote, setCopyNote] = useState<{ day: number; text: string; refused: boolean; previous: WeekWindows | null } | null>(null);
   useEffect(() => setDraft(windows), [JSON.stringify(windows)]);
   const problems = checkWindows(draft);
+
+  /** Copies one day's windows to every day, unless they (or the week they make) are not valid. */
+  const copyToAll = (day: number, name: string) => {
+    const list = draft[day] ?? [];
+    const next = draft.map(() => list.map((w) => ({ ...w })));
+    if (problems.some((p) => p.day === day) || checkWindows(next).length > 0) {
+      setCopyNote({ day, text: t('copyRefused', name), refused: true, previous: null });
+      return;
+    }
+    setCopyNote({ day, text: t('copiedToAll', name), refused: false, previous: windows });
+    update(next);
+  };
+  const undoCopy = (day: number, previous: WeekWindows) => {
+    update(previous);
+    setCopyNote({ day, text: t('hoursRestored'), refused: false, previous: null });
+  };
 
   const update = (next: WeekWindows) => {
     setDraft(next);
@@ -55,7 +73,8 @@ export function WindowsEditor({ windows, onSave }: { windows: WeekWindows; onSav
             {list.map((w, index) => {
               const id = `w-${day}-${index}`;
               const own = dayProblems.filter((p) => 'index' in p && p.index === index);
-              const nextDay = w.end > 1440;
+              // 1440 is midnight at the end of the day: 00:00 the next day, so the box stays ticked.
+              const nextDay = w.end >= 1440;
               return (
                 <div key={index} class="window" role="group" aria-label={t('windowLabel', [name, String(index + 1)])}>
                   <label for={`${id}-from`}>{t('from')}</label>
@@ -126,14 +145,20 @@ export function WindowsEditor({ windows, onSave }: { windows: WeekWindows; onSav
               >
                 {t('addWindow')}
               </button>
-              <button
-                type="button"
-                aria-label={t('copyToAllNamed', name)}
-                onClick={() => update(draft.map(() => list.map((w) => ({ ...w }))))}
-              >
+              <button type="button" aria-label={t('copyToAllNamed', name)} onClick={() => copyToAll(day, name)}>
                 {t('copyToAll')}
               </button>
             </div>
+            {copyNote?.day === day && (
+              <p class={copyNote.refused ? 'error' : 'small row'} role={copyNote.refused ? 'alert' : 'status'}>
+                <span>{copyNote.text}</span>
+                {copyNote.previous && (
+                  <button type="button" class="link" onClick={() => undoCopy(day, copyNote.previous as WeekWindows)}>
+                    {t('undoHours')}
+                  </button>
+                )}
+              </p>
+            )}
           </fieldset>
         );
       })}

@@ -24,6 +24,14 @@ export interface Services {
   /** Tell other open Tend pages that preferences changed. */
   announcePrefs: (prefs: Prefs) => void;
   onPrefsAnnounced: (listener: () => void) => () => void;
+  /** Ways out when the database cannot be opened. */
+  rescue: {
+    exportReadable: () => Promise<{ fileName: string; text: string }>;
+    startFresh: () => Promise<void>;
+    download: (fileName: string, text: string) => void;
+  };
+  /** Opens one of Tend's own pages in a tab (welcome, talk, options). */
+  openPage: (path: '/welcome.html' | '/talk.html' | '/options.html', hash?: string) => void;
 }
 
 export const ServicesContext = createContext<Services | null>(null);

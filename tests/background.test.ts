@@ -4,7 +4,9 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import nudges from '../assets/library/nudges.json';
 import background from '../entrypoints/background';
 import { createTendStore } from '../utils/db';
+import { ensureNudgeAlarm } from '../utils/nudges-browser';
 import { defaultPrefs } from '../utils/prefs';
+import { parseSetup, SETUP_KEY } from '../utils/setup';
 import { tEn } from './helpers';
 
 type IdleListener = (state: 'active' | 'idle' | 'locked') => void;
@@ -42,6 +44,8 @@ beforeEach(async () => {
   vi.setSystemTime(NOON);
   fakeBrowser.reset();
   await store.clearAll();
+  // These tests start after the welcome; the welcome's own tests below start before it.
+  await store.updateState(SETUP_KEY, parseSetup, () => ({ finishedAt: NOON }));
   idleListeners = [];
   idleState = 'active';
   Object.assign(fakeBrowser.i18n, { getMessage: (key: string, subs?: string[]) => tEn(key as never, subs) });
@@ -102,7 +106,7 @@ describe('background', () => {
   });
 
   it('with discreet mode off, shows a line from the library, never the same twice in a row', async () => {
-    await store.writePrefs({ ...defaultPrefs(), discreet: false, spacingMinutes: 30, windows: Array.from({ length: 7 }, () => [{ start: 0, end: 1440 }]) });
+    await store.patchPrefs({ ...defaultPrefs(), discreet: false, spacingMinutes: 30, windows: Array.from({ length: 7 }, () => [{ start: 0, end: 1440 }]) });
     const texts = new Set(nudges.map((n) => n.text));
     let last = '';
     for (let i = 0; i < 6; i++) {
@@ -149,7 +153,7 @@ describe('background', () => {
   });
 
   it('"Later" on the notification snoozes for an hour; a click opens today\'s idea', async () => {
-    await store.writePrefs({ ...defaultPrefs(), windows: Array.from({ length: 7 }, () => [{ start: 0, end: 1440 }]) });
+    await store.patchPrefs({ ...defaultPrefs(), windows: Array.from({ length: 7 }, () => [{ start: 0, end: 1440 }]) });
     const alarm = await nudgeAlarm();
     await fireAlarmAt(alarm.scheduledTime);
     const planned = (await store.readNudgeState()).plannedAt as number;
@@ -166,7 +170,7 @@ describe('background', () => {
   });
 
   it('a nudge that came due while the browser was closed is shown once at the next start', async () => {
-    await store.writePrefs({ ...defaultPrefs(), windows: Array.from({ length: 7 }, () => [{ start: 0, end: 1440 }]) });
+    await store.patchPrefs({ ...defaultPrefs(), windows: Array.from({ length: 7 }, () => [{ start: 0, end: 1440 }]) });
     background.main();
     await fakeBrowser.runtime.onStartup.trigger();
     await settle();
@@ -181,5 +185,49 @@ describe('background', () => {
     await settle();
     expect(create).toHaveBeenCalledOnce();
     expect(await fakeBrowser.alarms.getAll()).toHaveLength(1);
+  });
+});
+
+describe('the welcome comes first', () => {
+  it('a new install opens the welcome and plans no nudge until it is finished; then exactly one', async () => {
+    fakeBrowser.reset();
+    await store.destroy();
+    const opened: string[] = [];
+    Object.assign(fakeBrowser.tabs, { create: vi.fn(async ({ url }: { url: string }) => void opened.push(url)) });
+    background.main();
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install' } as never);
+    await settle();
+    expect(opened.filter((u) => u.endsWith('/welcome.html'))).toHaveLength(1);
+    expect(await fakeBrowser.alarms.getAll()).toEqual([]);
+    await fakeBrowser.runtime.onStartup.trigger();
+    await settle();
+    expect(await fakeBrowser.alarms.getAll()).toEqual([]);
+    await store.updateState(SETUP_KEY, parseSetup, () => ({ finishedAt: Date.now() }));
+    await ensureNudgeAlarm(store, true);
+    expect((await fakeBrowser.alarms.getAll()).map((a) => a.name)).toEqual(['tend-nudge']);
+  });
+
+  it('an update opens nothing', async () => {
+    const opened: string[] = [];
+    Object.assign(fakeBrowser.tabs, { create: vi.fn(async ({ url }: { url: string }) => void opened.push(url)) });
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'update' } as never);
+    await settle();
+    expect(opened).toEqual([]);
+  });
+});
+
+describe('a clock that was once ahead', () => {
+  it('a last-nudge time a year in the future is clamped, and the next alarm is planned from now', async () => {
+    await store.updateNudgeState((s) => ({ ...s, lastNudgeAt: NOON + 365 * 86_400_000 }));
+    await ensureNudgeAlarm(store);
+    const alarm = await nudgeAlarm();
+    expect(alarm.scheduledTime).toBeLessThan(NOON + 2 * 86_400_000);
+    expect((await store.readNudgeState()).lastNudgeAt).toBe(NOON);
+  });
+
+  it('an alarm left a year away is replaced at the next start', async () => {
+    await fakeBrowser.alarms.create('tend-nudge', { when: new Date(2027, 4, 4, 19, 0).getTime() });
+    await ensureNudgeAlarm(store);
+    expect((await nudgeAlarm()).scheduledTime).toBeLessThan(NOON + 86_400_000);
   });
 });

@@ -1,7 +1,19 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BACKUP_MAX_BYTES, BACKUP_SCHEMA, backupErrorMessage, createBackup, parseBackup } from '../utils/backup';
-import { createTendStore, type Snapshot } from '../utils/db';
+import {
+  BACKUP_MAX_BYTES,
+  BACKUP_SCHEMA,
+  backupErrorMessage,
+  boundHistory,
+  createBackup,
+  jsonDepth,
+  parseBackup,
+  summarizeBackup,
+} from '../utils/backup';
+import { dayKeyBefore } from '../utils/day';
+import { IDEA_TEXT_MAX } from '../utils/library';
+import { CHECKIN_NOTE_MAX } from '../utils/records';
+import { createTendStore, LIMITS, type Snapshot } from '../utils/db';
 import { defaultPrefs } from '../utils/prefs';
 import { tEn } from './helpers';
 
@@ -16,12 +28,17 @@ const SNAPSHOT: Snapshot = {
     { day: '2026-05-02', ideaId: 'care-010', at: 1_777_700_000_000 },
   ],
   picker: { salt: 'q', cycle: 0, shown: ['talk-001', 'care-010'], deferred: [], today: { day: '2026-05-02', ideaId: 'care-010' } },
+  checkins: [{ id: 'c1', at: 1_777_650_000_000, answer: 'mixed', note: 'A long week. <b>not markup</b>' }],
+  ownIdeas: [
+    { id: 'own-a1', text: 'Breakfast on the balcony', category: 'play', mode: 'together', minutes: null, intensity: 'gentle', createdAt: 1_777_000_000_000 },
+  ],
+  talks: [{ talkId: 'talk-changed', days: ['2026-05-01'] }],
 };
 
 describe('export and import', () => {
   it('round-trips everything a person has', () => {
     const parsed = parseBackup(createBackup(SNAPSHOT, Date.UTC(2026, 4, 3)));
-    expect(parsed).toEqual({ ok: true, fromSchema: BACKUP_SCHEMA, snapshot: SNAPSHOT });
+    expect(parsed).toEqual({ ok: true, fromSchema: BACKUP_SCHEMA, snapshot: SNAPSHOT, exportedAt: Date.UTC(2026, 4, 3), hasPrefs: true });
   });
 
   it('migrates a schema 1 file (favourites and hidden as id lists, "theme")', () => {
@@ -56,6 +73,9 @@ describe('export and import', () => {
     file.history[1].day = '2026-05-02';
     file.prefs.nudgesPerDay = 7;
     expect(parseBackup(JSON.stringify(file))).toEqual({ ok: false, error: { code: 'damaged', where: 'prefs.nudgesPerDay' } });
+    expect(parseBackup('{"app":"tend","schema":2}')).toEqual({ ok: false, error: { code: 'nothing' } });
+    expect(parseBackup('{"app":"tend","schema":3,"colour":"blue","prefs":{"unknown":1}}')).toEqual({ ok: false, error: { code: 'nothing' } });
+    expect(tEn('importNothing')).toMatch(/Nothing was changed\.$/);
     expect(parseBackup('x'.repeat(BACKUP_MAX_BYTES + 1))).toEqual({ ok: false, error: { code: 'too-large' } });
     expect(tEn('importDamaged', 'history[1]')).toBe('That backup is damaged at “history[1]”. Nothing was changed.');
   });
@@ -89,6 +109,13 @@ const breakage = fc.oneof(
     .constantFrom(['day', 'yesterday'], ['at', -5], ['at', 'noon'], ['ideaId', 12])
     .map(([k, v]) => (f: any) => void (f.history[0][k as string] = v)),
   fc.constantFrom({ salt: 5 }, 'picker', [1]).map((v) => (f: any) => void (f.picker = v)),
+  fc
+    .constantFrom({ id: 'c2', at: 1, answer: 'great', note: '' }, { id: 'c3', at: 1, answer: 'mixed', note: 'x'.repeat(281) }, 'checkin')
+    .map((v) => (f: any) => void (f.checkins[0] = v)),
+  fc
+    .constantFrom({ id: 'bad id', text: 'x', category: 'play', mode: 'together', minutes: null, intensity: 'gentle', createdAt: 1 }, { id: 'own-x', text: '', category: 'play', mode: 'together', minutes: null, intensity: 'gentle', createdAt: 1 })
+    .map((v) => (f: any) => void (f.ownIdeas[0] = v)),
+  fc.constantFrom({ talkId: 5, days: [] }, 'talk').map((v) => (f: any) => void (f.talks[0] = v)),
 );
 
 const badFile: fc.Arbitrary<string> = fc.oneof(
@@ -133,5 +160,106 @@ describe('importing bad files (fuzz)', () => {
       { numRuns: 300 },
     );
     expect(checked).toBe(300);
+  });
+});
+
+describe('files by meaning, not by text', () => {
+  const file = () => JSON.parse(createBackup(SNAPSHOT, 0)) as Record<string, any>;
+
+  it('accepts windows with keys in another order and extra fields (extra fields dropped)', () => {
+    const f = file();
+    f.prefs.windows = f.prefs.windows.map((day: { start: number; end: number }[]) =>
+      day.map(({ start, end }) => ({ end, note: 'evening', start })),
+    );
+    const parsed = parseBackup(JSON.stringify(f));
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.error));
+    expect(parsed.snapshot.prefs.windows).toEqual(SNAPSHOT.prefs.windows);
+  });
+
+  it('accepts set-like lists in any order', () => {
+    const f = file();
+    f.prefs.hiddenCategories = ['solo', 'play', 'touch'];
+    const parsed = parseBackup(JSON.stringify(f));
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.error));
+    expect(parsed.snapshot.prefs.hiddenCategories).toEqual(['touch', 'play', 'solo']);
+  });
+
+  it('property: any key order of any record gives the same snapshot', () => {
+    const shuffleKeys = (value: unknown, seed: number): unknown => {
+      if (Array.isArray(value)) return value.map((v, i) => shuffleKeys(v, seed + i));
+      if (typeof value !== 'object' || value === null) return value;
+      const entries = Object.entries(value);
+      entries.sort((a, b) => ((a[0].length * 31 + seed) % 7) - ((b[0].length * 31 + seed) % 7));
+      return Object.fromEntries(entries.map(([k, v]) => [k, shuffleKeys(v, seed * 3 + 1)]));
+    };
+    fc.assert(
+      fc.property(fc.nat(1000), (seed) => {
+        const parsed = parseBackup(JSON.stringify(shuffleKeys(file(), seed)));
+        return parsed.ok && JSON.stringify(parsed.snapshot) === JSON.stringify(SNAPSHOT);
+      }),
+      { numRuns: 50 },
+    );
+  });
+});
+
+describe('depth and size before recursion', () => {
+  it('counts depth in one pass, ignoring brackets in strings', () => {
+    expect(jsonDepth('{"a":[1,{"b":"[[[["}]}')).toBe(3);
+    expect(jsonDepth('"\\"')).toBe(0);
+  });
+
+  it('a settings field nested 10,000 deep gets the damaged message, without recursing', () => {
+    const deep = `${'['.repeat(10_000)}${']'.repeat(10_000)}`;
+    const text = `{"app":"tend","schema":3,"prefs":{"windows":${deep}}}`;
+    expect(parseBackup(text)).toEqual({ ok: false, error: { code: 'damaged', where: 'depth' } });
+  });
+
+  it('a day with 100,000 windows is refused at once', () => {
+    const f = JSON.parse(createBackup(SNAPSHOT, 0));
+    f.prefs.windows[0] = Array.from({ length: 100_000 }, (_, i) => ({ start: i % 1440, end: (i % 1440) + 1 }));
+    const started = performance.now();
+    expect(parseBackup(JSON.stringify(f))).toEqual({ ok: false, error: { code: 'damaged', where: 'prefs.windows' } });
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
+});
+
+describe('the largest state Tend can reach still imports', () => {
+  it('a year of the most history, marks on every idea, 1,000 check-ins and 1,000 own ideas round-trip under the limit', () => {
+    const day = (n: number) => dayKeyBefore(Date.UTC(2026, 11, 1, 12), n);
+    const ideaIds = Array.from({ length: 1420 }, (_, i) => `idea-${String(i).padStart(4, '0')}`);
+    const history = Array.from({ length: LIMITS.historyDays + 1 }, (_, d) =>
+      Array.from({ length: LIMITS.historyPerDay }, (_, k) => ({ day: day(d), ideaId: ideaIds[(d * 20 + k) % 1420] as string, at: Date.UTC(2026, 11, 1) - d * 86_400_000 + k })),
+    ).flat();
+    const snapshot: Snapshot = {
+      prefs: { ...defaultPrefs(), windows: defaultPrefs().windows.map(() => [0, 1, 2, 3].map((k) => ({ start: k * 300, end: k * 300 + 240 }))) },
+      marks: ideaIds.map((ideaId) => ({ ideaId, favourite: true, hidden: false, triedOn: Array.from({ length: LIMITS.triedDays }, (_, d) => day(d)).sort() })),
+      history: boundHistory(history),
+      picker: { salt: 'x'.repeat(20), cycle: 99, shown: ideaIds, deferred: [], today: { day: day(0), ideaId: 'idea-0001' } },
+      checkins: Array.from({ length: LIMITS.checkIns }, (_, i) => ({ id: `c-${i}`, at: 1_700_000_000_000 + i * 86_400_000, answer: 'job' as const, note: 'ü'.repeat(CHECKIN_NOTE_MAX) })),
+      ownIdeas: Array.from({ length: LIMITS.ownIdeas }, (_, i) => ({ id: `own-${i}`, text: '"'.repeat(IDEA_TEXT_MAX), category: 'talk' as const, mode: 'together' as const, minutes: 60, intensity: 'close' as const, createdAt: i })),
+      talks: Array.from({ length: 20 }, (_, i) => ({ talkId: `talk-${i}`, days: Array.from({ length: LIMITS.talkDays }, (_, d) => day(d)).sort() })),
+    };
+    const text = createBackup(snapshot, Date.UTC(2026, 11, 1));
+    expect(new Blob([text]).size).toBeLessThan(BACKUP_MAX_BYTES);
+    const parsed = parseBackup(text);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.error));
+    expect(parsed.snapshot).toEqual(snapshot);
+  });
+
+  it('an older file with 100,000 history entries is folded to what Tend keeps', () => {
+    const f = JSON.parse(createBackup(SNAPSHOT, 0));
+    f.history = Array.from({ length: 100_000 }, (_, i) => ({ day: dayKeyBefore(Date.UTC(2026, 11, 1, 12), i % 800), ideaId: `talk-${i % 50}`, at: i }));
+    const parsed = parseBackup(JSON.stringify(f));
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.error));
+    expect(parsed.snapshot.history.length).toBeLessThanOrEqual((LIMITS.historyDays + 1) * LIMITS.historyPerDay);
+    expect(new Set(parsed.snapshot.history.map((e) => `${e.day} ${e.ideaId}`)).size).toBe(parsed.snapshot.history.length);
+  });
+});
+
+describe('what a file holds', () => {
+  it('counts favourites, days, own ideas, check-ins and conversations', () => {
+    const parsed = parseBackup(createBackup(SNAPSHOT, Date.UTC(2026, 4, 3)));
+    if (!parsed.ok) throw new Error('should parse');
+    expect(summarizeBackup(parsed)).toEqual({ exportedAt: Date.UTC(2026, 4, 3), hasPrefs: true, favourites: 1, historyDays: 2, checkins: 1, ownIdeas: 1, talks: 1 });
   });
 });

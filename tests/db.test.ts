@@ -1,8 +1,10 @@
 import { openDB } from 'idb';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createTendStore, DB_VERSION, type TendStore } from '../utils/db';
+import { createTendStore, DB_VERSION, DbOpenError, readAnyVersion, type TendStore } from '../utils/db';
 import { defaultPrefs } from '../utils/prefs';
+import { parseSetup, SETUP_KEY } from '../utils/setup';
 import { createV1Database, V1_HISTORY, V1_NUDGE, V1_PICKER } from './fixtures/db-v1';
+import { createV2Database, V2_HISTORY, V2_MARKS, V2_NUDGE, V2_PICKER, V2_PREFS, V2_PREFS_PARTIAL } from './fixtures/db-v2';
 
 let counter = 0;
 const stores: TendStore[] = [];
@@ -27,7 +29,7 @@ describe('a fresh database', () => {
 
   it('keeps what is written', async () => {
     const { store } = freshStore();
-    await store.writePrefs({ ...defaultPrefs(), palette: 'clay', nudgesPerDay: 3 });
+    await store.patchPrefs({ ...defaultPrefs(), palette: 'clay', nudgesPerDay: 3 });
     await store.updateMark('talk-001', (m) => ({ ...m, favourite: true }));
     await store.addHistory({ day: '2026-05-02', ideaId: 'talk-001', at: 1 });
     await store.addHistory({ day: '2026-04-01', ideaId: 'talk-002', at: 0 });
@@ -87,8 +89,70 @@ describe('upgrades', () => {
     expect((await store.readAllMarks())[0]?.hidden).toBe(true);
     const raw = await openDB(name);
     expect(raw.version).toBe(DB_VERSION);
-    expect([...raw.objectStoreNames].sort()).toEqual(['history', 'marks', 'prefs', 'state']);
+    expect([...raw.objectStoreNames].sort()).toEqual(['checkins', 'history', 'marks', 'ownIdeas', 'prefs', 'state', 'talks']);
     raw.close();
+  });
+
+  it('opens a version 2 database and reaches version 3: data kept, counted as set up, "up to close" kept', async () => {
+    const name = `tend-v2-${++counter}`;
+    await createV2Database(name);
+    const store = createTendStore(name, { now: () => 1_796_000_000_000 });
+    stores.push(store);
+    expect(await store.readPrefs()).toEqual(V2_PREFS);
+    expect(await store.readPickerState()).toEqual(V2_PICKER);
+    expect(await store.readAllMarks()).toEqual(V2_MARKS);
+    expect((await store.readHistorySince('2026-01-01')).map(({ day, ideaId, at }) => ({ day, ideaId, at }))).toEqual(V2_HISTORY);
+    expect((await store.readNudgeState()).plannedAt).toBe(V2_NUDGE.plannedAt);
+    expect(await store.readState(SETUP_KEY, parseSetup)).toEqual({ finishedAt: 1_796_000_000_000 });
+    // v3's stores work.
+    await store.putCheckIn({ id: 'c1', at: 1, answer: 'mixed', note: '' });
+    await store.recordTalk('talk-changed', '2026-12-01');
+    expect(await store.readCheckIns()).toHaveLength(1);
+    expect(await store.readTalks()).toEqual([{ talkId: 'talk-changed', days: ['2026-12-01'] }]);
+  });
+
+  it('an install that never opened settings keeps "up to close"; a new install starts at "up to warm"', async () => {
+    const name = `tend-v2p-${++counter}`;
+    await createV2Database(name, V2_PREFS_PARTIAL);
+    const store = createTendStore(name);
+    stores.push(store);
+    expect((await store.readPrefs()).maxIntensity).toBe('close');
+    expect((await store.readPrefs()).palette).toBe('tide');
+    const { store: fresh } = freshStore();
+    expect((await fresh.readPrefs()).maxIntensity).toBe('warm');
+    expect((await fresh.readState(SETUP_KEY, parseSetup)).finishedAt).toBeNull();
+  });
+
+  it('a version 2 history store without its index is mended by the upgrade', async () => {
+    const name = `tend-v2i-${++counter}`;
+    await createV2Database(name, V2_PREFS, false);
+    const store = createTendStore(name);
+    stores.push(store);
+    expect((await store.readHistorySince('2026-01-01')).map((e) => e.ideaId)).toEqual(['talk-001']);
+  });
+
+  it('a database from a newer Tend says so (no hang, no unhandled rejection), and its data can still be read', async () => {
+    const name = `tend-future-${++counter}`;
+    await createV2Database(name);
+    const future = await openDB(name, DB_VERSION + 5, { upgrade: (db) => void db.createObjectStore('somethingNew') });
+    future.close();
+    const store = createTendStore(name);
+    stores.push(store);
+    await expect(store.readPrefs()).rejects.toMatchObject({ reason: 'newer' });
+    await expect(store.readPrefs()).rejects.toBeInstanceOf(DbOpenError);
+    const readable = await readAnyVersion(name);
+    expect(readable.marks).toEqual(V2_MARKS);
+    expect(readable.prefs.palette).toBe('sage');
+    // "Start fresh" deletes it; then Tend opens with defaults.
+    await store.destroy();
+    expect((await store.readPrefs()).palette).toBe('dusk');
+  });
+
+  it('reading a database that does not exist creates nothing', async () => {
+    const name = `tend-none-${++counter}`;
+    await expect(readAnyVersion(name)).rejects.toBeTruthy();
+    const names = (await indexedDB.databases()).map((d) => d.name);
+    expect(names).not.toContain(name);
   });
 
   it('an open older connection steps aside, so the upgrade never hangs', async () => {
@@ -110,13 +174,16 @@ describe('upgrades', () => {
 describe('replaceAll and clearAll', () => {
   it('replaces everything, or nothing when a write fails', async () => {
     const { store } = freshStore();
-    await store.writePrefs({ ...defaultPrefs(), palette: 'tide' });
+    await store.patchPrefs({ ...defaultPrefs(), palette: 'tide' });
     await store.updateMark('a-001', (m) => ({ ...m, favourite: true }));
     const bad = {
       prefs: { ...defaultPrefs(), palette: 'clay' as const },
       marks: [{ ideaId: 'b-001', favourite: true, hidden: false, triedOn: [] }, { favourite: true } as never],
       history: [],
       picker: null,
+      checkins: [],
+      ownIdeas: [],
+      talks: [],
     };
     await expect(store.replaceAll(bad)).rejects.toBeTruthy();
     expect((await store.readPrefs()).palette).toBe('tide');
@@ -129,7 +196,7 @@ describe('replaceAll and clearAll', () => {
 
   it('clearAll leaves a fresh start', async () => {
     const { store } = freshStore();
-    await store.writePrefs({ ...defaultPrefs(), palette: 'tide' });
+    await store.patchPrefs({ ...defaultPrefs(), palette: 'tide' });
     await store.addHistory({ day: '2026-05-02', ideaId: 'talk-001', at: 1 });
     await store.clearAll();
     expect(await store.readPrefs()).toEqual(defaultPrefs());

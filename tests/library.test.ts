@@ -20,6 +20,8 @@ import {
   MIN_IDEAS,
   MIN_NUDGES,
   MIN_PER_CATEGORY,
+  timeOfDayIn,
+  timesOfDayIn,
 } from '../utils/library-lint';
 
 const good = (n: number) => ({
@@ -83,6 +85,39 @@ describe('the idea library', () => {
     );
     expect(phrase.join('\n')).toMatch(/recurs in 5 texts/);
   });
+
+  it('gives every idea that names a time of day a fitting when', () => {
+    const tonight = 'Sit close on the sofa tonight and read side by side for a while.';
+    const problems = lintIdeas([
+      { ...good(1), text: tonight },
+      { ...good(2), text: tonight, when: 'morning' },
+      { ...good(3), when: 'noon' },
+      { ...good(4), text: tonight, when: 'evening' },
+      { ...good(5), text: 'Over breakfast or after dinner, ask one small question and listen.', when: 'evening' },
+      { ...good(6), text: 'Practise a kind “not tonight” together, and then swap who says it.' },
+      { ...good(7), when: 'daytime' },
+    ]).join('\n');
+    expect(problems).toMatch(/talk-001: the en text names evening but the idea has no when/);
+    expect(problems).toMatch(/talk-002: the en text names evening but the idea has when morning/);
+    expect(problems).toMatch(/talk-003: when noon is not one of morning, daytime, evening, night/);
+    expect(problems).not.toMatch(/talk-00[4-7]: .*when|talk-00[4-7]: fields/);
+  });
+
+  it('finds the time of day a text names, in English and German', () => {
+    expect(timeOfDayIn('Before you fall asleep, find each other’s feet.', 'en')).toBe('night');
+    expect(timeOfDayIn('A lunchtime message can be the whole of it.', 'en')).toBe('daytime');
+    expect(timeOfDayIn('Hug as though you were apart for an afternoon.', 'en')).toBeNull();
+    expect(timesOfDayIn('Go to bed at the same time tonight.', 'en')).toEqual(['evening', 'night']);
+    expect(timeOfDayIn('Wähl heute Morgen ein Geheimwort.', 'de')).toBe('morning');
+    expect(timeOfDayIn('Ein langsamer Morgen mit Kaffee im Bett.', 'de')).toBe('morning');
+    expect(timeOfDayIn('Schick mittags eine kurze Nachricht.', 'de')).toBe('daytime');
+    expect(timeOfDayIn('Lest heute Abend nebeneinander.', 'de')).toBe('evening');
+    expect(timeOfDayIn('Der Kopf kommt nachts nicht zur Ruhe.', 'de')).toBe('night');
+    // "morgen" is "tomorrow" unless it is the noun or "morgen früh".
+    expect(timeOfDayIn('Versteck heute einen Zettel, der morgen gefunden wird.', 'de')).toBeNull();
+    expect(timeOfDayIn('Was übrig ist, hat bis morgen Zeit. Morgen ist es vielleicht umgekehrt.', 'de')).toBeNull();
+    expect(timeOfDayIn('Morgen früh, bevor jemand zum Handy greift, kuschelt eine Minute.', 'de')).toBe('morning');
+  });
 });
 
 describe('the nudge lines', () => {
@@ -99,7 +134,7 @@ describe('the nudge lines', () => {
 });
 
 describe('the German library', () => {
-  const ideaRules = { max: IDEA_TEXT_MAX, banned: BANNED_PATTERNS_DE };
+  const ideaRules = { max: IDEA_TEXT_MAX, banned: BANNED_PATTERNS_DE, language: 'de' as const };
   const nudgeRules = { max: NUDGE_TEXT_MAX, banned: BANNED_PATTERNS_DE };
 
   it('translates every idea and every nudge line once, within the limits and the German rules', () => {
@@ -140,6 +175,27 @@ describe('the German library', () => {
     expect(problems).toMatch(/talk-005: fields must be id and text/);
     expect(problems).toMatch(/talk-005: banned .*!/);
     expect(problems).toMatch(/talk-004: not translated/);
+  });
+
+  it('names the same time of day as the English idea', () => {
+    const original = [
+      { id: 'talk-001', when: 'morning' },
+      { id: 'talk-002' },
+      { id: 'talk-003', when: 'evening' },
+      { id: 'talk-004', when: 'night' },
+    ];
+    const problems = lintTranslation(
+      original,
+      [
+        { id: 'talk-001', text: 'Erzählt euch heute Abend eine kleine Sache vom Tag.' },
+        { id: 'talk-002', text: 'Versteck einen winzigen Zettel, der morgen gefunden wird.' },
+        { id: 'talk-003', text: 'Kocht heute Abend gemeinsam ein Gericht aus eurer Kindheit.' },
+        { id: 'talk-004', text: 'Sagt euch vor dem Einschlafen, wofür ihr dankbar seid.' },
+      ],
+      ideaRules,
+    ).join('\n');
+    expect(problems).toMatch(/talk-001: the de text names evening but the idea has when morning/);
+    expect(problems).not.toMatch(/talk-00[2-4]/);
   });
 
   it('replaces texts by id and keeps everything else, falling back to English where a text is missing', () => {

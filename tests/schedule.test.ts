@@ -1,11 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MINUTE } from '../utils/day';
+import { DAY, MINUTE } from '../utils/day';
 import { checkWindows, defaultPrefs, type Prefs, type TimeWindow, type WeekWindows } from '../utils/prefs';
 import {
+  checkAgainstNow,
   createNudgeState,
   decideOnAlarm,
   decideOnReturn,
+  isInsideWindow,
   isPaused,
   nextNudgeAt,
   pause,
@@ -300,5 +302,80 @@ describe('checkWindows', () => {
     expect(checkWindows(wrap).map((p) => p.kind)).toEqual(['overlap']);
     const many = [Array.from({ length: 5 }, (_, i) => ({ start: i * 100, end: i * 100 + 50 })), [], [], [], [], [], []];
     expect(checkWindows(many).map((p) => p.kind)).toEqual(['too-many']);
+  });
+});
+
+describe('stored times are checked against the present', () => {
+  /** Any stored state, times anywhere from ten years back to ten years ahead of now. */
+  const stateArb = (now: number) => {
+    const time = fc.option(fc.integer({ min: now - 10 * 365 * DAY, max: now + 10 * 365 * DAY }), { nil: null });
+    return fc.record({
+      lastNudgeAt: time,
+      snoozedUntil: time,
+      pausedUntil: time,
+      pausedIndefinitely: fc.boolean(),
+      waitingSince: time,
+      lastLineId: fc.constant(null),
+      blockedAt: time,
+      plannedAt: time,
+      handlingSince: time,
+    });
+  };
+
+  it('property: for any stored state and any now, the alarm lands inside a window of the coming week (past any pause), or there is none only when no nudge can come', () => {
+    inTimeZone('Europe/Berlin', () => {
+      fc.assert(
+        fc.property(
+          prefsArb,
+          nowArb.chain((now) => fc.tuple(fc.constant(now), stateArb(now), fc.option(fc.integer({ min: now - DAY, max: now + 2 * 365 * DAY }), { nil: null }))),
+          randomArb,
+          (prefs, [now, stored, existing], random) => {
+            const state = checkAgainstNow(stored, now);
+            const plan = planAlarm(prefs, state, now, () => random.next().value, existing, existing !== null && state !== stored);
+            const at = plan.action === 'set' ? plan.at : plan.action === 'keep' ? existing : null;
+            const hasWindow = prefs.windows.some((day) => day.length > 0);
+            if (state.pausedIndefinitely || !hasWindow) {
+              expect(at === null || at <= now).toBe(true);
+              return;
+            }
+            expect(at).not.toBeNull();
+            if (at === null) return;
+            if (at <= now) return; // an overdue alarm that is about to fire is kept
+            expect(isInsideWindow(prefs.windows, at)).toBe(true);
+            // The latest any legitimate choice can hold a nudge back: a week's pause, an hour's snooze, spacing from now.
+            const from = Math.max(
+              now,
+              Math.min(stored.pausedUntil ?? 0, now + 7 * DAY),
+              Math.min(stored.snoozedUntil ?? 0, now + 60 * MINUTE),
+              Math.min(stored.lastNudgeAt ?? 0, now) + prefs.spacingMinutes * MINUTE,
+            );
+            expect(at).toBeLessThanOrEqual(from + 8 * DAY);
+          },
+        ),
+        { numRuns: 300 },
+      );
+    });
+  });
+
+  it('a last nudge a year ahead, a pause beyond a week, a claim from the future: clamped', () => {
+    const now = Date.UTC(2026, 11, 1, 12);
+    const stored = { ...createNudgeState(), lastNudgeAt: now + 365 * DAY, pausedUntil: now + 30 * DAY, handlingSince: now + DAY, snoozedUntil: now + 5 * DAY };
+    const checked = checkAgainstNow(stored, now);
+    expect(checked.lastNudgeAt).toBe(now);
+    expect(checked.pausedUntil).toBe(now + 7 * DAY);
+    expect(checked.handlingSince).toBeNull();
+    expect(checked.snoozedUntil).toBe(now + 60 * MINUTE);
+    const fine = { ...createNudgeState(), lastNudgeAt: now - DAY, pausedUntil: now + DAY };
+    expect(checkAgainstNow(fine, now)).toBe(fine);
+  });
+
+  it('two days ahead no longer makes the next nudge two days late', () => {
+    inTimeZone('UTC', () => {
+      const prefs = { nudgesEnabled: true, nudgesPerDay: 1, spacingMinutes: 90, windows: defaultPrefs().windows };
+      const now = Date.UTC(2026, 11, 1, 12);
+      const state = checkAgainstNow({ ...createNudgeState(), lastNudgeAt: now + 2 * DAY }, now);
+      const at = nextNudgeAt(prefs, state, now, () => 0.5) as number;
+      expect(at).toBeLessThan(Date.UTC(2026, 11, 1, 22));
+    });
   });
 });

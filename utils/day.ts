@@ -22,3 +22,9 @@ export function dayKeyBefore(time: number, days: number): string {
 export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;
 export const DAY = 24 * HOUR;
+
+/** The day key `days` calendar days before the day key `day`. */
+export function dayKeyBeforeKey(day: string, days: number): string {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  return dayKeyBefore(new Date(y, m - 1, d).getTime(), days);
+}

@@ -1,31 +1,59 @@
 /**
  * The one IndexedDB database. Only this file calls openDB. Records are validated on the
- * way out, so a damaged record falls back to defaults instead of breaking a page.
+ * way out, so a damaged record falls back to defaults instead of breaking a page. Every
+ * write is a read-change-write in one transaction against what is stored, and every
+ * committed write is announced to the other open Tend pages (`onChange`).
  */
-import { deleteDB, openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { deleteDB, openDB, type DBSchema, type IDBPDatabase, type IDBPObjectStore, type IDBPTransaction, type StoreNames } from 'idb';
+import { dayKeyBeforeKey } from './day';
 import type { PickerState } from './picker';
 import { validatePrefs, type Prefs, type ValidatedPrefs } from './prefs';
 import {
+  parseCheckIn,
   parseHistoryEntry,
   parseMark,
   parseNudgeState,
+  parseOwnIdea,
   parsePickerState,
+  parseTalkRecord,
+  type CheckIn,
   type HistoryEntry,
   type Mark,
+  type OwnIdea,
+  type TalkRecord,
 } from './records';
+import { sameJson } from './same-json';
 import type { NudgeState } from './schedule';
 
 export const DB_NAME = 'tend';
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 export interface TendDB extends DBSchema {
   /** One record under the key 'prefs'; stored as written, validated on read. */
   prefs: { key: string; value: unknown };
-  /** App state under 'picker' and 'nudge'. */
+  /** App state under 'picker', 'nudge', 'setup', 'checkin'. */
   state: { key: string; value: unknown };
   history: { key: number; value: HistoryEntry; indexes: { 'by-day': string } };
   marks: { key: string; value: Mark };
+  checkins: { key: string; value: CheckIn };
+  ownIdeas: { key: string; value: OwnIdea };
+  talks: { key: string; value: TalkRecord };
 }
+
+type Store = StoreNames<TendDB>;
+const ALL_STORES: Store[] = ['prefs', 'state', 'history', 'marks', 'checkins', 'ownIdeas', 'talks'];
+/** State records that are a person's data (export and import carry them); the nudge timing is the browser's. */
+const PERSON_STATE_KEYS = ['picker'] as const;
+
+/** Bounds that keep every export importable: the picker never needs more, and a year of history is plenty. */
+export const LIMITS = {
+  historyDays: 366,
+  historyPerDay: 20,
+  triedDays: 20,
+  checkIns: 1000,
+  ownIdeas: 1000,
+  talkDays: 100,
+} as const;
 
 /** Everything a person has in Tend, as export and import move it. */
 export interface Snapshot {
@@ -33,57 +61,204 @@ export interface Snapshot {
   marks: Mark[];
   history: HistoryEntry[];
   picker: PickerState | null;
+  checkins: CheckIn[];
+  ownIdeas: OwnIdea[];
+  talks: TalkRecord[];
 }
 
-export async function openTendDb(name = DB_NAME): Promise<IDBPDatabase<TendDB>> {
-  const db = await openDB<TendDB>(name, DB_VERSION, {
-    upgrade(database, oldVersion, _newVersion, tx) {
-      // Cumulative steps: each brings a database of the version before it one step on. Never edit a released step.
-      if (oldVersion < 1) {
-        database.createObjectStore('prefs');
-        database.createObjectStore('state');
-        database.createObjectStore('history', { keyPath: 'seq', autoIncrement: true });
-      }
-      if (oldVersion < 2) {
-        // v2: marks (favourite, tried, hidden), history by day, and prefs.theme renamed to themeMode.
-        database.createObjectStore('marks', { keyPath: 'ideaId' });
-        tx.objectStore('history').createIndex('by-day', 'day');
-        const prefsStore = tx.objectStore('prefs');
-        void prefsStore.get('prefs').then((old) => {
-          if (old && typeof old === 'object' && 'theme' in old) {
-            const { theme, ...rest } = old as Record<string, unknown>;
-            void prefsStore.put({ themeMode: theme, ...rest }, 'prefs');
+/** What changed, as announced to other pages ('setup': the welcome was finished). */
+export type StoreChange = Store | 'all' | 'setup';
+
+/** Why the database could not be opened: a newer Tend made it, or it is damaged. */
+export class DbOpenError extends Error {
+  constructor(
+    readonly reason: 'newer' | 'damaged',
+    override readonly cause?: unknown,
+  ) {
+    super(`Tend could not open its data (${reason})`);
+  }
+}
+
+/** Creates whatever store or index of today's shape is missing (a damaged or hand-edited database). */
+function repairShape(database: IDBPDatabase<TendDB>, tx: IDBPTransaction<TendDB, Store[], 'versionchange'>): void {
+  const has = (name: string) => database.objectStoreNames.contains(name as Store);
+  if (!has('prefs')) database.createObjectStore('prefs');
+  if (!has('state')) database.createObjectStore('state');
+  if (!has('history')) database.createObjectStore('history', { keyPath: 'seq', autoIncrement: true });
+  if (!has('marks')) database.createObjectStore('marks', { keyPath: 'ideaId' });
+  if (!has('checkins')) database.createObjectStore('checkins', { keyPath: 'id' });
+  if (!has('ownIdeas')) database.createObjectStore('ownIdeas', { keyPath: 'id' });
+  if (!has('talks')) database.createObjectStore('talks', { keyPath: 'talkId' });
+  const history = tx.objectStore('history');
+  if (!history.indexNames.contains('by-day')) history.createIndex('by-day', 'day');
+}
+
+export async function openTendDb(name = DB_NAME, now: () => number = Date.now): Promise<IDBPDatabase<TendDB>> {
+  let db: IDBPDatabase<TendDB>;
+  try {
+    db = await openDB<TendDB>(name, DB_VERSION, {
+      upgrade(database, oldVersion, _newVersion, tx) {
+        // A database that claims a version but lacks some of its stores (damaged, hand-edited) is mended first.
+        if (oldVersion > 0) repairShape(database, tx);
+        // Steps that rewrite the preferences record run one after another.
+        let prefsStep: Promise<unknown> = Promise.resolve();
+        // Cumulative steps: each brings a database of the version before it one step on. Never edit a released step.
+        if (oldVersion < 1) {
+          database.createObjectStore('prefs');
+          database.createObjectStore('state');
+          database.createObjectStore('history', { keyPath: 'seq', autoIncrement: true });
+        }
+        if (oldVersion < 2) {
+          // v2: marks (favourite, tried, hidden), history by day, and prefs.theme renamed to themeMode.
+          if (!database.objectStoreNames.contains('marks')) database.createObjectStore('marks', { keyPath: 'ideaId' });
+          const history = tx.objectStore('history');
+          if (!history.indexNames.contains('by-day')) history.createIndex('by-day', 'day');
+          const prefsStore = tx.objectStore('prefs');
+          prefsStep = prefsStore.get('prefs').then(async (old) => {
+            if (old && typeof old === 'object' && 'theme' in old) {
+              const { theme, ...rest } = old as Record<string, unknown>;
+              await prefsStore.put({ themeMode: theme, ...rest }, 'prefs');
+            }
+          });
+        }
+        if (oldVersion < 3) {
+          // v3: check-ins, own ideas, conversations had; an install that updates counts as set up (no welcome).
+          if (!database.objectStoreNames.contains('checkins')) database.createObjectStore('checkins', { keyPath: 'id' });
+          if (!database.objectStoreNames.contains('ownIdeas')) database.createObjectStore('ownIdeas', { keyPath: 'id' });
+          if (!database.objectStoreNames.contains('talks')) database.createObjectStore('talks', { keyPath: 'talkId' });
+          if (oldVersion >= 1) {
+            void tx.objectStore('state').put({ finishedAt: now(), via: 'update' }, 'setup');
+            // New installs start at "up to warm"; an existing install keeps the "up to close" it had.
+            const prefsStore = tx.objectStore('prefs');
+            // After the step before has written its change to the same record.
+            void prefsStep.then(() => prefsStore.get('prefs')).then((old) => {
+              const record = old && typeof old === 'object' && !Array.isArray(old) ? (old as Record<string, unknown>) : {};
+              if (!('maxIntensity' in record)) void prefsStore.put({ ...record, maxIntensity: 'close' }, 'prefs');
+            });
           }
-        });
-      }
-    },
-    blocking() {
-      // A newer version wants to open (another Tend page after an update): step aside.
-      db.close();
-    },
-  });
+        }
+        repairShape(database, tx);
+      },
+      blocking() {
+        // A newer version wants to open (another Tend page after an update), or "start fresh" deletes: step aside.
+        db.close();
+      },
+    });
+  } catch (error) {
+    const name = (error as { name?: string } | null)?.name;
+    throw new DbOpenError(name === 'VersionError' ? 'newer' : 'damaged', error);
+  }
+  const missing = ALL_STORES.filter((s) => !db.objectStoreNames.contains(s));
+  if (missing.length > 0) {
+    db.close();
+    throw new DbOpenError('damaged', new Error(`missing stores: ${missing.join(', ')}`));
+  }
   return db;
 }
 
+/**
+ * Reads whatever can be read, from the database at whatever version it is (one a newer Tend made,
+ * or a damaged one), for a copy kept before starting fresh. Creates nothing.
+ */
+export async function readAnyVersion(name = DB_NAME): Promise<Snapshot> {
+  const database = await openDB(name, undefined, {
+    upgrade(_db, _old, _new, tx) {
+      tx.done.catch(() => {});
+      tx.abort(); // There was no database: do not make one.
+    },
+  });
+  try {
+    const has = (store: string) => database.objectStoreNames.contains(store);
+    const all = async (store: string): Promise<unknown[]> => (has(store) ? database.getAll(store).catch(() => []) : []);
+    const one = async (store: string, key: string): Promise<unknown> => (has(store) ? database.get(store, key).catch(() => undefined) : undefined);
+    const [prefs, picker, history, marks, checkins, ownIdeas, talks] = await Promise.all([
+      one('prefs', 'prefs'),
+      one('state', 'picker'),
+      all('history'),
+      all('marks'),
+      all('checkins'),
+      all('ownIdeas'),
+      all('talks'),
+    ]);
+    return {
+      prefs: validatePrefs(prefs).prefs,
+      picker: parsePickerState(picker),
+      history: valid(history, parseHistoryEntry),
+      marks: valid(marks, parseMark),
+      checkins: valid(checkins, parseCheckIn),
+      ownIdeas: valid(ownIdeas, parseOwnIdea),
+      talks: valid(talks, parseTalkRecord),
+    };
+  } finally {
+    database.close();
+  }
+}
+
 export type TendStore = ReturnType<typeof createTendStore>;
+export type PrefsPatch = Partial<Prefs> | ((stored: Prefs) => Partial<Prefs>);
+
+const valid = <T>(list: unknown[], parse: (raw: unknown) => T | null): T[] =>
+  list.map(parse).filter((v): v is T => v !== null);
+
+export interface StoreOptions {
+  now?: () => number;
+  /** Channel name for change announcements; null turns them off (tests of one context). */
+  channel?: string | null;
+}
 
 /** Typed verbs over one lazily opened connection. */
-export function createTendStore(name = DB_NAME) {
+export function createTendStore(name = DB_NAME, options: StoreOptions = {}) {
+  const now = options.now ?? Date.now;
+  const channelName = options.channel === undefined ? `tend:${name}` : options.channel;
   let connection: Promise<IDBPDatabase<TendDB>> | null = null;
+  let sender: BroadcastChannel | null = null;
   const db = () => {
-    connection ??= openTendDb(name).then((opened) => {
-      opened.addEventListener('close', () => (connection = null));
-      opened.addEventListener('versionchange', () => {
-        opened.close();
+    connection ??= openTendDb(name, now).then(
+      (opened) => {
+        opened.addEventListener('close', () => (connection = null));
+        opened.addEventListener('versionchange', () => {
+          opened.close();
+          connection = null;
+        });
+        return opened;
+      },
+      (error: unknown) => {
         connection = null;
-      });
-      return opened;
-    });
+        throw error;
+      },
+    );
     return connection;
   };
 
-  async function readPrefs(): Promise<Prefs> {
-    return (await readPrefsChecked()).prefs;
+  function announce(change: StoreChange): void {
+    if (channelName === null || typeof BroadcastChannel === 'undefined') return;
+    sender ??= quiet(new BroadcastChannel(channelName));
+    sender.postMessage(change);
+  }
+
+  /** Runs `work` in one transaction over `stores`, announces the change once it is committed. */
+  async function write<S extends Store[], T>(
+    stores: S,
+    change: StoreChange,
+    work: (tx: IDBPTransaction<TendDB, S, 'readwrite'>) => Promise<T>,
+  ): Promise<T> {
+    const tx = (await db()).transaction(stores, 'readwrite');
+    const done = tx.done;
+    done.catch(() => {});
+    let result: T;
+    try {
+      result = await work(tx);
+    } catch (error) {
+      try {
+        tx.abort();
+      } catch {
+        // Already finished or aborted.
+      }
+      throw error;
+    }
+    await done;
+    announce(change);
+    return result;
   }
 
   /** Preferences, and which stored fields were damaged and fell back to defaults. */
@@ -92,125 +267,253 @@ export function createTendStore(name = DB_NAME) {
   }
 
   async function readAllMarks(): Promise<Mark[]> {
-    const raw = await (await db()).getAll('marks');
-    return raw.map(parseMark).filter((m): m is Mark => m !== null);
+    return valid(await (await db()).getAll('marks'), parseMark);
   }
 
-  async function updateMark(ideaId: string, change: (mark: Mark) => Mark): Promise<Mark> {
-    const tx = (await db()).transaction('marks', 'readwrite');
-    const current = parseMark(await tx.store.get(ideaId)) ?? { ideaId, favourite: false, hidden: false, triedOn: [] };
-    const next = change(current);
-    if (!next.favourite && !next.hidden && next.triedOn.length === 0) await tx.store.delete(ideaId);
-    else await tx.store.put(next);
+  async function readState<T>(key: string, parse: (raw: unknown) => T): Promise<T> {
+    return parse(await (await db()).get('state', key));
+  }
+
+  /** Read-change-write of one state record; `change` returning the same object writes nothing. */
+  async function updateState<T>(key: string, parse: (raw: unknown) => T, change: (value: T) => T): Promise<T> {
+    return write(['state'], key === 'setup' ? 'setup' : 'state', async (tx) => {
+      const current = parse(await tx.objectStore('state').get(key));
+      const next = change(current);
+      if (next !== current) await tx.objectStore('state').put(next, key);
+      return next;
+    });
+  }
+
+  async function readSnapshot(): Promise<Snapshot> {
+    const database = await db();
+    const tx = database.transaction(ALL_STORES);
+    const [rawPrefs, rawPicker, rawHistory, rawMarks, rawCheckins, rawOwn, rawTalks] = await Promise.all([
+      tx.objectStore('prefs').get('prefs'),
+      tx.objectStore('state').get('picker'),
+      tx.objectStore('history').getAll(),
+      tx.objectStore('marks').getAll(),
+      tx.objectStore('checkins').getAll(),
+      tx.objectStore('ownIdeas').getAll(),
+      tx.objectStore('talks').getAll(),
+    ]);
     await tx.done;
-    return next;
+    return {
+      prefs: validatePrefs(rawPrefs).prefs,
+      picker: parsePickerState(rawPicker),
+      history: valid(rawHistory, parseHistoryEntry),
+      marks: valid(rawMarks, parseMark),
+      checkins: valid(rawCheckins, parseCheckIn).sort((a, b) => a.at - b.at),
+      ownIdeas: valid(rawOwn, parseOwnIdea).sort((a, b) => a.createdAt - b.createdAt),
+      talks: valid(rawTalks, parseTalkRecord),
+    };
   }
 
   return {
-    readPrefs,
+    readPrefs: async (): Promise<Prefs> => (await readPrefsChecked()).prefs,
     readPrefsChecked,
-    async writePrefs(prefs: Prefs): Promise<void> {
-      await (await db()).put('prefs', prefs, 'prefs');
+    /**
+     * Writes only the fields in `patch`, onto what is stored now (never a page's older copy). A function
+     * patch computes the fields from the stored preferences (a set-like field changed by one member).
+     */
+    async patchPrefs(patch: PrefsPatch): Promise<Prefs> {
+      return write(['prefs'], 'prefs', async (tx) => {
+        const stored = validatePrefs(await tx.objectStore('prefs').get('prefs')).prefs;
+        const next = validatePrefs({ ...stored, ...(typeof patch === 'function' ? patch(stored) : patch) }).prefs;
+        await tx.objectStore('prefs').put(next, 'prefs');
+        return next;
+      });
     },
+    readState,
+    updateState,
     async readPickerState(): Promise<PickerState | null> {
       return parsePickerState(await (await db()).get('state', 'picker'));
     },
-    async writePickerState(state: PickerState): Promise<void> {
-      await (await db()).put('state', state, 'picker');
+    /**
+     * Stores a new pick only if the stored picker state is still `before` (what the page computed from);
+     * otherwise another page moved on first, and nothing is written. Returns whether it was written.
+     */
+    async commitPick(before: PickerState | null, next: PickerState, shown: HistoryEntry | null): Promise<boolean> {
+      return write(['state', 'history'], 'state', async (tx) => {
+        const stored = parsePickerState(await tx.objectStore('state').get('picker'));
+        if (!sameJson(stored, before)) return false;
+        await tx.objectStore('state').put(next, 'picker');
+        if (shown) await addHistoryIn(tx.objectStore('history') as HistoryStore, shown);
+        return true;
+      });
     },
     async readNudgeState(): Promise<NudgeState> {
       return parseNudgeState(await (await db()).get('state', 'nudge'));
     },
     /** Read-change-write in one transaction, so two contexts cannot interleave. */
-    async updateNudgeState(change: (state: NudgeState) => NudgeState): Promise<NudgeState> {
-      const tx = (await db()).transaction('state', 'readwrite');
-      const next = change(parseNudgeState(await tx.store.get('nudge')));
-      await tx.store.put(next, 'nudge');
-      await tx.done;
-      return next;
-    },
+    updateNudgeState: (change: (state: NudgeState) => NudgeState): Promise<NudgeState> =>
+      updateState('nudge', parseNudgeState, change),
     async addHistory(entry: HistoryEntry): Promise<void> {
-      await (await db()).add('history', entry);
+      await write(['history'], 'history', (tx) => addHistoryIn(tx.objectStore('history') as HistoryStore, entry));
     },
     /** History entries on or after `sinceDay`, newest first. */
     async readHistorySince(sinceDay: string): Promise<HistoryEntry[]> {
       const raw = await (await db()).getAllFromIndex('history', 'by-day', IDBKeyRange.lowerBound(sinceDay));
-      return raw
-        .map(parseHistoryEntry)
-        .filter((e): e is HistoryEntry => e !== null)
-        .sort((a, b) => b.at - a.at);
+      return valid(raw, parseHistoryEntry).sort((a, b) => b.at - a.at);
     },
     readAllMarks,
-    updateMark,
-    async readSnapshot(): Promise<Snapshot> {
-      const database = await db();
-      const tx = database.transaction(['prefs', 'state', 'history', 'marks']);
-      const [rawPrefs, rawPicker, rawHistory, rawMarks] = await Promise.all([
-        tx.objectStore('prefs').get('prefs'),
-        tx.objectStore('state').get('picker'),
-        tx.objectStore('history').getAll(),
-        tx.objectStore('marks').getAll(),
-      ]);
-      await tx.done;
-      return {
-        prefs: validatePrefs(rawPrefs).prefs,
-        picker: parsePickerState(rawPicker),
-        history: rawHistory.map(parseHistoryEntry).filter((e): e is HistoryEntry => e !== null),
-        marks: rawMarks.map(parseMark).filter((m): m is Mark => m !== null),
-      };
+    async updateMark(ideaId: string, change: (mark: Mark) => Mark): Promise<Mark> {
+      return write(['marks'], 'marks', async (tx) => {
+        const current = parseMark(await tx.objectStore('marks').get(ideaId)) ?? { ideaId, favourite: false, hidden: false, triedOn: [] };
+        const changed = change(current);
+        const next = { ...changed, triedOn: [...new Set(changed.triedOn)].sort().slice(-LIMITS.triedDays) };
+        if (!next.favourite && !next.hidden && next.triedOn.length === 0) await tx.objectStore('marks').delete(ideaId);
+        else await tx.objectStore('marks').put(next);
+        return next;
+      });
     },
-    /** Replaces everything in one transaction: if any write fails, nothing changes. */
+    /** Every hidden idea shown again, in one transaction. */
+    async unhideAll(): Promise<void> {
+      await write(['marks'], 'marks', async (tx) => {
+        for (const mark of valid(await tx.objectStore('marks').getAll(), parseMark)) {
+          if (!mark.hidden) continue;
+          if (mark.favourite || mark.triedOn.length > 0) await tx.objectStore('marks').put({ ...mark, hidden: false });
+          else await tx.objectStore('marks').delete(mark.ideaId);
+        }
+      });
+    },
+
+    async readCheckIns(): Promise<CheckIn[]> {
+      return valid(await (await db()).getAll('checkins'), parseCheckIn).sort((a, b) => b.at - a.at);
+    },
+    /** Adds a check-in (or puts one back after Undo); the oldest go beyond the limit. */
+    async putCheckIn(checkIn: CheckIn): Promise<void> {
+      await write(['checkins'], 'checkins', async (tx) => {
+        await tx.objectStore('checkins').put(checkIn);
+        const all = valid(await tx.objectStore('checkins').getAll(), parseCheckIn).sort((a, b) => b.at - a.at);
+        for (const old of all.slice(LIMITS.checkIns)) await tx.objectStore('checkins').delete(old.id);
+      });
+    },
+    async deleteCheckIn(id: string): Promise<void> {
+      await write(['checkins'], 'checkins', (tx) => tx.objectStore('checkins').delete(id));
+    },
+    async clearCheckIns(): Promise<void> {
+      await write(['checkins'], 'checkins', (tx) => tx.objectStore('checkins').clear());
+    },
+
+    async readOwnIdeas(): Promise<OwnIdea[]> {
+      return valid(await (await db()).getAll('ownIdeas'), parseOwnIdea).sort((a, b) => a.createdAt - b.createdAt);
+    },
+    /** How many stored own-idea records could not be read (shown as a note in Settings). */
+    async countDamagedOwnIdeas(): Promise<number> {
+      const raw = await (await db()).getAll('ownIdeas');
+      return raw.filter((r) => parseOwnIdea(r) === null).length;
+    },
+    /**
+     * Adds or replaces own ideas in one transaction. Refuses (returns false, writes nothing) when the
+     * result would hold more than the limit.
+     */
+    async putOwnIdeas(ideas: OwnIdea[]): Promise<boolean> {
+      return write(['ownIdeas'], 'ownIdeas', async (tx) => {
+        const keys = new Set(await tx.objectStore('ownIdeas').getAllKeys());
+        const added = ideas.filter((idea) => !keys.has(idea.id)).length;
+        if (keys.size + added > LIMITS.ownIdeas) return false;
+        for (const idea of ideas) await tx.objectStore('ownIdeas').put(idea);
+        return true;
+      });
+    },
+    async deleteOwnIdea(id: string): Promise<void> {
+      await write(['ownIdeas', 'marks'], 'ownIdeas', async (tx) => {
+        await tx.objectStore('ownIdeas').delete(id);
+        await tx.objectStore('marks').delete(id);
+      });
+    },
+
+    async readTalks(): Promise<TalkRecord[]> {
+      return valid(await (await db()).getAll('talks'), parseTalkRecord);
+    },
+    async recordTalk(talkId: string, day: string): Promise<void> {
+      await write(['talks'], 'talks', async (tx) => {
+        const current = parseTalkRecord(await tx.objectStore('talks').get(talkId)) ?? { talkId, days: [] };
+        const days = [...new Set([...current.days, day])].sort().slice(-LIMITS.talkDays);
+        await tx.objectStore('talks').put({ talkId, days });
+      });
+    },
+
+    readSnapshot,
+    /** Replaces everything a person keeps in one transaction: if any write fails, nothing changes. */
     async replaceAll(snapshot: Snapshot): Promise<void> {
-      const tx = (await db()).transaction(['prefs', 'state', 'history', 'marks'], 'readwrite');
-      const done = tx.done;
-      const pending: Promise<unknown>[] = [];
-      // Each request is watched from the start, so an abort does not leave unhandled rejections behind.
-      const queue = (request: Promise<unknown>) => {
-        request.catch(() => {});
-        pending.push(request);
-      };
-      try {
+      await write(ALL_STORES, 'all', async (tx) => {
+        const pending: Promise<unknown>[] = [];
+        // Each request is watched from the start, so an abort does not leave unhandled rejections behind.
+        const queue = (request: Promise<unknown>) => {
+          request.catch(() => {});
+          pending.push(request);
+        };
         queue(tx.objectStore('prefs').put(snapshot.prefs, 'prefs'));
-        queue(tx.objectStore('history').clear());
-        queue(tx.objectStore('marks').clear());
+        for (const store of ['history', 'marks', 'checkins', 'ownIdeas', 'talks'] as const) queue(tx.objectStore(store).clear());
         for (const { day, ideaId, at } of snapshot.history) queue(tx.objectStore('history').add({ day, ideaId, at }));
         for (const mark of snapshot.marks) queue(tx.objectStore('marks').put(mark));
-        queue(
-          snapshot.picker
-            ? tx.objectStore('state').put(snapshot.picker, 'picker')
-            : tx.objectStore('state').delete('picker'),
-        );
-        await Promise.all([...pending, done]);
-      } catch (error) {
-        // A write that throws before it is queued does not abort by itself: abort, so nothing changes.
-        try {
-          tx.abort();
-        } catch {
-          // Already aborted by the failed request.
-        }
-        await done.catch(() => {});
-        throw error;
-      }
+        for (const checkIn of snapshot.checkins) queue(tx.objectStore('checkins').put(checkIn));
+        for (const idea of snapshot.ownIdeas) queue(tx.objectStore('ownIdeas').put(idea));
+        for (const talk of snapshot.talks) queue(tx.objectStore('talks').put(talk));
+        for (const key of PERSON_STATE_KEYS) queue(tx.objectStore('state').delete(key));
+        if (snapshot.picker) queue(tx.objectStore('state').put(snapshot.picker, 'picker'));
+        await Promise.all(pending);
+      });
     },
-    /** "Delete all data": every store emptied, as on a fresh install. */
+    /** "Delete all data": every store emptied, as on a fresh install (the welcome counts as done). */
     async clearAll(): Promise<void> {
-      const tx = (await db()).transaction(['prefs', 'state', 'history', 'marks'], 'readwrite');
-      await Promise.all([
-        tx.objectStore('prefs').clear(),
-        tx.objectStore('state').clear(),
-        tx.objectStore('history').clear(),
-        tx.objectStore('marks').clear(),
-        tx.done,
-      ]);
+      await write(ALL_STORES, 'all', async (tx) => {
+        const setup = await tx.objectStore('state').get('setup');
+        await Promise.all(ALL_STORES.map((s) => tx.objectStore(s).clear()));
+        if (setup !== undefined) await tx.objectStore('state').put(setup, 'setup');
+      });
     },
+    /** Hears about writes made by any Tend page or the worker (not those of this very store object). */
+    onChange(listener: (change: StoreChange) => void): () => void {
+      if (channelName === null || typeof BroadcastChannel === 'undefined') return () => {};
+      const channel = quiet(new BroadcastChannel(channelName));
+      channel.onmessage = (event: MessageEvent) => listener(event.data as StoreChange);
+      return () => channel.close();
+    },
+    /** Tell other pages about a change made outside this store (a database deleted and made anew). */
+    announce,
     async close(): Promise<void> {
-      if (connection) (await connection).close();
+      if (connection) await connection.then((c) => c.close(), () => {});
       connection = null;
+      sender?.close();
+      sender = null;
     },
+    /** "Start fresh" after a database that cannot be opened: delete it (other pages step aside) and begin anew. */
     async destroy(): Promise<void> {
-      if (connection) (await connection).close();
+      if (connection) await connection.then((c) => c.close(), () => {});
       connection = null;
       await deleteDB(name);
+      announce('all');
+      sender?.close();
+      sender = null;
     },
   };
+}
+
+/** Node's BroadcastChannel keeps a test process alive; pages ignore this. */
+function quiet(channel: BroadcastChannel): BroadcastChannel {
+  (channel as unknown as { unref?: () => void }).unref?.();
+  return channel;
+}
+
+type HistoryStore = IDBPObjectStore<TendDB, ArrayLike<Store>, 'history', 'readwrite'>;
+
+/**
+ * History stays bounded, so every export imports again: one entry per idea per day, at most
+ * `historyPerDay` a day (the oldest of the day makes room), nothing older than a year before
+ * the newest day. `boundHistory` in backup.ts is the same rule for a whole list.
+ */
+async function addHistoryIn(history: HistoryStore, entry: HistoryEntry): Promise<void> {
+  const index = history.index('by-day');
+  const [sameDay, keys] = await Promise.all([index.getAll(entry.day), index.getAllKeys(entry.day)]);
+  const entries = sameDay.map((raw, i) => ({ key: keys[i] as number, entry: parseHistoryEntry(raw) }));
+  const twin = entries.find((e) => e.entry?.ideaId === entry.ideaId);
+  if (twin) await history.delete(twin.key);
+  const others = entries.filter((e) => e !== twin).sort((a, b) => (a.entry?.at ?? 0) - (b.entry?.at ?? 0));
+  for (const old of others.slice(0, Math.max(0, others.length - (LIMITS.historyPerDay - 1)))) await history.delete(old.key);
+  await history.add(entry);
+  const newest = (await index.openKeyCursor(null, 'prev'))?.key ?? entry.day;
+  const cutoff = dayKeyBeforeKey(newest, LIMITS.historyDays);
+  for (const key of await index.getAllKeys(IDBKeyRange.upperBound(cutoff, true))) await history.delete(key);
 }

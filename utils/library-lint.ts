@@ -1,7 +1,17 @@
 /**
  * The content rules of ../shared/CONTENT.md as code, so a test can hold the library to them. Pure.
  */
-import { CATEGORIES, IDEA_TEXT_MAX, NUDGE_TEXT_MAX, isCategory, isIntensity, isMode } from './library';
+import {
+  CATEGORIES,
+  IDEA_TEXT_MAX,
+  NUDGE_TEXT_MAX,
+  TIMES_OF_DAY,
+  isCategory,
+  isIntensity,
+  isMode,
+  isTimeOfDay,
+  type TimeOfDay,
+} from './library';
 
 /** Coaching, pressure, explicit or gendered words, and scolding: none belong in Tend's voice. */
 export const BANNED_PATTERNS: readonly RegExp[] = [
@@ -66,6 +76,69 @@ export const NEAR_DUPLICATE = 0.25;
 /** "Hardly any five-word phrase recurs in more than a handful of ideas." */
 export const PHRASE_MAX_REPEATS = 4;
 
+/**
+ * Words that name a time of day, per language. Quoted speech is left out first ("not tonight" is a
+ * phrase people say, not when an idea happens), and so are phrases that name a time only as a limit
+ * or a habit ("until morning", "early nights", "bis zum Morgen", "früh ins Bett").
+ * German "morgen" alone is "tomorrow": only the noun after an article or "am/heute/jeden", "morgens",
+ * "morgen früh", compounds ("Morgenkaffee", "Regenmorgen") and "Frühstück" count as morning.
+ */
+const TIME_WORDS: Record<'en' | 'de', { skip: RegExp; times: Record<TimeOfDay, RegExp> }> = {
+  en: {
+    skip: /\b(?:until|till) (?:the )?morning\b|\b(?:an )?earl(?:y|ier) nights?\b/giu,
+    times: {
+      morning: /\bmornings?\b|\bbreakfast|\bwak(?:e|es|ing)(?:[ -]?up)?\b|\bfirst thing\b|\bbefore work\b|\bfirst coffee\b|\bsunrise\b/iu,
+      daytime: /\blunch ?(?:time|break)\b|\b(?:at|over|during|after) lunch\b|\bmidday\b|\bnoon\b|(?<!\ban )\bafternoons?\b|\bduring the day\b|\bat work\b/iu,
+      evening:
+        /\btonight\b|\bevenings?\b|\bdinner\b|\bsupper\b|\bsunset\b|\bafter dark\b|\bafter work\b|\b(?:get|gets|getting) home\b|\bafter a (?:long|hard|busy) day\b|\bwind(?:ing)? down\b|\bthe night (?:before|off)\b/iu,
+      night:
+        /\bat night\b|\bnight-?time\b|\bmidnight\b|\b(?:on|in) (?:a|the) (?:\p{L}+ )?night\b|\bbed ?time\b|\bbefore (?:bed|sleep)\b|\b(?:go|goes|going|get|getting) to bed\b|\b(?:fall|falls|falling) asleep\b|\bdrift(?:s|ing)? off\b|\blights? (?:go |goes )?(?:out|off)\b|\b(?:turn|switch)(?:s|ing)? off the lights?\b|\bin the dark\b|\bgood ?night\b/iu,
+    },
+  },
+  de: {
+    skip: /(?<!\p{L})bis zum Morgen(?!\p{L})|(?<!\p{L})früh(?:er)? ins Bett(?!\p{L})/gu,
+    times: {
+      // Case-sensitive: "Morgen" after an article is the noun, "morgen" is "tomorrow".
+      morning:
+        /(?<!\p{L})(?:(?:[Aa]m|[Hh]eute|[Jj]eden|[Dd]iesen|[Dd]en|[Dd]er|[Dd]em|[Ee]in(?:en|em)?|[Gg]uten)\s+(?:\p{L}+\s+)?Morgen|[Mm]orgens|Morgen\p{L}+|(?!Übermorgen)\p{Lu}\p{L}*morgen|[Mm]orgen früh|[Hh]eute früh|[Ff]rühstück\p{L}*|[Aa]ufwach\p{L}*|[Vv]or der Arbeit|[Ss]onnenaufgang|[Ff]rüh\p{L}* Aufstehen|(?:[Nn]ach dem|[Bb]eim) Aufstehen)(?!\p{L})/u,
+      daytime:
+        /(?<!\p{L})(?:mittags|mittag\p{L}*|nachmittags|(?<!(?<!\p{L})ein\s)nachmittag\p{L}*|tagsüber|bei der Arbeit)(?!\p{L})/iu,
+      evening:
+        /(?<!\p{L})(?:\p{L}*abend(?!en?(?!\p{L}))\p{L}*|sonnenuntergang|nach Einbruch der Dunkelheit|nach der Arbeit|heimkomm\p{L}*|nach Hause komm\p{L}*|nach einem (?:langen|harten|anstrengenden) Tag)(?!\p{L})/iu,
+      night:
+        /(?<!\p{L})(?:nachts|nächtlich\p{L}*|(?:heute|in der|in einer|mitten in der|jede|diese)\s+(?:\p{L}+\s+)?Nacht|gute ?nacht\p{L}*|schlafenszeit|(?:kurz )?(?:vor dem|beim) (?:ein)?schlafen(?:gehen)?|einschlaf\p{L}*|ins Bett|im Dunkeln|Licht aus|das Licht ausgeht)(?!\p{L})/iu,
+    },
+  },
+};
+
+/** Quoted speech: “…”, „…“, "…", and '…' (an apostrophe inside a word does not open or close a quote). */
+const QUOTED = /“[^”]*”|„[^“”]*[“”]|‚[^‘]*‘|"[^"]*"|(?<!\p{L})['‘].*?['’](?!\p{L})/gu;
+
+/** Every time of day a text names, in the order of TIMES_OF_DAY; empty when it names none. */
+export function timesOfDayIn(text: string, lang: 'en' | 'de'): TimeOfDay[] {
+  const words = TIME_WORDS[lang];
+  const plain = text.replace(QUOTED, ' ').replace(words.skip, ' ');
+  return TIMES_OF_DAY.filter((time) => words.times[time].test(plain));
+}
+
+/** The time of day a text names (the first, if it names several), or null when it names none. */
+export function timeOfDayIn(text: string, lang: 'en' | 'de'): TimeOfDay | null {
+  return timesOfDayIn(text, lang)[0] ?? null;
+}
+
+/**
+ * The problem with an idea's `when` for its text, or null. A text that names a time needs a `when`,
+ * and one that names several ("in the morning or evening") accepts any of them; a `when` on a text
+ * that names none is the writer's call ("after the shopping") and is left alone.
+ */
+export function timeOfDayProblem(id: string, text: string, when: unknown, lang: 'en' | 'de'): string | null {
+  if (when !== undefined && !isTimeOfDay(when)) return `${id}: when ${String(when)} is not one of ${TIMES_OF_DAY.join(', ')}`;
+  const named = timesOfDayIn(text, lang);
+  if (named.length === 0 || (when !== undefined && named.includes(when))) return null;
+  const had = when === undefined ? 'no when' : `when ${when}`;
+  return `${id}: the ${lang} text names ${named.join(' or ')} but the idea has ${had}: "${text}"`;
+}
+
 function words(text: string): string[] {
   return text
     .toLowerCase()
@@ -89,14 +162,14 @@ export function jaccard(a: Set<string>, b: Set<string>): number {
   return shared / (a.size + b.size - shared);
 }
 
-function textProblems(id: string, text: string, max: number, banned = BANNED_PATTERNS): string[] {
+export function textProblems(id: string, text: string, max: number, banned = BANNED_PATTERNS): string[] {
   const out: string[] = [];
   if (text.length > max) out.push(`${id}: text is ${text.length} characters (max ${max})`);
   for (const pattern of banned) if (pattern.test(text)) out.push(`${id}: banned ${pattern} in "${text}"`);
   return out;
 }
 
-function sameWordsProblems(items: { id: string; text: string }[]): string[] {
+export function sameWordsProblems(items: { id: string; text: string }[]): string[] {
   const out: string[] = [];
   const grams = items.map((item) => ngrams(item.text, 3));
   for (let a = 0; a < items.length; a++) {
@@ -123,7 +196,9 @@ export function lintIdeas(raw: unknown): string[] {
   raw.forEach((item: Record<string, unknown>, index) => {
     const id = typeof item?.id === 'string' ? item.id : `#${index}`;
     const keys = Object.keys(item ?? {}).sort().join(',');
-    if (keys !== 'category,id,intensity,minutes,mode,text') out.push(`${id}: fields are ${keys}`);
+    if (keys !== 'category,id,intensity,minutes,mode,text' && keys !== 'category,id,intensity,minutes,mode,text,when') {
+      out.push(`${id}: fields are ${keys}`);
+    }
     if (!isCategory(item.category)) out.push(`${id}: unknown category ${String(item.category)}`);
     else if (!new RegExp(`^${item.category}-\\d{3}$`).test(id)) out.push(`${id}: id must look like ${item.category}-NNN`);
     if (ids.has(id)) out.push(`${id}: duplicate id`);
@@ -138,6 +213,8 @@ export function lintIdeas(raw: unknown): string[] {
       return;
     }
     out.push(...textProblems(id, item.text, IDEA_TEXT_MAX));
+    const time = timeOfDayProblem(id, item.text, item.when, 'en');
+    if (time) out.push(time);
     if (isCategory(item.category)) perCategory.set(item.category, (perCategory.get(item.category) ?? 0) + 1);
     good.push({ id, text: item.text });
   });
@@ -174,16 +251,18 @@ export function lintNudges(raw: unknown): string[] {
 /**
  * Every problem with a translation of ideas or nudge lines (`[{ id, text }]`): each id of the
  * original once, nothing else, within the length limit, and the language's own banned words and
- * near-duplicate rules.
+ * near-duplicate rules. With `language` (ideas only), a text that names a time of day must name
+ * the `when` of its original.
  */
 export function lintTranslation(
-  original: readonly { id: string }[],
+  original: readonly { id: string; when?: unknown }[],
   raw: unknown,
-  rules: { max: number; banned: readonly RegExp[] },
+  rules: { max: number; banned: readonly RegExp[]; language?: 'en' | 'de' },
 ): string[] {
   if (!Array.isArray(raw)) return ['the translation is not an array'];
   const out: string[] = [];
   const wanted = new Set(original.map((item) => item.id));
+  const when = new Map(original.map((item) => [item.id, item.when]));
   const seen = new Set<string>();
   const good: { id: string; text: string }[] = [];
   raw.forEach((item: Record<string, unknown>, index) => {
@@ -194,6 +273,10 @@ export function lintTranslation(
     seen.add(id);
     if (typeof item.text !== 'string' || item.text.trim().length < 10) return void out.push(`${id}: text missing`);
     out.push(...textProblems(id, item.text, rules.max, rules.banned));
+    if (rules.language && wanted.has(id)) {
+      const time = timeOfDayProblem(id, item.text, when.get(id), rules.language);
+      if (time) out.push(time);
+    }
     good.push({ id, text: item.text });
   });
   for (const id of wanted) if (!seen.has(id)) out.push(`${id}: not translated`);

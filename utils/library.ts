@@ -20,6 +20,10 @@ export type Intensity = (typeof INTENSITIES)[number];
 export const MODES = ['together', 'solo'] as const;
 export type Mode = (typeof MODES)[number];
 
+/** The time of day an idea's text names ("this morning", "tonight"); missing means any time. */
+export const TIMES_OF_DAY = ['morning', 'daytime', 'evening', 'night'] as const;
+export type TimeOfDay = (typeof TIMES_OF_DAY)[number];
+
 export interface Idea {
   id: string;
   category: Category;
@@ -27,6 +31,9 @@ export interface Idea {
   minutes: number;
   mode: Mode;
   intensity: Intensity;
+  when?: TimeOfDay;
+  /** An idea the person wrote (Settings › Your ideas), not one from the library. */
+  own?: true;
 }
 
 export interface NudgeLine {
@@ -57,6 +64,10 @@ export function isIntensity(value: unknown): value is Intensity {
   return typeof value === 'string' && (INTENSITIES as readonly string[]).includes(value);
 }
 
+export function isTimeOfDay(value: unknown): value is TimeOfDay {
+  return typeof value === 'string' && (TIMES_OF_DAY as readonly string[]).includes(value);
+}
+
 export function isMode(value: unknown): value is Mode {
   return typeof value === 'string' && (MODES as readonly string[]).includes(value);
 }
@@ -77,7 +88,8 @@ export function parseIdeas(raw: unknown): Idea[] {
       item.text.length > 0 &&
       Number.isInteger(item.minutes) &&
       isMode(item.mode) &&
-      isIntensity(item.intensity),
+      isIntensity(item.intensity) &&
+      (item.when === undefined || isTimeOfDay(item.when)),
   );
 }
 

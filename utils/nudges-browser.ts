@@ -9,10 +9,12 @@ import { t } from './i18n-browser';
 import { loadNudgeLines } from './library-browser';
 import { pickNudgeLine } from './nudge-line';
 import type { Prefs } from './prefs';
+import { parseSetup, SETUP_KEY } from './setup';
 import {
   afterDropped,
   afterShown,
   afterWaiting,
+  checkAgainstNow,
   claimDue,
   decideOnAlarm,
   missedWhileClosed,
@@ -29,12 +31,19 @@ const isFirefox = import.meta.env.FIREFOX;
 
 /** Makes sure exactly the right alarm exists: keeps a valid one, replaces a wrong one, clears when none is due. */
 export async function ensureNudgeAlarm(store: TendStore, replan = false): Promise<number | null> {
+  const now = Date.now();
+  let clamped = false;
   const [prefs, state, existing] = await Promise.all([
-    store.readPrefs(),
-    store.readNudgeState(),
+    readSchedulePrefs(store),
+    // Times stored in the future (a clock that was once ahead) are clamped, and the alarm planned anew.
+    store.updateNudgeState((s) => {
+      const checked = checkAgainstNow(s, now);
+      clamped = checked !== s;
+      return checked;
+    }),
     browser.alarms.get(NUDGE_ALARM),
   ]);
-  const now = Date.now();
+  if (clamped) replan = true;
   const existingAt = existing?.scheduledTime ?? null;
   if (!replan && missedWhileClosed(state, existingAt, now)) {
     // At most one nudge for everything missed while closed: handled like the alarm firing now.
@@ -47,6 +56,12 @@ export async function ensureNudgeAlarm(store: TendStore, replan = false): Promis
   if (plan.action === 'set') await browser.alarms.create(NUDGE_ALARM, { when: plan.at });
   if (state.plannedAt !== at) await store.updateNudgeState((s) => ({ ...s, plannedAt: at }));
   return at;
+}
+
+/** Preferences as the scheduler sees them: no nudges until the welcome is finished. */
+async function readSchedulePrefs(store: TendStore): Promise<Prefs> {
+  const [prefs, setup] = await Promise.all([store.readPrefs(), store.readState(SETUP_KEY, parseSetup)]);
+  return setup.finishedAt === null ? { ...prefs, nudgesEnabled: false } : prefs;
 }
 
 /** Shows a nudge now. Returns the id of the line shown (null in discreet mode), or throws when blocked. */
@@ -93,13 +108,15 @@ export async function clearBadge(): Promise<void> {
 
 async function deliver(store: TendStore, prefs: Prefs, state: NudgeState): Promise<void> {
   const now = Date.now();
+  // Recorded before it is shown: a worker stopped in between gives no nudge rather than a second one.
+  await store.updateNudgeState((s) => afterShown(s, now, null));
   try {
     if (await notificationsBlocked()) throw new Error('notifications are blocked');
     const lineId = await showNudge(prefs, state.lastLineId);
-    await store.updateNudgeState((s) => afterShown(s, now, lineId));
+    if (lineId !== null) await store.updateNudgeState((s) => ({ ...s, lastLineId: lineId }));
   } catch {
     // Blocked by the system or the browser: a quiet dot on the icon instead, cleared when the popup opens.
-    await store.updateNudgeState((s) => ({ ...afterShown(s, now, null), blockedAt: now }));
+    await store.updateNudgeState((s) => ({ ...s, blockedAt: now }));
     await showBlockedBadge();
   }
 }
@@ -108,13 +125,13 @@ export async function onNudgeAlarm(store: TendStore): Promise<void> {
   const now = Date.now();
   let claimed = false;
   const state = await store.updateNudgeState((s) => {
-    const next = claimDue(s, now);
+    const next = claimDue(checkAgainstNow(s, now), now);
     claimed = next !== null;
     return next ?? s;
   });
   if (!claimed) return;
   try {
-    const prefs = await store.readPrefs();
+    const prefs = await readSchedulePrefs(store);
     const idle = prefs.deferWhenIdle ? await browser.idle.queryState(IDLE_SECONDS) : 'active';
     const decision = decideOnAlarm(prefs, state, now, idle);
     if (decision === 'show') await deliver(store, prefs, state);
@@ -127,7 +144,7 @@ export async function onNudgeAlarm(store: TendStore): Promise<void> {
 
 /** The person is back from idle or a locked screen: a waiting nudge comes now, or goes if its window closed. */
 export async function onUserBack(store: TendStore): Promise<void> {
-  const [prefs, state] = await Promise.all([store.readPrefs(), store.readNudgeState()]);
+  const [prefs, state] = await Promise.all([readSchedulePrefs(store), store.readNudgeState()]);
   const decision = decideOnReturn(prefs, state, Date.now());
   if (decision === 'none') return;
   if (decision === 'show') await deliver(store, prefs, state);

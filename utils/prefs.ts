@@ -71,7 +71,7 @@ export function defaultPrefs(): Prefs {
     stickyNotifications: false,
     hiddenCategories: [],
     modeFilter: 'both',
-    maxIntensity: 'close',
+    maxIntensity: 'warm',
     maxMinutes: 60,
   };
 }
@@ -92,7 +92,8 @@ export function checkWindows(value: unknown): WindowProblem[] {
   const spans: { day: number; index: number; from: number; to: number }[] = [];
   value.forEach((day: unknown, d) => {
     if (!Array.isArray(day)) return problems.push({ kind: 'shape', day: d });
-    if (day.length > LIMITS.windowsPerDay) problems.push({ kind: 'too-many', day: d });
+    // Too many is reported without looking inside, so a huge list costs nothing.
+    if (day.length > LIMITS.windowsPerDay) return problems.push({ kind: 'too-many', day: d });
     day.forEach((w: unknown, index) => {
       const win = w as Partial<TimeWindow> | null;
       if (!win || !isInt(win.start) || !isInt(win.end) || win.start < 0 || win.start >= 1440) {
@@ -121,17 +122,46 @@ export function checkWindows(value: unknown): WindowProblem[] {
   return problems;
 }
 
-function pick<T>(value: unknown, allowed: readonly T[], fallback: T): T {
-  return allowed.includes(value as T) ? (value as T) : fallback;
+/** Each field's reader: the usable value, or undefined when the stored value cannot be used. */
+const oneOf =
+  <T>(allowed: readonly T[]) =>
+  (value: unknown): T | undefined =>
+    allowed.includes(value as T) ? (value as T) : undefined;
+const intIn =
+  (min: number, max: number) =>
+  (value: unknown): number | undefined =>
+    isInt(value) && value >= min && value <= max ? value : undefined;
+const bool = (value: unknown): boolean | undefined => (typeof value === 'boolean' ? value : undefined);
+
+/** Windows by meaning: key order and unknown extra fields do not matter; only start and end are kept. */
+function readWindows(value: unknown): WeekWindows | undefined {
+  if (checkWindows(value).length > 0) return undefined;
+  return (value as TimeWindow[][]).map((day) => day.map(({ start, end }) => ({ start, end })));
 }
 
-function intIn(value: unknown, min: number, max: number, fallback: number): number {
-  return isInt(value) && value >= min && value <= max ? value : fallback;
+/** A set of kinds: any order, no unknown kinds, no repeats; stored in the library's order. */
+function readCategories(value: unknown): Category[] | undefined {
+  if (!Array.isArray(value) || value.length > 4 * CATEGORIES.length || !value.every(isCategory)) return undefined;
+  return CATEGORIES.filter((c) => value.includes(c));
 }
 
-function bool(value: unknown, fallback: boolean): boolean {
-  return typeof value === 'boolean' ? value : fallback;
-}
+const READERS: { [K in keyof Prefs]: (value: unknown) => Prefs[K] | undefined } = {
+  themeMode: oneOf(THEME_MODES),
+  palette: oneOf(PALETTE_IDS),
+  textScale: intIn(LIMITS.textScale.min, LIMITS.textScale.max),
+  motion: oneOf(MOTIONS),
+  nudgesEnabled: bool,
+  nudgesPerDay: intIn(LIMITS.nudgesPerDay.min, LIMITS.nudgesPerDay.max),
+  windows: readWindows,
+  spacingMinutes: intIn(LIMITS.spacingMinutes.min, LIMITS.spacingMinutes.max),
+  discreet: bool,
+  deferWhenIdle: bool,
+  stickyNotifications: bool,
+  hiddenCategories: readCategories,
+  modeFilter: oneOf(MODE_FILTERS),
+  maxIntensity: (value) => (isIntensity(value) ? value : undefined),
+  maxMinutes: intIn(LIMITS.maxMinutes.min, LIMITS.maxMinutes.max),
+};
 
 export interface ValidatedPrefs {
   prefs: Prefs;
@@ -139,38 +169,25 @@ export interface ValidatedPrefs {
   replaced: (keyof Prefs)[];
   /** Fields that were there but could not be used (damaged, not merely missing). */
   damaged: (keyof Prefs)[];
+  /** A record was stored but is not a record of settings at all (a string, an array). */
+  unreadable: boolean;
 }
 
 /**
  * Turns anything (a stored record, an imported file) into valid preferences:
- * good fields are kept, bad or missing ones get their default.
+ * good fields are kept, bad or missing ones get their default. Never throws, never recurses
+ * into a field deeper than its shape allows.
  */
 export function validatePrefs(raw: unknown): ValidatedPrefs {
   const d = defaultPrefs();
   const src = (typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? raw : {}) as Record<string, unknown>;
-  const windowsOk = checkWindows(src.windows).length === 0;
-  const hidden = Array.isArray(src.hiddenCategories) ? src.hiddenCategories.filter(isCategory) : null;
-  const prefs: Prefs = {
-    themeMode: pick(src.themeMode, THEME_MODES, d.themeMode),
-    palette: pick(src.palette, PALETTE_IDS, d.palette),
-    textScale: intIn(src.textScale, LIMITS.textScale.min, LIMITS.textScale.max, d.textScale),
-    motion: pick(src.motion, MOTIONS, d.motion),
-    nudgesEnabled: bool(src.nudgesEnabled, d.nudgesEnabled),
-    nudgesPerDay: intIn(src.nudgesPerDay, LIMITS.nudgesPerDay.min, LIMITS.nudgesPerDay.max, d.nudgesPerDay),
-    windows: windowsOk
-      ? (src.windows as TimeWindow[][]).map((day) => day.map(({ start, end }) => ({ start, end })))
-      : d.windows,
-    spacingMinutes: intIn(src.spacingMinutes, LIMITS.spacingMinutes.min, LIMITS.spacingMinutes.max, d.spacingMinutes),
-    discreet: bool(src.discreet, d.discreet),
-    deferWhenIdle: bool(src.deferWhenIdle, d.deferWhenIdle),
-    stickyNotifications: bool(src.stickyNotifications, d.stickyNotifications),
-    hiddenCategories: hidden ? CATEGORIES.filter((c) => hidden.includes(c)) : d.hiddenCategories,
-    modeFilter: pick(src.modeFilter, MODE_FILTERS, d.modeFilter),
-    maxIntensity: isIntensity(src.maxIntensity) ? src.maxIntensity : d.maxIntensity,
-    maxMinutes: intIn(src.maxMinutes, LIMITS.maxMinutes.min, LIMITS.maxMinutes.max, d.maxMinutes),
-  };
-  const replaced = (Object.keys(d) as (keyof Prefs)[]).filter(
-    (key) => JSON.stringify(prefs[key]) !== JSON.stringify(src[key]),
-  );
-  return { prefs, replaced, damaged: replaced.filter((key) => key in src) };
+  const prefs = { ...d };
+  const replaced: (keyof Prefs)[] = [];
+  for (const key of Object.keys(d) as (keyof Prefs)[]) {
+    const value = Object.hasOwn(src, key) ? (READERS[key] as (v: unknown) => unknown)(src[key]) : undefined;
+    if (value === undefined) replaced.push(key);
+    else (prefs as Record<string, unknown>)[key] = value;
+  }
+  const unreadable = raw !== undefined && raw !== null && src !== raw;
+  return { prefs, replaced, damaged: replaced.filter((key) => Object.hasOwn(src, key)), unreadable };
 }

@@ -1,4 +1,5 @@
 /** Stored records besides preferences, and validators that turn unknown data into them. Pure. */
+import { IDEA_TEXT_MAX, isCategory, isIntensity, isMode, type Category, type Intensity, type Mode } from './library';
 import type { PickerState } from './picker';
 import { createNudgeState, type NudgeState } from './schedule';
 
@@ -69,4 +70,60 @@ export function parseNudgeState(raw: unknown): NudgeState {
     plannedAt: time(raw.plannedAt),
     handlingSince: time(raw.handlingSince),
   };
+}
+
+/** How closeness felt this week: descriptions, never grades. */
+export const CHECKIN_ANSWERS = ['connecting', 'mixed', 'job'] as const;
+export type CheckInAnswer = (typeof CHECKIN_ANSWERS)[number];
+export const CHECKIN_NOTE_MAX = 280;
+
+/** One weekly check-in: when, the answer's id, and a private note (may be empty). */
+export interface CheckIn {
+  id: string;
+  at: number;
+  answer: CheckInAnswer;
+  note: string;
+}
+
+export function parseCheckIn(raw: unknown): CheckIn | null {
+  if (!isRecord(raw) || typeof raw.id !== 'string' || raw.id.length === 0 || raw.id.length > 64 || !isTime(raw.at)) return null;
+  if (!(CHECKIN_ANSWERS as readonly unknown[]).includes(raw.answer)) return null;
+  const note = raw.note === undefined ? '' : raw.note;
+  if (typeof note !== 'string' || note.length > CHECKIN_NOTE_MAX) return null;
+  return { id: raw.id, at: raw.at, answer: raw.answer as CheckInAnswer, note };
+}
+
+/** Conversations had (Talk together): which one, on which days. */
+export interface TalkRecord {
+  talkId: string;
+  days: string[];
+}
+
+export function parseTalkRecord(raw: unknown): TalkRecord | null {
+  if (!isRecord(raw) || typeof raw.talkId !== 'string' || raw.talkId.length === 0 || raw.talkId.length > 64) return null;
+  if (!isStringArray(raw.days)) return null;
+  return { talkId: raw.talkId, days: [...new Set(raw.days.filter(isDayKey))].sort() };
+}
+
+/** An idea the person wrote or brought in (Settings › Your ideas). */
+export interface OwnIdea {
+  id: string;
+  text: string;
+  category: Category;
+  mode: Mode;
+  /** Rough minutes, when the person gave them. */
+  minutes: number | null;
+  intensity: Intensity;
+  createdAt: number;
+}
+
+export function parseOwnIdea(raw: unknown): OwnIdea | null {
+  if (!isRecord(raw) || typeof raw.id !== 'string' || !/^own-[\w-]{1,60}$/.test(raw.id)) return null;
+  if (typeof raw.text !== 'string') return null;
+  const text = raw.text.trim();
+  if (text.length === 0 || text.length > IDEA_TEXT_MAX || !isTime(raw.createdAt)) return null;
+  if (!isCategory(raw.category) || !isMode(raw.mode) || !isIntensity(raw.intensity)) return null;
+  const minutes = raw.minutes === null || raw.minutes === undefined ? null : raw.minutes;
+  if (minutes !== null && !(Number.isInteger(minutes) && (minutes as number) >= 1 && (minutes as number) <= 60)) return null;
+  return { id: raw.id, text, category: raw.category, mode: raw.mode, minutes: minutes as number | null, intensity: raw.intensity, createdAt: raw.createdAt };
 }

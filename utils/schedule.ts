@@ -117,15 +117,18 @@ const SEARCH_DAYS = 9;
  */
 export function nextNudgeAt(prefs: SchedulePrefs, state: NudgeState, now: number, random: () => number): number | null {
   if (!prefs.nudgesEnabled || prefs.nudgesPerDay < 1 || state.pausedIndefinitely) return null;
-  const today = new Date(now);
-  const days = Array.from(
-    { length: SEARCH_DAYS + 1 },
-    (_, i) => new Date(today.getFullYear(), today.getMonth(), today.getDate() + i - 1),
-  );
+  // The search starts on the day the earliest possible nudge falls on (after a week's pause, that is a week on).
+  const daysFrom = (time: number) => {
+    const start = new Date(time);
+    return Array.from(
+      { length: SEARCH_DAYS + 1 },
+      (_, i) => new Date(start.getFullYear(), start.getMonth(), start.getDate() + i - 1),
+    );
+  };
 
   if (isSnoozed(state, now)) {
     const bound = Math.max(now + MIN_LEAD, state.snoozedUntil as number, state.pausedUntil ?? 0);
-    for (const day of days) {
+    for (const day of daysFrom(bound)) {
       const first = windowMinutes(prefs.windows, day).find((t) => t >= bound);
       if (first !== undefined) return first;
     }
@@ -134,7 +137,7 @@ export function nextNudgeAt(prefs: SchedulePrefs, state: NudgeState, now: number
 
   const bound = lowerBound(prefs, state, now);
   const last = state.lastNudgeAt;
-  for (const day of days) {
+  for (const day of daysFrom(bound)) {
     const minutes = windowMinutes(prefs.windows, day);
     const n = prefs.nudgesPerDay;
     for (let k = 0; k < n; k++) {
@@ -175,11 +178,39 @@ export function planAlarm(
   return { action: 'set', at };
 }
 
+/** An existing alarm fits when it lies where a fresh plan could put it: the same slot, not later. */
 function alarmStillFits(prefs: SchedulePrefs, state: NudgeState, now: number, at: number): boolean {
-  if (!prefs.nudgesEnabled || prefs.nudgesPerDay < 1 || state.pausedIndefinitely) return false;
   if (at <= now || !isInsideWindow(prefs.windows, at)) return false;
-  if (isSnoozed(state, now)) return at === nextNudgeAt(prefs, state, now, () => 0);
-  return at >= lowerBound(prefs, state, now) - MIN_LEAD;
+  const earliest = nextNudgeAt(prefs, state, now, () => 0);
+  const latest = nextNudgeAt(prefs, state, now, () => 1 - Number.EPSILON);
+  if (earliest === null || latest === null) return false;
+  if (isSnoozed(state, now)) return at === earliest;
+  return at >= earliest - MIN_LEAD && at <= latest;
+}
+
+/** The longest a pause can last (the "1 week" choice), and the longest snooze. */
+const LONGEST_PAUSE = 7 * DAY;
+const LONGEST_SNOOZE = HOUR;
+
+/**
+ * Stored times are checked against the present: a time in the future that no choice of Tend's
+ * could have set (a clock that was once ahead) is clamped, so it cannot hold nudges back.
+ * Returns the same object when nothing needed changing.
+ */
+export function checkAgainstNow(state: NudgeState, now: number): NudgeState {
+  const notAfter = (time: number | null, limit: number) => (time !== null && time > limit ? limit : time);
+  const next: NudgeState = {
+    ...state,
+    lastNudgeAt: notAfter(state.lastNudgeAt, now),
+    waitingSince: notAfter(state.waitingSince, now),
+    blockedAt: notAfter(state.blockedAt, now),
+    snoozedUntil: notAfter(state.snoozedUntil, now + LONGEST_SNOOZE),
+    pausedUntil: notAfter(state.pausedUntil, now + LONGEST_PAUSE),
+    handlingSince: state.handlingSince !== null && state.handlingSince > now ? null : state.handlingSince,
+    plannedAt: state.plannedAt !== null && state.plannedAt > now + (SEARCH_DAYS + 7) * DAY ? null : state.plannedAt,
+  };
+  const changed = (Object.keys(next) as (keyof NudgeState)[]).some((key) => next[key] !== state[key]);
+  return changed ? next : state;
 }
 
 /** How long a claim on a due nudge holds before another context may handle it. */

@@ -1,7 +1,8 @@
 /** The real services handed to popup and options. */
 import { browser } from 'wxt/browser';
 import type { Services } from '../components/services';
-import { createTendStore } from './db';
+import { backupFileName, createBackup } from './backup';
+import { createTendStore, readAnyVersion } from './db';
 import type { MessageKey } from './i18n';
 import { t } from './i18n-browser';
 import { loadIdeas } from './library-browser';
@@ -33,7 +34,26 @@ export function createServices(): Services {
       channel.addEventListener('message', handler);
       return () => channel.removeEventListener('message', handler);
     },
+    rescue: {
+      async exportReadable() {
+        const now = Date.now();
+        return { fileName: backupFileName(now), text: createBackup(await readAnyVersion(), now) };
+      },
+      startFresh: () => store.destroy(),
+      download: downloadText,
+    },
+    openPage: (path, hash = '') => {
+      void browser.tabs.create({ url: browser.runtime.getURL(path) + hash }).then(() => window.close());
+    },
   };
+}
+
+/** Saves text as a file in the person's downloads (no permission needed: a link the page clicks). */
+export function downloadText(fileName: string, text: string, type = 'application/json'): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = Object.assign(document.createElement('a'), { href: url, download: fileName });
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 /** Sets the page's language and title from the browser's UI language before the app renders. */

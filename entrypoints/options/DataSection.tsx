@@ -1,44 +1,63 @@
 import { useState } from 'preact/hooks';
 import { useServices } from '../../components/services';
-import { backupErrorMessage, backupFileName, BACKUP_MAX_BYTES, createBackup, parseBackup } from '../../utils/backup';
+import {
+  backupErrorMessage,
+  backupFileName,
+  BACKUP_MAX_BYTES,
+  createBackup,
+  parseBackup,
+  summarizeBackup,
+  type BackupSummary,
+  type ParsedFile,
+} from '../../utils/backup';
+
+type Message = { text: string; error: boolean } | null;
 
 /** Export, import and delete: everything a person keeps in Tend, in their hands. */
-export function DataSection({
-  download,
-  onChanged,
-}: {
-  download: (fileName: string, text: string) => void;
-  onChanged: () => Promise<void>;
-}) {
+export function DataSection({ download }: { download: (fileName: string, text: string) => void }) {
   const services = useServices();
   const { t, store, now } = services;
-  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const [message, setMessage] = useState<Message>(null);
   const [confirming, setConfirming] = useState(false);
+  const [pending, setPending] = useState<ParsedFile | null>(null);
+  const [busy, setBusy] = useState(false);
 
   const afterChange = async () => {
-    await onChanged();
     services.announcePrefs(await store.readPrefs());
     await services.replanNudges();
   };
 
-  const importFile = async (file: File) => {
+  const readFile = async (file: File) => {
+    setPending(null);
     if (file.size > BACKUP_MAX_BYTES) return setMessage({ text: t('importTooLarge'), error: true });
+    setBusy(true);
+    setMessage({ text: t('importReading'), error: false });
     const parsed = parseBackup(await file.text());
-    if (!parsed.ok) {
-      return setMessage({ text: backupErrorMessage(parsed.error, t), error: true });
-    }
+    setBusy(false);
+    if (!parsed.ok) return setMessage({ text: backupErrorMessage(parsed.error, t), error: true });
+    setMessage(null);
+    setPending(parsed);
+  };
+
+  const replace = async (parsed: ParsedFile) => {
+    setBusy(true);
     try {
       await store.replaceAll(parsed.snapshot);
     } catch {
+      setBusy(false);
       return setMessage({ text: t('importWriteFailed'), error: true });
     }
+    setBusy(false);
+    setPending(null);
     await afterChange();
     setMessage({ text: t('importDone'), error: false });
   };
 
   return (
     <section aria-labelledby="data">
-      <h2 id="data">{t('dataHeading')}</h2>
+      <h2 id="data" tabIndex={-1}>
+        {t('dataHeading')}
+      </h2>
       <p class="muted small">{t('dataHelp')}</p>
       <div class="field row">
         <button
@@ -55,14 +74,36 @@ export function DataSection({
           <input
             type="file"
             accept="application/json,.json"
+            disabled={busy}
             onChange={(e) => {
               const file = e.currentTarget.files?.[0];
               e.currentTarget.value = '';
-              if (file) void importFile(file);
+              if (file) void readFile(file);
             }}
           />
         </label>
       </div>
+      {pending && (
+        <div class="notice" role="group" aria-labelledby="import-question">
+          <p id="import-question">{describeFile(summarizeBackup(pending), t, services.locale)}</p>
+          <p>{t('importAsk')}</p>
+          <div class="row">
+            <button type="button" class="primary" disabled={busy} onClick={() => void replace(pending)}>
+              {t('importReplace')}
+            </button>
+            <button
+              type="button"
+              autoFocus
+              onClick={() => {
+                setPending(null);
+                setMessage({ text: t('importCancelled'), error: false });
+              }}
+            >
+              {t('importCancel')}
+            </button>
+          </div>
+        </div>
+      )}
       <div class="field">
         {!confirming ? (
           <button type="button" onClick={() => setConfirming(true)}>
@@ -72,9 +113,13 @@ export function DataSection({
           <div class="notice" role="group" aria-labelledby="delete-confirm">
             <p id="delete-confirm">{t('deleteConfirm')}</p>
             <div class="row">
+              {/* The safe choice comes first and has the focus. */}
+              <button type="button" class="primary" autoFocus onClick={() => setConfirming(false)}>
+                {t('deleteNo')}
+              </button>
               <button
                 type="button"
-                class="primary"
+                class="danger"
                 onClick={async () => {
                   await store.clearAll();
                   setConfirming(false);
@@ -83,9 +128,6 @@ export function DataSection({
                 }}
               >
                 {t('deleteYes')}
-              </button>
-              <button type="button" onClick={() => setConfirming(false)}>
-                {t('deleteNo')}
               </button>
             </div>
           </div>
@@ -98,4 +140,20 @@ export function DataSection({
       )}
     </section>
   );
+}
+
+/** "From 3 Dec: 12 favourites, 240 days of history, your settings." */
+function describeFile(summary: BackupSummary, t: ReturnType<typeof useServices>['t'], locale: string): string {
+  const parts = [
+    summary.favourites > 0 && t('importHasFavourites', String(summary.favourites)),
+    summary.historyDays > 0 && t('importHasDays', String(summary.historyDays)),
+    summary.ownIdeas > 0 && t('importHasOwnIdeas', String(summary.ownIdeas)),
+    summary.checkins > 0 && t('importHasCheckIns', String(summary.checkins)),
+    summary.talks > 0 && t('importHasTalks', String(summary.talks)),
+    summary.hasPrefs && t('importHasPrefs'),
+  ].filter((p): p is string => typeof p === 'string');
+  const list = parts.join(', ') || t('importHasDefaults');
+  if (summary.exportedAt === null) return t('importHolds', list);
+  const date = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric' }).format(summary.exportedAt);
+  return t('importHoldsFrom', [date, list]);
 }

@@ -2,7 +2,7 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { ServicesContext } from '../../components/services';
 import { notificationsBlocked, showNudge } from '../../utils/nudges-browser';
-import { createServices, localiseDocument } from '../../utils/services-browser';
+import { createServices, downloadText, localiseDocument } from '../../utils/services-browser';
 import { App, type OptionsActions } from './App';
 import './options.css';
 
@@ -27,12 +27,7 @@ const actions: OptionsActions = {
     const commands = await browser.commands.getAll();
     return commands.find((c) => c.name === '_execute_action' || c.name === '_execute_browser_action')?.shortcut ?? '';
   },
-  download(fileName, text) {
-    const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-    const a = Object.assign(document.createElement('a'), { href: url, download: fileName });
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  },
+  download: downloadText,
 };
 
 render(

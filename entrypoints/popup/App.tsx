@@ -1,4 +1,5 @@
-import { useLayoutEffect, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
+import { CheckInArea } from '../../components/CheckInArea';
 import { IdeaCard } from '../../components/IdeaCard';
 import { IdeaList } from '../../components/IdeaList';
 import { NudgeControls } from '../../components/NudgeControls';
@@ -6,12 +7,72 @@ import { useServices } from '../../components/services';
 import { useTheme } from '../../components/useTheme';
 import { dayKey } from '../../utils/day';
 import type { Idea } from '../../utils/library';
+import { eligibleIdeas } from '../../utils/picker';
+import { LIMITS, type Prefs } from '../../utils/prefs';
+import { resume } from '../../utils/schedule';
+import { statusLine, type StatusAction } from '../../utils/status-line';
 import { usePopup } from './usePopup';
+import { useStatus } from './useStatus';
 
-export function App({ openOptions, cachedIdea = null }: { openOptions: () => void; cachedIdea?: Idea | null }) {
+interface AppProps {
+  openOptions: () => void;
+  cachedIdea?: Idea | null;
+}
+
+/**
+ * The popup. After a change this page makes to what the idea depends on (filters, hidden ideas),
+ * it reads everything again by mounting afresh, exactly as reopening the popup would.
+ */
+export function App({ openOptions, cachedIdea = null }: AppProps) {
+  const [round, setRound] = useState(0);
+  return (
+    <Popup
+      key={round}
+      openOptions={openOptions}
+      cachedIdea={round === 0 ? cachedIdea : null}
+      reopen={() => setRound((r) => r + 1)}
+      arrival={round === 0 ? '' : 'ideasBack'}
+    />
+  );
+}
+
+/** The filters with only what empties them undone: kinds, company and length; closeness only if still needed. */
+function widenedFilters(prefs: Prefs, library: Idea[], hidden: Set<string>): Partial<Prefs> {
+  const patch: Partial<Prefs> = { hiddenCategories: [], modeFilter: 'both', maxMinutes: LIMITS.maxMinutes.max };
+  return eligibleIdeas(library, { ...prefs, ...patch }, hidden).length > 0 ? patch : { ...patch, maxIntensity: 'close' };
+}
+
+const Heart = ({ filled }: { filled: boolean }) => (
+  <svg class="icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+    <path
+      d="M8 14s-5.5-3.4-5.5-7.4A3 3 0 0 1 8 4.3a3 3 0 0 1 5.5 2.3C13.5 10.6 8 14 8 14z"
+      fill={filled ? 'currentColor' : 'none'}
+      stroke="currentColor"
+      stroke-width="1.5"
+      stroke-linejoin="round"
+    />
+  </svg>
+);
+
+const Check = () => (
+  <svg class="icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+    <path d="M3 8.5l3.2 3L13 4.5" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" />
+  </svg>
+);
+
+function Popup({
+  openOptions,
+  cachedIdea,
+  reopen,
+  arrival,
+}: AppProps & { reopen: () => void; arrival: '' | 'ideasBack' }) {
   const services = useServices();
-  const { t, now } = services;
-  const { data, error, another, mark, hide, changeNudges } = usePopup(services);
+  const { t, now, store, locale } = services;
+  const popup = usePopup(services);
+  const { data, error, another, mark, hide, changeNudges } = popup;
+  // Showing a listed idea as today's needs usePopup's showIdea; without it the lists offer copy and remove only.
+  const showIdea = (popup as { showIdea?: (id: string) => Promise<void> }).showIdea;
+  const { status: nudgeStatus, refresh: refreshStatus } = useStatus(services);
   const [status, setStatus] = useState('');
   const [undo, setUndo] = useState<(() => Promise<void>) | null>(null);
   useTheme(data?.prefs ?? null);
@@ -21,6 +82,12 @@ export function App({ openOptions, cachedIdea = null }: { openOptions: () => voi
     if (shown && performance.getEntriesByName('tend:idea-shown').length === 0) performance.mark('tend:idea-shown');
   }, [shown]);
 
+  const ready = data !== null;
+  useEffect(() => {
+    // Announced once the fresh idea is on screen, after "Show all kinds again" and the like.
+    if (ready && arrival) requestAnimationFrame(() => setStatus(t(arrival)));
+  }, [ready]);
+
   if (error) return <p role="alert" class="notice">{t('loadError')}</p>;
   // Until the data is read, the idea cached by the last visit today can already show.
   if (!data && !cachedIdea) return <p class="muted" aria-busy="true">{t('loading')}</p>;
@@ -28,22 +95,62 @@ export function App({ openOptions, cachedIdea = null }: { openOptions: () => voi
   const result = data?.result ?? { kind: 'idea' as const, idea: cachedIdea as Idea };
   const idea = result.kind === 'idea' ? result.idea : null;
   const current = idea ? data?.marks.get(idea.id) : undefined;
+  const favourite = current?.favourite ?? false;
   const today = dayKey(now());
   const triedToday = current?.triedOn.includes(today) ?? false;
   const byId = new Map((data?.library ?? []).map((i) => [i.id, i]));
   const recentIdeas = [...new Set((data?.recent ?? []).map((e) => e.ideaId))]
+    .filter((id) => id !== idea?.id)
     .map((id) => byId.get(id))
     .filter((i): i is Idea => i !== undefined);
   const favourites = [...(data?.marks.values() ?? [])]
     .filter((m) => m.favourite)
     .map((m) => byId.get(m.ideaId))
     .filter((i): i is Idea => i !== undefined);
+  const line = nudgeStatus ? statusLine({ ...nudgeStatus, now: now(), locale, t }) : null;
 
   const say = (message: string) => {
     setStatus('');
     // A fresh text node, so screen readers announce the same message twice in a row.
     requestAnimationFrame(() => setStatus(message));
   };
+
+  const copy = async (text: string) => {
+    try {
+      await services.copyText(text);
+      say(t('copied'));
+    } catch {
+      say(t('copyFailed'));
+    }
+  };
+
+  const toggleFavourite = (id: string) => mark(id, (m) => ({ ...m, favourite: !m.favourite }));
+
+  const actOnStatus = async (kind: StatusAction) => {
+    if (kind === 'finish-setup') return services.openPage('/welcome.html');
+    if (kind === 'resume') {
+      await changeNudges(resume);
+      say(t('nudgesOnAgain'));
+    } else {
+      await store.patchPrefs((stored) => ({ nudgesEnabled: true, nudgesPerDay: Math.max(1, stored.nudgesPerDay) }));
+      await services.replanNudges();
+      say(t('nudgesOnAgain'));
+    }
+    await refreshStatus();
+  };
+
+  const bringIdeasBack = async () => {
+    if (!data) return;
+    if (result.kind === 'empty' && result.reason === 'hidden') {
+      await store.unhideAll();
+    } else {
+      const hidden = new Set([...data.marks.values()].filter((m) => m.hidden).map((m) => m.ideaId));
+      services.announcePrefs(await store.patchPrefs(widenedFilters(data.prefs, data.library, hidden)));
+    }
+    reopen();
+  };
+
+  const emptyHidden = result.kind === 'empty' && result.reason === 'hidden';
 
   return (
     <main class="popup" aria-busy={data ? undefined : 'true'}>
@@ -54,16 +161,23 @@ export function App({ openOptions, cachedIdea = null }: { openOptions: () => voi
         </button>
       </header>
 
-      <section aria-labelledby="today-heading">
+      <CheckInArea />
+
+      <section class="today" aria-labelledby="today-heading">
         <h2 id="today-heading" class="eyebrow">
           {t('todaysIdea')}
         </h2>
         {idea ? (
           <IdeaCard idea={idea} headingId="idea-text" />
         ) : (
-          <p class="notice" role="status">
-            {t(result.kind === 'empty' && result.reason === 'hidden' ? 'emptyHidden' : 'emptyFilters')}
-          </p>
+          <div class="notice empty" role="status">
+            <p>{t(emptyHidden ? 'emptyHiddenNow' : 'emptyFiltersNow')}</p>
+            {data && result.kind === 'empty' && result.reason !== 'library' && (
+              <button type="button" class="primary" onClick={() => void bringIdeasBack()}>
+                {t(emptyHidden ? 'showSetAside' : 'showAllKinds')}
+              </button>
+            )}
+          </div>
         )}
         {idea && (
           <div class="actions" role="group" aria-label={t('ideaActions')}>
@@ -77,16 +191,14 @@ export function App({ openOptions, cachedIdea = null }: { openOptions: () => voi
             >
               {t('anotherIdea')}
             </button>
-            <div class="secondary">
-              <button
-                type="button"
-                aria-pressed={current?.favourite ?? false}
-                onClick={() => mark(idea.id, (m) => ({ ...m, favourite: !m.favourite }))}
-              >
-                {t('favourite')}
+            <div class="toggles">
+              <button type="button" class="toggle" aria-pressed={favourite} onClick={() => toggleFavourite(idea.id)}>
+                <Heart filled={favourite} />
+                {t(favourite ? 'inFavourites' : 'favourite')}
               </button>
               <button
                 type="button"
+                class="toggle"
                 aria-pressed={triedToday}
                 onClick={() =>
                   mark(idea.id, (m) => ({
@@ -95,23 +207,17 @@ export function App({ openOptions, cachedIdea = null }: { openOptions: () => voi
                   }))
                 }
               >
-                {t('weTriedThis')}
+                {triedToday && <Check />}
+                {t(triedToday ? 'triedToday' : 'weTriedThis')}
               </button>
-              <button
-                type="button"
-                onClick={async () => {
-                  try {
-                    await services.copyText(idea.text);
-                    say(t('copied'));
-                  } catch {
-                    say(t('copyFailed'));
-                  }
-                }}
-              >
+            </div>
+            <div class="quiet-actions">
+              <button type="button" class="link" onClick={() => void copy(idea.text)}>
                 {t('copyToShare')}
               </button>
               <button
                 type="button"
+                class="link"
                 onClick={async () => {
                   const undoHide = await hide(idea.id);
                   setUndo(() => undoHide);
@@ -143,16 +249,70 @@ export function App({ openOptions, cachedIdea = null }: { openOptions: () => voi
         </div>
       </section>
 
-      {data && <NudgeControls nudge={data.nudge} prefs={data.prefs} onChange={changeNudges} />}
+      {line && nudgeStatus && (
+        <div class="nudge-line">
+          <p class="small muted">
+            {line.text}
+            {line.action && (
+              <>
+                <span aria-hidden="true"> · </span>
+                <button type="button" class="link" onClick={() => void actOnStatus((line.action as { kind: StatusAction }).kind)}>
+                  {line.action.label}
+                </button>
+              </>
+            )}
+          </p>
+          {nudgeStatus.setup.finishedAt !== null && (
+            <NudgeControls
+              nudge={nudgeStatus.nudge}
+              prefs={nudgeStatus.prefs}
+              onChange={async (change) => {
+                await changeNudges(change);
+                await refreshStatus();
+              }}
+              onDone={say}
+            />
+          )}
+        </div>
+      )}
 
-      <details>
-        <summary>{t('recentIdeas')}</summary>
-        <IdeaList ideas={recentIdeas} empty={t('recentEmpty')} />
-      </details>
-      <details>
-        <summary>{t('favourites')}</summary>
-        <IdeaList ideas={favourites} empty={t('favouritesEmpty')} />
-      </details>
+      <div class="more">
+        <details>
+          <summary>{t('recentIdeas')}</summary>
+          <IdeaList
+            listId="recent"
+            ideas={recentIdeas}
+            empty={t('recentEmpty')}
+            onShow={showIdea && (async (id) => {
+              await showIdea(id);
+              say(t('shownAgain'));
+            })}
+            onCopy={(i) => void copy(i.text)}
+          />
+        </details>
+        <details>
+          <summary>{t('favourites')}</summary>
+          <IdeaList
+            listId="favourites"
+            ideas={favourites}
+            todayId={idea?.id ?? null}
+            empty={t('favouritesEmpty')}
+            onShow={showIdea && (async (id) => {
+              await showIdea(id);
+              say(t('shownAgain'));
+            })}
+            onCopy={(i) => void copy(i.text)}
+            onUnfavourite={async (id) => {
+              await toggleFavourite(id);
+              setUndo(() => () => toggleFavourite(id));
+              say(t('favouriteRemoved'));
+            }}
+          />
+        </details>
+        <button type="button" class="link talk-link" onClick={() => services.openPage('/talk.html')}>
+          {t('talkTogether')}
+        </button>
+      </div>
     </main>
   );
 }

@@ -45,14 +45,15 @@ export function usePopup(services: Services) {
   const [data, setData] = useState<PopupData | null>(null);
   const [error, setError] = useState<unknown>(null);
 
-  /** Stores a new pick (state and history) when it differs from what was stored (or nothing was). */
+  /**
+   * Stores a new pick (state and history) when it differs from what was stored, and only if the
+   * stored state is still the one it was computed from: a stale popup never writes an old pick back.
+   */
   const commit = useCallback(
     async (before: PickerState | null, result: PickResult) => {
       if (result.state === before) return;
-      await store.writePickerState(result.state);
-      if (result.kind === 'idea') {
-        await store.addHistory({ day: result.state.today?.day ?? dayKey(now()), ideaId: result.idea.id, at: now() });
-      }
+      const shown = result.kind === 'idea' ? { day: result.state.today?.day ?? dayKey(now()), ideaId: result.idea.id, at: now() } : null;
+      await store.commitPick(before, result.state, shown);
     },
     [store, now],
   );
@@ -114,7 +115,7 @@ export function usePopup(services: Services) {
       await load();
       return async () => {
         await store.updateMark(ideaId, (m) => ({ ...m, hidden: false }));
-        await store.writePickerState(before);
+        await store.commitPick(result.state, before, null);
         await load();
       };
     },

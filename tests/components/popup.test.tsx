@@ -103,7 +103,7 @@ describe('popup', () => {
 
   it('gives a clear message instead of an empty card when the filters leave nothing', async () => {
     const services = fakeServices(library);
-    await services.store.writePrefs({ ...defaultPrefs(), maxMinutes: 1, modeFilter: 'solo', maxIntensity: 'gentle' });
+    await services.store.patchPrefs({ ...defaultPrefs(), maxMinutes: 1, modeFilter: 'solo', maxIntensity: 'gentle' });
     const { root } = await openPopup(services);
     expect(root.querySelector('.idea-text')).toBeNull();
     expect(root.textContent).toContain('No ideas fit your current filters');

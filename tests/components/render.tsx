@@ -11,8 +11,9 @@ let counter = 0;
 export function fakeServices(
   library: Idea[],
   now = () => Date.UTC(2026, 4, 4, 12),
-): Services & { copied: string[]; dbName: string } {
+): Services & { copied: string[]; opened: string[]; dbName: string } {
   const copied: string[] = [];
+  const opened: string[] = [];
   const dbName = `tend-component-${++counter}`;
   const store = createTendStore(dbName);
   return {
@@ -28,6 +29,9 @@ export function fakeServices(
     saveView: () => {},
     announcePrefs: () => {},
     onPrefsAnnounced: () => () => {},
+    rescue: { exportReadable: async () => ({ fileName: 'x.json', text: '{}' }), startFresh: () => store.destroy(), download: () => {} },
+    openPage: (path, hash = '') => void opened.push(path + hash),
+    opened,
     copied,
     dbName,
   };

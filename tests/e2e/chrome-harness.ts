@@ -5,11 +5,12 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
-import { RefusingProxy, tempProfile as sharedTempProfile } from './shared';
+import { FINISH_SETUP_SOURCE, RefusingProxy, tempProfile as sharedTempProfile } from './shared';
 
 export { RefusingProxy };
 
-export const CHROME_DIR = resolve('.output/chrome-mv3');
+/** TEND_OUTDIR lets two people build and test side by side without sharing .output. */
+export const CHROME_DIR = resolve(process.env.TEND_OUTDIR ?? '.output', 'chrome-mv3');
 
 export function findChromium(): string {
   const candidates = [
@@ -69,6 +70,8 @@ export interface LaunchOptions {
   colorScheme?: 'light' | 'dark';
   reducedMotion?: 'reduce' | 'no-preference';
   lang?: string;
+  /** false: leave the welcome unfinished (tests of the welcome); otherwise it is marked finished at launch. */
+  setUp?: boolean;
 }
 
 export async function launchTend(profileDir: string, options: LaunchOptions = {}): Promise<Tend> {
@@ -98,6 +101,7 @@ export async function launchTend(profileDir: string, options: LaunchOptions = {}
   const pageErrors: string[] = [];
   const requests: string[] = [];
   context.on('request', (request) => requests.push(request.url()));
+  if (options.setUp !== false) await finishSetup(context, extensionId);
   return {
     requests,
     context,
@@ -117,6 +121,20 @@ export async function launchTend(profileDir: string, options: LaunchOptions = {}
       await context.close();
     },
   };
+}
+
+/** Marks the welcome finished, waits for the first alarm (nudges are on by default), closes the welcome tab. */
+async function finishSetup(context: BrowserContext, extensionId: string): Promise<void> {
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/icon/16.png`);
+  const wrote = (await page.evaluate(FINISH_SETUP_SOURCE)) as boolean;
+  await page.close();
+  if (!wrote) return;
+  const welcome = context.pages().find((p) => p.url().includes('/welcome.html'))
+    ?? (await context.waitForEvent('page', { predicate: (p) => p.url().includes('/welcome.html'), timeout: 5000 }).catch(() => null));
+  await welcome?.close();
+  const worker = context.serviceWorkers()[0];
+  if (worker) await waitFor(() => worker.evaluate(() => chrome.alarms.getAll()), (list) => list.length > 0, 10_000).catch(() => {});
 }
 
 export function tempProfile(): { dir: string; remove: () => void } {

@@ -8,13 +8,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import type { Readable } from 'node:stream';
-import { RefusingProxy, tempProfile as sharedTempProfile } from './shared';
+import { FINISH_SETUP_SOURCE, RefusingProxy, tempProfile as sharedTempProfile } from './shared';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import type { browser as extensionBrowser } from 'wxt/browser';
 
 export { RefusingProxy };
 
-export const FIREFOX_DIR = resolve('.output/firefox-mv2');
+export const FIREFOX_DIR = resolve(process.env.TEND_OUTDIR ?? '.output', 'firefox-mv2');
 /** Any fixed UUID will do; it makes the pages moz-extension://<uuid>/… on every launch. */
 export const EXTENSION_UUID = '6f1c2a3e-7d4b-4c1e-9a8f-3b2d1e0c7a51';
 
@@ -56,6 +56,8 @@ export interface FirefoxTendOptions {
   proxy: RefusingProxy;
   extensionDir?: string;
   uuid?: string;
+  /** false: leave the welcome unfinished (tests of the welcome); otherwise it is marked finished at launch. */
+  setUp?: boolean;
 }
 
 export type PageName = 'popup' | 'options' | (string & {});
@@ -67,6 +69,7 @@ export class FirefoxTend {
   readonly extensionDir: string;
   readonly uuid: string;
   readonly geckoId: string;
+  readonly setUp: boolean;
   /** Uncaught errors and console errors of the extension's pages, background included, over every launch. */
   readonly pageErrors: string[] = [];
   /** Everything Firefox printed, for a look when something fails. */
@@ -79,6 +82,7 @@ export class FirefoxTend {
     this.proxy = options.proxy;
     this.extensionDir = options.extensionDir ?? FIREFOX_DIR;
     this.uuid = options.uuid ?? EXTENSION_UUID;
+    this.setUp = options.setUp !== false;
     const manifestPath = join(this.extensionDir, 'manifest.json');
     if (!existsSync(manifestPath)) {
       throw new Error(`No build at ${this.extensionDir}: run "npx wxt build -b firefox" first.`);
@@ -145,6 +149,19 @@ export class FirefoxTend {
     // Temporary add-ons are gone after a restart: install again each launch. The data stays (fixed UUID).
     const id = await browser.installExtension(this.extensionDir);
     if (id !== this.geckoId) throw new Error(`Installed add-on id ${id}, expected ${this.geckoId}`);
+    if (this.setUp) await this.finishSetup();
+  }
+
+  /**
+   * Marks the welcome finished and closes the welcome tab. A temporary add-on is installed anew at every
+   * launch, so Firefox opens the welcome each time here; a permanent install opens it once.
+   */
+  private async finishSetup(): Promise<void> {
+    const page = await this.open('options', 'main, [role=alert]');
+    const wrote = (await page.evaluate(FINISH_SETUP_SOURCE)) as boolean;
+    if (wrote) await waitUntil(page, async (b) => (await b.alarms.getAll()).length > 0, 10_000).catch(() => {});
+    await page.close();
+    for (const tab of await this.browser.pages()) if (tab.url().includes('/welcome.html')) await tab.close();
   }
 
   async close(): Promise<void> {

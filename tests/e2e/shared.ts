@@ -49,3 +49,25 @@ export function tempProfile(prefix = 'tend-'): { dir: string; remove: () => void
 export function libraryTexts(file: string): Set<string> {
   return new Set((JSON.parse(readFileSync(`assets/library/${file}`, 'utf8')) as { text: string }[]).map((i) => i.text));
 }
+
+/**
+ * Run inside an extension page: marks the welcome as finished (as "Start Tend" does) unless it already
+ * is, and tells the background, which plans the first nudge. Tests of the welcome itself skip this.
+ * Sent as source text, so it works in both browsers' page contexts.
+ */
+export const FINISH_SETUP_SOURCE = `(async () => {
+  const db = await new Promise((ok, fail) => {
+    const r = indexedDB.open('tend');
+    r.onsuccess = () => ok(r.result);
+    r.onerror = () => fail(r.error);
+  });
+  const tx = db.transaction('state', 'readwrite');
+  const store = tx.objectStore('state');
+  const existing = await new Promise((ok) => { const r = store.get('setup'); r.onsuccess = () => ok(r.result); });
+  const finished = existing && typeof existing.finishedAt === 'number';
+  if (!finished) store.put({ finishedAt: Date.now() }, 'setup');
+  await new Promise((ok) => (tx.oncomplete = ok));
+  db.close();
+  if (!finished) new BroadcastChannel('tend:tend').postMessage('setup');
+  return !finished;
+})()`;

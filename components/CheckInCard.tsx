@@ -1,0 +1,136 @@
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { ANSWER_WORDS, leaningSentenceKey, offeredTalk } from '../utils/checkin';
+import { CHECKIN_ANSWERS, CHECKIN_NOTE_MAX, type CheckIn, type CheckInAnswer } from '../utils/records';
+import { useServices } from './services';
+import './checkin.css';
+
+/**
+ * "How has closeness felt this week?": three answers that describe (never grade), a private note and
+ * "Not now". After an answer: one sentence on what Tend leans toward this week and, after "Mixed" or
+ * "Like a job", one conversation for two.
+ */
+export function CheckInCard({
+  earlier,
+  save,
+  notNow,
+  close,
+  level = 2,
+  focusOnOpen = false,
+}: {
+  /** The check-ins before this one (to offer a conversation not offered last time). */
+  earlier: CheckIn[];
+  save: (answer: CheckInAnswer, note: string) => Promise<CheckIn>;
+  notNow: () => void;
+  close: () => void;
+  level?: 2 | 3;
+  /** Move focus to the question (when a person asked for the card, not when it came by itself). */
+  focusOnOpen?: boolean;
+}) {
+  const { t, openPage } = useServices();
+  const id = useId();
+  const [choice, setChoice] = useState<CheckInAnswer | null>(null);
+  const [note, setNote] = useState('');
+  const [problem, setProblem] = useState('');
+  const [answered, setAnswered] = useState<{ checkIn: CheckIn; earlier: CheckIn[] } | null>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const result = useRef<HTMLDivElement>(null);
+  const Heading = level === 2 ? 'h2' : 'h3';
+
+  useEffect(() => {
+    if (focusOnOpen) heading.current?.focus();
+  }, []);
+  useEffect(() => {
+    // The answers are gone once saved: focus goes on to what the answer does.
+    if (answered) result.current?.focus();
+  }, [answered]);
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    if (!choice) return setProblem(t('checkInChooseFirst'));
+    try {
+      const before = earlier;
+      const checkIn = await save(choice, note);
+      setProblem('');
+      setAnswered({ checkIn, earlier: before });
+    } catch {
+      setProblem(t('checkInFailed'));
+    }
+  };
+
+  const offer = answered ? offeredTalk(answered.checkIn.answer, answered.earlier) : null;
+
+  return (
+    <section class="checkin-card" aria-labelledby={`${id}-q`}>
+      <Heading id={`${id}-q`} class="checkin-question" tabIndex={-1} ref={heading}>
+        {t('checkInQuestion')}
+      </Heading>
+      {answered ? (
+        <div class="checkin-result" tabIndex={-1} ref={result}>
+          <p role="status">{t('checkInThanks')}</p>
+          <p class="checkin-leaning">{t(leaningSentenceKey(answered.checkIn.answer))}</p>
+          {offer && (
+            <p>
+              <a
+                href={`/talk.html#${offer.id}`}
+                onClick={(e) => {
+                  e.preventDefault();
+                  openPage('/talk.html', `#${offer.id}`);
+                }}
+              >
+                {t(offer.label)}
+              </a>
+            </p>
+          )}
+          <button type="button" onClick={close}>
+            {t('checkInClose')}
+          </button>
+        </div>
+      ) : (
+        <form onSubmit={submit} noValidate>
+          <fieldset class="checkin-answers" aria-labelledby={`${id}-q`}>
+            {CHECKIN_ANSWERS.map((answer) => (
+              <label key={answer} class="checkin-answer">
+                <input
+                  type="radio"
+                  name={`${id}-answer`}
+                  value={answer}
+                  checked={choice === answer}
+                  onChange={() => {
+                    setChoice(answer);
+                    setProblem('');
+                  }}
+                />
+                <span>{t(ANSWER_WORDS[answer])}</span>
+              </label>
+            ))}
+          </fieldset>
+          <div class="checkin-note">
+            <label for={`${id}-note`}>{t('checkInNote')}</label>
+            <textarea
+              id={`${id}-note`}
+              rows={2}
+              maxLength={CHECKIN_NOTE_MAX}
+              aria-describedby={`${id}-note-help`}
+              value={note}
+              onInput={(e) => setNote(e.currentTarget.value)}
+            />
+            <p id={`${id}-note-help`} class="muted small">
+              {t('checkInNoteHelp')}
+            </p>
+          </div>
+          {problem && (
+            <p class="checkin-problem" role="alert">
+              {problem}
+            </p>
+          )}
+          <div class="checkin-actions">
+            <button type="submit">{t('checkInSave')}</button>
+            <button type="button" class="ghost" onClick={notNow}>
+              {t('checkInNotNow')}
+            </button>
+          </div>
+        </form>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,79 @@
+import { IdeaCard } from '../../components/IdeaCard';
+import { RadioGroup } from '../../components/RadioGroup';
+import { useServices } from '../../components/services';
+import type { Idea } from '../../utils/library';
+import { PALETTE_IDS, PALETTES } from '../../utils/palettes';
+import { LIMITS, MOTIONS, THEME_MODES } from '../../utils/prefs';
+import type { SectionProps } from './section';
+
+const SAMPLE: Idea = {
+  id: 'preview',
+  category: 'touch',
+  text: '',
+  minutes: 5,
+  mode: 'together',
+  intensity: 'gentle',
+};
+
+/** Theme, palette, text size and motion, with a sample of how an idea looks. */
+export function LookSection({ prefs, save }: SectionProps) {
+  const { t } = useServices();
+  return (
+  <section aria-labelledby="look">
+    <h2 id="look">{t('lookHeading')}</h2>
+    <RadioGroup
+      name="theme"
+      legend={t('theme')}
+      value={prefs.themeMode}
+      options={THEME_MODES.map((value) => ({ value, label: t(`theme_${value}`) }))}
+      onChange={(themeMode) => save({ themeMode })}
+    />
+    <RadioGroup
+      name="palette"
+      legend={t('palette')}
+      value={prefs.palette}
+      options={PALETTE_IDS.map((value) => ({
+        value,
+        label: t(`palette_${value}`),
+        extra: (
+          <span
+            class="swatch"
+            aria-hidden="true"
+            ref={(el) => el?.style.setProperty('--swatch', PALETTES[value].light.accent)}
+          />
+        ),
+      }))}
+      onChange={(palette) => save({ palette })}
+    />
+    <div class="field">
+      <label for="text-size">{t('textSize')}</label>
+      <input
+        id="text-size"
+        type="range"
+        min={LIMITS.textScale.min}
+        max={LIMITS.textScale.max}
+        step={10}
+        value={prefs.textScale}
+        aria-valuetext={`${prefs.textScale}%`}
+        onChange={(e) => save({ textScale: Number(e.currentTarget.value) })}
+      />
+      <output for="text-size">{prefs.textScale}%</output>
+    </div>
+    <RadioGroup
+      name="motion"
+      legend={t('motion')}
+      value={prefs.motion}
+      options={MOTIONS.map((value) => ({ value, label: t(`motion_${value}`) }))}
+      onChange={(motion) => save({ motion })}
+    />
+    <div class="preview" aria-label={t('preview')} role="group">
+      <p class="eyebrow">{t('preview')}</p>
+      <IdeaCard idea={{ ...SAMPLE, text: t('previewIdea') }} headingId="preview-text" />
+      <div class="actions" aria-hidden="true">
+        <span class="fake-button primary">{t('anotherIdea')}</span>
+        <span class="fake-button">{t('favourite')}</span>
+      </div>
+    </div>
+  </section>
+  );
+}

@@ -1,0 +1,282 @@
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useServices } from '../../components/services';
+import { useTheme } from '../../components/useTheme';
+import { dayKey } from '../../utils/day';
+import type { Prefs } from '../../utils/prefs';
+import {
+  atClosing,
+  canMove,
+  firstSpeaker,
+  formatTalkDay,
+  lastTalkedDay,
+  moveTalk,
+  startTalk,
+  talkProgress,
+  type TalkFlow,
+  type TalkMove,
+} from '../../utils/talk-flow';
+import type { Talk } from '../../utils/talks';
+
+export interface TalkActions {
+  loadTalks: () => Promise<Talk[]>;
+  /** Opens today's idea (the popup page) in this tab. */
+  openToday: () => void;
+}
+
+type Screen = { kind: 'list' } | { kind: 'start'; id: string } | { kind: 'talk'; id: string; flow: TalkFlow };
+
+/** Arrow keys belong to a text field while one has focus. */
+function typingIn(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
+}
+
+export function App({ actions, initialTalkId = null }: { actions: TalkActions; initialTalkId?: string | null }) {
+  const { t, store, now, locale } = useServices();
+  const [talks, setTalks] = useState<Talk[] | null>(null);
+  const [failed, setFailed] = useState(false);
+  const [prefs, setPrefs] = useState<Prefs | null>(null);
+  const [talkedOn, setTalkedOn] = useState<Map<string, string>>(new Map());
+  const [screen, setScreen] = useState<Screen>({ kind: 'list' });
+  const focusTarget = useRef<HTMLHeadingElement>(null);
+  const moved = useRef(false);
+  useTheme(prefs);
+
+  const readStored = async () => {
+    // The conversations work without the database: a page that cannot read it keeps the default look.
+    const [storedPrefs, records] = await Promise.all([
+      store.readPrefs().catch(() => null),
+      store.readTalks().catch(() => []),
+    ]);
+    if (storedPrefs) setPrefs(storedPrefs);
+    const days = new Map<string, string>();
+    for (const record of records) {
+      const last = lastTalkedDay(record.days);
+      if (last) days.set(record.talkId, last);
+    }
+    setTalkedOn(days);
+  };
+
+  useEffect(() => {
+    void readStored();
+    actions.loadTalks().then(
+      (loaded) => {
+        setTalks(loaded);
+        if (initialTalkId && loaded.some((talk) => talk.id === initialTalkId)) setScreen({ kind: 'start', id: initialTalkId });
+      },
+      () => setFailed(true),
+    );
+    return store.onChange(() => void readStored());
+  }, []);
+
+  const talk = screen.kind === 'list' ? undefined : talks?.find((x) => x.id === screen.id);
+  const flow = screen.kind === 'talk' ? screen.flow : null;
+  const closing = flow !== null && atClosing(flow);
+
+  useLayoutEffect(() => {
+    // A user-timing mark for `npm run bench`: when the first conversation content shows.
+    if (talks && performance.getEntriesByName('tend:talk-shown').length === 0) performance.mark('tend:talk-shown');
+  }, [talks]);
+
+  // After a move, focus goes to what changed: the heading of a new screen, or the prompt.
+  useEffect(() => {
+    if (!moved.current) return;
+    focusTarget.current?.focus();
+  }, [screen]);
+
+  // Reaching the closing is having had the conversation.
+  useEffect(() => {
+    if (!talk || !closing) return;
+    const day = dayKey(now());
+    store
+      .recordTalk(talk.id, day)
+      .then(() => setTalkedOn((days) => new Map(days).set(talk.id, day)))
+      .catch(() => {});
+  }, [talk?.id, closing]);
+
+  const go = (next: Screen) => {
+    moved.current = true;
+    setScreen(next);
+  };
+  const move = (change: TalkMove) => {
+    if (!talk || !flow) return;
+    if (change === 'back' && flow.step === 0) go({ kind: 'start', id: talk.id });
+    else if (canMove(flow, change)) go({ kind: 'talk', id: talk.id, flow: moveTalk(flow, change) });
+  };
+
+  useEffect(() => {
+    if (!flow) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+      if (typingIn(event.target)) return;
+      if (event.key === 'ArrowRight' && !closing) move('next');
+      else if (event.key === 'ArrowLeft') move('back');
+      else return;
+      event.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  });
+
+  if (failed) {
+    return (
+      <main class="talk">
+        <h1>{t('talkPageTitle')}</h1>
+        <p class="notice" role="alert">
+          {t('talkNoneLoaded')}
+        </p>
+      </main>
+    );
+  }
+  if (!talks) {
+    return (
+      <main class="talk" aria-busy="true">
+        <p class="muted">{t('loading')}</p>
+      </main>
+    );
+  }
+
+  if (!talk || screen.kind === 'list') {
+    return (
+      <main class="talk">
+        <header>
+          <h1 ref={focusTarget} tabIndex={-1}>
+            {t('talkPageTitle')}
+          </h1>
+          <p class="muted">{t('talkIntro')}</p>
+        </header>
+        {talks.length === 0 ? (
+          <p class="notice" role="status">
+            {t('talkNoneLoaded')}
+          </p>
+        ) : (
+          <ul class="talk-list">
+            {talks.map((item) => {
+              const day = talkedOn.get(item.id);
+              return (
+                <li key={item.id} class="talk-item">
+                  <h2>
+                    <button type="button" class="talk-choose" onClick={() => go({ kind: 'start', id: item.id })}>
+                      {item.title}
+                    </button>
+                  </h2>
+                  <p class="talk-why">{item.why}</p>
+                  <p class="talk-meta">
+                    <span>{t('aboutMinutes', String(item.minutes))}</span>
+                    {day && (
+                      <>
+                        <span aria-hidden="true"> · </span>
+                        <span class="talked-on">{t('talkedOn', formatTalkDay(day, locale, now()))}</span>
+                      </>
+                    )}
+                  </p>
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </main>
+    );
+  }
+
+  const backToList = (
+    <button type="button" class="ghost" onClick={() => go({ kind: 'list' })}>
+      {t('talkAllConversations')}
+    </button>
+  );
+
+  if (screen.kind === 'start') {
+    return (
+      <main class="talk">
+        <header>
+          <p class="eyebrow">{t('talkPageTitle')}</p>
+          <h1 ref={focusTarget} tabIndex={-1}>
+            {talk.title}
+          </h1>
+          <p class="muted">
+            {talk.why} <span class="nowrap">{t('aboutMinutes', String(talk.minutes))}</span>
+          </p>
+        </header>
+        <section class="talk-rules" aria-labelledby="rules-heading">
+          <h2 id="rules-heading">{t('talkRulesHeading')}</h2>
+          <ul>
+            <li>{t('talkRuleRead')}</li>
+            <li>{t('talkRuleListen')}</li>
+            <li>{t('talkRuleNoFixing')}</li>
+            <li>{t('talkRulePass')}</li>
+            <li>{t('talkRuleStop')}</li>
+          </ul>
+        </section>
+        <div class="talk-actions">
+          <button type="button" class="primary" onClick={() => go({ kind: 'talk', id: talk.id, flow: startTalk(talk.prompts.length) })}>
+            {t('talkStart')}
+          </button>
+          {backToList}
+        </div>
+      </main>
+    );
+  }
+
+  const current = screen.flow;
+  if (closing) {
+    return (
+      <main class="talk">
+        <header>
+          <p class="eyebrow">{talk.title}</p>
+          <h1>{t('talkClosingHeading')}</h1>
+        </header>
+        <h2 class="talk-prompt" ref={focusTarget} tabIndex={-1}>
+          {talk.closing}
+        </h2>
+        <p class="muted">{t('talkThanks')}</p>
+        <div class="talk-actions">
+          <button type="button" class="primary" onClick={actions.openToday}>
+            {t('talkBackToIdea')}
+          </button>
+          {backToList}
+          <button type="button" class="ghost" onClick={() => move('back')}>
+            {t('talkBack')}
+          </button>
+        </div>
+      </main>
+    );
+  }
+
+  const progress = talkProgress(current);
+  return (
+    <main class="talk">
+      <header>
+        <p class="eyebrow">{t('talkPageTitle')}</p>
+        <h1>{talk.title}</h1>
+        <p class="talk-progress" role="status">
+          {progress && t('talkProgress', [String(progress.current), String(progress.total)])}
+        </p>
+      </header>
+      <p id="who-first" class="talk-who">
+        {t(firstSpeaker(current.step) === 'reader' ? 'talkReaderFirst' : 'talkOtherFirst')}
+      </p>
+      <h2 key={current.step} class="talk-prompt" ref={focusTarget} tabIndex={-1} aria-describedby="who-first">
+        {talk.prompts[current.step]}
+      </h2>
+      <div class="talk-actions talk-moves" role="group" aria-label={t('talkControls')}>
+        <button type="button" onClick={() => move('back')}>
+          <span aria-hidden="true">← </span>
+          {t('talkBack')}
+        </button>
+        <button type="button" onClick={() => move('pass')}>
+          {t('talkPass')}
+        </button>
+        <button type="button" class="primary" onClick={() => move('next')}>
+          {t('talkNext')}
+          <span aria-hidden="true"> →</span>
+        </button>
+      </div>
+      <p class="muted small">{t('talkKeysHint')}</p>
+      <p>
+        <button type="button" class="ghost" onClick={() => go({ kind: 'list' })}>
+          {t('talkStop')}
+        </button>
+      </p>
+    </main>
+  );
+}

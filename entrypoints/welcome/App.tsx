@@ -1,0 +1,210 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { DbTrouble } from '../../components/DbTrouble';
+import { PresetChoices } from '../../components/PresetChoices';
+import { useServices } from '../../components/services';
+import { useTheme } from '../../components/useTheme';
+import type { MessageKey } from '../../utils/i18n';
+import { INTENSITIES, type Idea, type Intensity } from '../../utils/library';
+import type { Prefs } from '../../utils/prefs';
+import { presetOf, presetWindows, type PresetId } from '../../utils/presets';
+import { parseSetup, SETUP_KEY } from '../../utils/setup';
+
+export interface WelcomeActions {
+  previewNudge: () => Promise<boolean>;
+  openSettings: (hash?: string) => void;
+  firefox: boolean;
+}
+
+const PER_DAY = [0, 1, 2, 3] as const;
+const PER_DAY_LABELS: MessageKey[] = ['perDay_0', 'perDay_1', 'perDay_2', 'perDay_3'];
+const INTENSITY_HELP: Record<Intensity, MessageKey> = {
+  gentle: 'intensityHelp_gentle',
+  warm: 'intensityHelp_warm',
+  close: 'intensityHelp_close',
+};
+/** One fitting idea to show each level by: small, for two, any time of day. */
+const EXAMPLE_IDS: Record<Intensity, string> = { gentle: 'touch-002', warm: 'touch-009', close: 'touch-015' };
+
+function exampleFor(ideas: Idea[], intensity: Intensity): Idea | undefined {
+  return (
+    ideas.find((idea) => idea.id === EXAMPLE_IDS[intensity]) ??
+    ideas.find((idea) => idea.intensity === intensity && idea.mode === 'together' && !idea.when && !idea.own)
+  );
+}
+
+type Phase = 'loading' | 'choosing' | 'done' | 'already';
+
+/** The first page a new install sees: what Tend is, how to find it, and three choices before any nudge. */
+export function App({ actions }: { actions: WelcomeActions }) {
+  const services = useServices();
+  const { t, store, now } = services;
+  const [phase, setPhase] = useState<Phase>('loading');
+  const [prefs, setPrefs] = useState<Prefs | null>(null);
+  const [failed, setFailed] = useState<unknown>(null);
+  const [preset, setPreset] = useState<PresetId>('evenings');
+  const [perDay, setPerDay] = useState(1);
+  const [intensity, setIntensity] = useState<Intensity>('warm');
+  const [examples, setExamples] = useState<Partial<Record<Intensity, Idea>>>({});
+  const [previewStatus, setPreviewStatus] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [saveFailed, setSaveFailed] = useState(false);
+  const [customChosen, setCustomChosen] = useState(false);
+  const doneRef = useRef<HTMLParagraphElement>(null);
+  useTheme(prefs);
+
+  useEffect(() => {
+    void (async () => {
+      try {
+        const [stored, setup] = await Promise.all([store.readPrefs(), store.readState(SETUP_KEY, parseSetup)]);
+        setPrefs(stored);
+        const current = presetOf(stored.windows);
+        setPreset(current === 'custom' ? 'evenings' : current);
+        setPerDay(stored.nudgesEnabled ? Math.min(3, Math.max(0, stored.nudgesPerDay)) : 0);
+        setPhase(setup.finishedAt === null ? 'choosing' : 'already');
+      } catch (error) {
+        setFailed(error);
+      }
+    })();
+    void services
+      .loadIdeas()
+      .then((ideas) => setExamples(Object.fromEntries(INTENSITIES.map((level) => [level, exampleFor(ideas, level)]))))
+      .catch(() => {});
+  }, []);
+  useEffect(() => {
+    if (phase === 'done') doneRef.current?.focus();
+  }, [phase]);
+
+  const start = async () => {
+    setBusy(true);
+    setSaveFailed(false);
+    try {
+      const next = await store.patchPrefs({
+        ...(preset === 'custom' ? {} : { windows: presetWindows(preset) }),
+        nudgesEnabled: perDay > 0,
+        ...(perDay > 0 ? { nudgesPerDay: perDay } : {}),
+        maxIntensity: intensity,
+      });
+      await store.updateState(SETUP_KEY, parseSetup, () => ({ finishedAt: now() }));
+      services.announcePrefs(next);
+      // Only now is the first nudge planned: exactly one alarm, inside the hours just chosen.
+      await services.replanNudges();
+      setPrefs(next);
+      setCustomChosen(preset === 'custom');
+      setPhase('done');
+      if (preset === 'custom') actions.openSettings('#nudges');
+    } catch {
+      setSaveFailed(true);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (failed) return <DbTrouble error={failed} download={services.rescue.download} />;
+  if (phase === 'loading') return <p class="muted" aria-busy="true">{t('loading')}</p>;
+
+  return (
+    <main class="welcome">
+      <h1>{t('welcomeTitle')}</h1>
+      <div class="welcome-intro">
+        <p>{t('welcomeLine1')}</p>
+        <p>{t('welcomeLine2')}</p>
+        <p>{t('welcomeLine3')}</p>
+      </div>
+      <p class="notice">{t('aboutPrivacy')}</p>
+
+      {phase === 'already' && (
+        <section aria-labelledby="already">
+          <p id="already">{t('welcomeAlready')}</p>
+          <button type="button" class="primary" onClick={() => actions.openSettings()}>
+            {t('openSettings')}
+          </button>
+        </section>
+      )}
+
+      {phase === 'done' && (
+        <section class="welcome-done" aria-label={t('startTend')}>
+          <p ref={doneRef} tabIndex={-1} role="status" class="done-line">
+            {t('welcomeDone')}
+          </p>
+          {customChosen && <p class="small">{t('welcomeDoneCustom')}</p>}
+          <button type="button" onClick={() => actions.openSettings()}>
+            {t('openSettings')}
+          </button>
+        </section>
+      )}
+
+      <section aria-labelledby="pin">
+        <h2 id="pin">{t('welcomePinHeading')}</h2>
+        <p>{actions.firefox ? t('welcomePinFirefox') : t('welcomePinChrome')}</p>
+      </section>
+
+      {phase === 'choosing' && (
+        <section aria-labelledby="choices">
+          <h2 id="choices">{t('welcomeChoicesHeading')}</h2>
+          <PresetChoices
+            name="when"
+            legend={t('welcomeWhen')}
+            value={preset}
+            onChange={setPreset}
+            customHint="presetHint_custom"
+          />
+          <fieldset class="radio-group">
+            <legend>{t('welcomeHowOften')}</legend>
+            {PER_DAY.map((n) => (
+              <label key={n} class="choice">
+                <input type="radio" name="per-day" value={String(n)} checked={perDay === n} onChange={() => setPerDay(n)} />
+                <span>{t(PER_DAY_LABELS[n] as MessageKey)}</span>
+              </label>
+            ))}
+          </fieldset>
+          <fieldset class="radio-group">
+            <legend>{t('welcomeHowClose')}</legend>
+            {INTENSITIES.map((level) => (
+              <label key={level} class="choice">
+                <input
+                  type="radio"
+                  name="intensity"
+                  value={level}
+                  checked={intensity === level}
+                  onChange={() => setIntensity(level)}
+                />
+                <span>
+                  {t(`intensity_${level}`)}
+                  <span class="hint muted small">{t(INTENSITY_HELP[level])}</span>
+                  {examples[level] && (
+                    <span class="hint example small">{t('welcomeExample', examples[level]?.text ?? '')}</span>
+                  )}
+                </span>
+              </label>
+            ))}
+          </fieldset>
+          <div class="field">
+            <p class="small muted">{t('welcomePreviewHelp')}</p>
+            <button
+              type="button"
+              onClick={async () => {
+                const shown = await actions.previewNudge();
+                setPreviewStatus(shown ? t('previewSent') : t('blockedTitle'));
+              }}
+            >
+              {t('sendPreview')}
+            </button>
+            <p class="small" role="status">
+              {previewStatus}
+            </p>
+          </div>
+          <div class="welcome-start">
+            <button type="button" class="primary" disabled={busy} onClick={() => void start()}>
+              {t('startTend')}
+            </button>
+            {saveFailed && (
+              <p class="error" role="alert">
+                {t('welcomeSaveFailed')}
+              </p>
+            )}
+          </div>
+        </section>
+      )}
+    </main>
+  );
+}

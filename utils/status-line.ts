@@ -1,0 +1,117 @@
+/**
+ * The popup's one quiet line about nudges: what comes next, or why nothing does, and the one
+ * action that changes it. Pure: preferences, nudge state, setup, the time and the words come in.
+ */
+import { HOUR, startOfNextDay } from './day';
+import type { Translate } from './i18n';
+import type { Prefs, TimeWindow } from './prefs';
+import { isPaused, nextNudgeAt, type NudgeState } from './schedule';
+import type { Setup } from './setup';
+
+/** Snooze ("Later") is offered only this long after a nudge was shown. */
+export const SNOOZE_OFFER_MS = 3 * HOUR;
+
+export type StatusAction = 'finish-setup' | 'turn-on' | 'resume';
+
+export interface StatusLine {
+  text: string;
+  action: { kind: StatusAction; label: string } | null;
+}
+
+export interface StatusInput {
+  prefs: Pick<Prefs, 'nudgesEnabled' | 'nudgesPerDay' | 'windows' | 'spacingMinutes'>;
+  nudge: NudgeState;
+  setup: Setup;
+  now: number;
+  locale: string;
+  t: Translate;
+}
+
+/** Was a nudge really shown a short while ago? Only then is "Later" a choice that means something. */
+export function nudgeShownRecently(nudge: NudgeState, now: number): boolean {
+  const at = nudge.lastNudgeAt;
+  return at !== null && at <= now && now - at < SNOOZE_OFFER_MS;
+}
+
+export function statusLine({ prefs, nudge, setup, now, locale, t }: StatusInput): StatusLine {
+  if (setup.finishedAt === null) return { text: t('setupUnfinished'), action: { kind: 'finish-setup', label: t('finishSetup') } };
+  if (!prefs.nudgesEnabled || prefs.nudgesPerDay < 1) return { text: t('nudgesAreOff'), action: { kind: 'turn-on', label: t('turnOn') } };
+  if (isPaused(nudge, now)) {
+    const text = nudge.pausedIndefinitely
+      ? t('nudgesPausedForNow')
+      : t('nudgesPausedUntil', formatMoment(nudge.pausedUntil as number, now, locale));
+    return { text, action: { kind: 'resume', label: t('resume') } };
+  }
+  // The planned alarm when there is one; otherwise the earliest the scheduler would choose.
+  const at = nudge.plannedAt !== null && nudge.plannedAt > now ? nudge.plannedAt : nextNudgeAt(prefs, nudge, now, () => 0);
+  if (at === null) return { text: t('noNudgePlanned'), action: null };
+  const found = windowHolding(prefs.windows, at);
+  const dayStart = found ? found.dayStart : startOfDay(at);
+  const day = dayWord(dayStart, found?.window.start ?? minutesOf(at), now, locale, t);
+  const time = found
+    ? formatTimeRange(dayStart + found.window.start * 60_000, dayStart + found.window.end * 60_000, locale)
+    : formatTime(at, locale);
+  return { text: t('nextNudge', [day, time]), action: null };
+}
+
+function startOfDay(time: number): number {
+  const d = new Date(time);
+  return new Date(d.getFullYear(), d.getMonth(), d.getDate()).getTime();
+}
+
+function minutesOf(time: number): number {
+  const d = new Date(time);
+  return d.getHours() * 60 + d.getMinutes();
+}
+
+/** The together-hours window that holds `time`, and the start of the local day it belongs to. */
+export function windowHolding(windows: TimeWindow[][], time: number): { window: TimeWindow; dayStart: number } | null {
+  const today = startOfDay(time);
+  const m = minutesOf(time);
+  const own = (windows[new Date(today).getDay()] ?? []).find((w) => m >= w.start && m < w.end);
+  if (own) return { window: own, dayStart: today };
+  const d = new Date(today);
+  const yesterday = new Date(d.getFullYear(), d.getMonth(), d.getDate() - 1).getTime();
+  const late = (windows[new Date(yesterday).getDay()] ?? []).find((w) => w.end > 1440 && m + 1440 < w.end);
+  return late ? { window: late, dayStart: yesterday } : null;
+}
+
+/** "tonight", "today", "tomorrow", a weekday within the week, else a short date. */
+function dayWord(dayStart: number, startMinute: number, now: number, locale: string, t: Translate): string {
+  const today = startOfDay(now);
+  if (dayStart === today) return t(startMinute >= 17 * 60 ? 'nextNudgeTonight' : 'nextNudgeToday');
+  if (dayStart === startOfNextDay(now)) return t('nextNudgeTomorrow');
+  const inAWeek = new Date(today);
+  inAWeek.setDate(inAWeek.getDate() + 7);
+  const options: Intl.DateTimeFormatOptions =
+    dayStart < inAWeek.getTime() ? { weekday: 'long' } : { weekday: 'short', day: 'numeric', month: 'short' };
+  return new Intl.DateTimeFormat(locale, options).format(dayStart);
+}
+
+const TIME: Intl.DateTimeFormatOptions = { hour: 'numeric', minute: '2-digit' };
+
+function formatTime(time: number, locale: string): string {
+  return new Intl.DateTimeFormat(locale, TIME).format(time);
+}
+
+/** "6:30 – 9:30 PM" / "18:30–21:30" as the language writes a span of time. */
+function formatTimeRange(from: number, to: number, locale: string): string {
+  const format = new Intl.DateTimeFormat(locale, TIME);
+  // Past midnight formatRange adds both dates; the day is already named, so two times suffice.
+  return startOfDay(from) === startOfDay(to) ? format.formatRange(from, to) : `${format.format(from)}–${format.format(to)}`;
+}
+
+/** A moment: just the time today, the weekday within a week, a date beyond. */
+export function formatMoment(time: number, now: number, locale: string): string {
+  const day = startOfDay(time);
+  const today = startOfDay(now);
+  const inAWeek = new Date(today);
+  inAWeek.setDate(inAWeek.getDate() + 6);
+  const options: Intl.DateTimeFormatOptions =
+    day === today
+      ? TIME
+      : day <= inAWeek.getTime()
+        ? { weekday: 'short', ...TIME }
+        : { weekday: 'short', day: 'numeric', month: 'short', ...TIME };
+  return new Intl.DateTimeFormat(locale, options).format(time);
+}
