@@ -41,7 +41,7 @@ function windowHolding(windows: WeekWindows, at: number): { day: number; index: 
   const yesterday = (today + 6) % 7;
   const own = (windows[today] ?? []).findIndex((w) => minute >= w.start && minute < w.end);
   if (own >= 0) return { day: today, index: own };
-  const spill = (windows[yesterday] ?? []).findIndex((w) => w.end > 1440 && minute + 1440 < w.end);
+  const spill = (windows[yesterday] ?? []).findIndex((w) => minute + 1440 < w.end);
   return spill >= 0 ? { day: yesterday, index: spill } : null;
 }
 

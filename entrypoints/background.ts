@@ -33,8 +33,14 @@ export default defineBackground(() => {
 
   // Listeners first and synchronously, so the event that woke the worker is not missed.
   browser.runtime.onInstalled.addListener(({ reason }) => {
-    // A new install meets the welcome first; nothing is planned until it is finished.
-    if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') }).catch(log);
+    // A new install meets the welcome first; nothing is planned until it is finished. Only while it is
+    // unfinished: Chromium reports an extension loaded from the command line as installed anew at every launch.
+    if (reason === 'install') {
+      withStore(async (s) => {
+        if ((await s.readState(SETUP_KEY, parseSetup)).finishedAt !== null) return;
+        await browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
+      });
+    }
     withStore((s) => ensureNudgeAlarm(s));
   });
   browser.runtime.onStartup.addListener(() => withStore((s) => ensureNudgeAlarm(s)));

@@ -492,7 +492,7 @@ describe('ideas asked for first (your own ideas)', () => {
           const base = timedLibrary(size, timed);
           // Own ideas are written on day 3, 4, … (one each, before that day's first opening).
           const writtenOn = (n: number) => 3 + n;
-          const createdAt = (n: number) => Date.UTC(2026, 0, 1 + writtenOn(n), 12);
+          const createdAt = (n: number) => new Date(2026, 0, 1 + writtenOn(n), 6).getTime();
           const ownOn = (d: number) => Array.from({ length: added }, (_, n) => n).filter((n) => writtenOn(n) <= d);
           const libraryOn = (d: number) => [...base, ...ownOn(d).map(ownIdea)];
           const options = (d: number, hour: number): PickOptions => ({
@@ -510,7 +510,8 @@ describe('ideas asked for first (your own ideas)', () => {
             const firstPicks = after.slice(1).filter((p) => p.result.idea.id === id && p.result.state.cycle === next?.result.state.cycle);
             expect(firstPicks.filter((p) => !p.before.deferred.includes(id))).toEqual([]);
           }
-          expect(state.ownSeenUntil === undefined || state.ownSeenUntil <= createdAt(added - 1)).toBe(true);
+          // Nothing new is stored: the state keeps its shape.
+          expect(Object.keys(state).sort()).toEqual(['cycle', 'deferred', 'salt', 'shown', 'today']);
           expectCycleGuarantees(picks, finals);
         },
       ),
@@ -518,23 +519,42 @@ describe('ideas asked for first (your own ideas)', () => {
     );
   });
 
-  it('shows the newest of several new own ideas first and lets the others join the cycle', () => {
-    const library = [...makeLibrary(10), ownIdea(1), ownIdea(2)];
-    const start = todaysIdea(makeLibrary(10), all, new Set(), createPickerState('n'), day(0), { own: [] });
+  it('written after today\'s idea was chosen: today\'s stays, the next "Another idea" shows it, then it joins the cycle', () => {
+    const base = makeLibrary(10);
+    const start = todaysIdea(base, all, new Set(), createPickerState('n'), day(0), { hour: 9, own: [] });
     if (start.kind !== 'idea') throw new Error('expected an idea');
+    // Two ideas written in the afternoon of day 0.
+    const library = [...base, ownIdea(1), ownIdea(2)];
     const own = [
-      { id: 'own-1', createdAt: 1000 },
-      { id: 'own-2', createdAt: 2000 },
+      { id: 'own-1', createdAt: new Date(2026, 0, 1, 15).getTime() },
+      { id: 'own-2', createdAt: new Date(2026, 0, 1, 16).getTime() },
     ];
-    const next = anotherIdea(library, all, new Set(), start.state, day(0), { own });
+    const reopened = todaysIdea(library, all, new Set(), start.state, day(0), { hour: 17, own });
+    expect(reopened.kind === 'idea' && reopened.idea.id).toBe(start.idea.id);
+    const next = anotherIdea(library, all, new Set(), start.state, day(0), { hour: 17, own });
     expect(next.kind === 'idea' && next.idea.id).toBe('own-2');
     if (next.kind !== 'idea') return;
-    expect(next.state.ownSeenUntil).toBe(2000);
-    const tomorrow = todaysIdea(library, all, new Set(), next.state, day(1), { own });
-    expect(tomorrow.kind === 'idea' && tomorrow.idea.id).not.toBe('own-2');
+    // Tomorrow the newest is an ordinary idea of the cycle; the other one, unseen, still comes first.
+    const tomorrow = todaysIdea(library, all, new Set(), next.state, day(1), { hour: 9, own });
+    expect(tomorrow.kind === 'idea' && tomorrow.idea.id).toBe('own-1');
+    if (tomorrow.kind !== 'idea') return;
+    const later = todaysIdea(library, all, new Set(), tomorrow.state, day(2), { hour: 9, own });
+    expect(later.kind === 'idea' && later.idea.own).toBeUndefined();
   });
 
-  it('leaves the state as it was when no own ideas are passed', () => {
+  it('comes first the next day when the popup was not opened again, and respects the filters', () => {
+    const base = makeLibrary(10);
+    const start = todaysIdea(base, all, new Set(), createPickerState('q'), day(0));
+    if (start.kind !== 'idea') throw new Error('expected an idea');
+    const own = [{ id: 'own-1', createdAt: new Date(2026, 0, 1, 20).getTime() }];
+    const library = [...base, ownIdea(1)];
+    const tomorrow = todaysIdea(library, all, new Set(), start.state, day(1), { own });
+    expect(tomorrow.kind === 'idea' && tomorrow.idea.id).toBe('own-1');
+    const talkOff = todaysIdea(library, { ...all, hiddenCategories: ['talk'] }, new Set(), start.state, day(1), { own });
+    expect(talkOff.kind === 'idea' && talkOff.idea.id).not.toBe('own-1');
+  });
+
+  it('keeps the stored state\'s shape, with or without options', () => {
     const { state } = walkDays(makeLibrary(10), 5);
     expect(Object.keys(state).sort()).toEqual(['cycle', 'deferred', 'salt', 'shown', 'today']);
   });

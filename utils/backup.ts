@@ -8,6 +8,7 @@ import { dayKeyBeforeKey } from './day';
 import type { MessageKey, Translate } from './i18n';
 import { validatePrefs } from './prefs';
 import {
+  compareHistory,
   parseCheckIn,
   parseHistoryEntry,
   parseMark,
@@ -115,8 +116,8 @@ export function boundHistory(entries: readonly HistoryEntry[]): HistoryEntry[] {
   const perDay = new Map<string, HistoryEntry[]>();
   for (const e of kept) if (e.day >= cutoff) perDay.set(e.day, [...(perDay.get(e.day) ?? []), e]);
   return [...perDay.values()]
-    .flatMap((day) => day.sort((a, b) => a.at - b.at).slice(-LIMITS.historyPerDay))
-    .sort((a, b) => a.at - b.at || (a.day < b.day ? -1 : 1));
+    .flatMap((day) => day.sort(compareHistory).slice(-LIMITS.historyPerDay))
+    .sort(compareHistory);
 }
 
 /** Schema 1 (Tend 0.1) kept favourites and hidden ideas as id lists and called themeMode "theme". */

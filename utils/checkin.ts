@@ -44,10 +44,13 @@ export function parseCheckInState(raw: unknown): CheckInState {
   };
 }
 
-/** The newest check-in (or the welcome) the next one counts from; a time in the future counts as now. */
+/**
+ * The newest answer (or the welcome) the next check-in counts from. Times ahead of the clock (a clock
+ * that was ahead, an imported file) are left out, so they can never hold the card back more than a
+ * week; with nothing else to count from, the card is due now.
+ */
 function countsFrom(setupFinishedAt: number, checkIns: readonly CheckIn[], now: number): number {
-  const newest = checkIns.reduce((latest, c) => Math.max(latest, c.at), setupFinishedAt);
-  return Math.min(newest, now);
+  return [setupFinishedAt, ...checkIns.map((c) => c.at)].reduce((newest, at) => (at <= now && at > newest ? at : newest), -Infinity);
 }
 
 /**
@@ -65,8 +68,8 @@ export function isCheckInDue(
   const today = dayKey(now);
   // "Not now" on this day; a day ahead too, after a trip west moved the local date back.
   if (state.notNowDay !== null && (state.notNowDay === today || state.notNowDay === dayKeyBefore(now, -1))) return false;
-  const dueDay = dayKeyBefore(countsFrom(setupFinishedAt, checkIns, now), -CHECKIN_EVERY_DAYS);
-  return today >= dueDay;
+  const from = countsFrom(setupFinishedAt, checkIns, now);
+  return from === -Infinity || today >= dayKeyBefore(from, -CHECKIN_EVERY_DAYS);
 }
 
 /** Answers newest first, as the store reads them. */

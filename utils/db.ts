@@ -9,6 +9,7 @@ import { dayKeyBeforeKey } from './day';
 import type { PickerState } from './picker';
 import { validatePrefs, type Prefs, type ValidatedPrefs } from './prefs';
 import {
+  compareHistory,
   parseCheckIn,
   parseHistoryEntry,
   parseMark,
@@ -67,7 +68,7 @@ export interface Snapshot {
 }
 
 /** What changed, as announced to other pages ('setup': the welcome was finished). */
-export type StoreChange = Store | 'all' | 'setup';
+export type StoreChange = Store | 'all' | 'setup' | 'picker';
 
 /** Why the database could not be opened: a newer Tend made it, or it is damaged. */
 export class DbOpenError extends Error {
@@ -300,7 +301,7 @@ export function createTendStore(name = DB_NAME, options: StoreOptions = {}) {
     return {
       prefs: validatePrefs(rawPrefs).prefs,
       picker: parsePickerState(rawPicker),
-      history: valid(rawHistory, parseHistoryEntry),
+      history: valid(rawHistory, parseHistoryEntry).sort(compareHistory),
       marks: valid(rawMarks, parseMark),
       checkins: valid(rawCheckins, parseCheckIn).sort((a, b) => a.at - b.at),
       ownIdeas: valid(rawOwn, parseOwnIdea).sort((a, b) => a.createdAt - b.createdAt),
@@ -333,7 +334,7 @@ export function createTendStore(name = DB_NAME, options: StoreOptions = {}) {
      * otherwise another page moved on first, and nothing is written. Returns whether it was written.
      */
     async commitPick(before: PickerState | null, next: PickerState, shown: HistoryEntry | null): Promise<boolean> {
-      return write(['state', 'history'], 'state', async (tx) => {
+      return write(['state', 'history'], 'picker', async (tx) => {
         const stored = parsePickerState(await tx.objectStore('state').get('picker'));
         if (!sameJson(stored, before)) return false;
         await tx.objectStore('state').put(next, 'picker');

@@ -9,6 +9,7 @@
  */
 import { intensityRank, type Category, type Idea, type Intensity, type TimeOfDay } from './library';
 import type { Prefs } from './prefs';
+import { dayKey } from './day';
 import { hashString, seededRandom, shuffled } from './random';
 
 export interface PickerState {
@@ -21,11 +22,6 @@ export interface PickerState {
   /** Ideas skipped with "Another idea" in this cycle: they come back at its end. */
   deferred: string[];
   today: { day: string; ideaId: string } | null;
-  /**
-   * The newest `createdAt` among the person's own ideas that already had their turn to come first.
-   * Set only when the `own` option is passed; missing in an older state means "none is new".
-   */
-  ownSeenUntil?: number;
 }
 
 export type IdeaFilters = Pick<Prefs, 'hiddenCategories' | 'modeFilter' | 'maxIntensity' | 'maxMinutes'>;
@@ -48,8 +44,9 @@ export interface PickOptions {
   /** Ids to take first, in this order, when eligible, fitting the hour and not yet shown or skipped this cycle. */
   priority?: readonly string[];
   /**
-   * The person's own ideas with when they were written. Those written after the last new pick
-   * (newest first) come next, once; then they are ordinary ideas of the cycle.
+   * The person's own ideas with when they were written (ms). One written on or after the local day of
+   * the last new pick (or before any pick) comes next, newest first, while it is unshown this cycle;
+   * once shown it is an ordinary idea of the cycle. Needs nothing more in the stored state.
    */
   own?: readonly { id: string; createdAt: number }[];
 }
@@ -116,13 +113,15 @@ function emptyReason(library: readonly Idea[], filters: IdeaFilters): 'filters' 
   return library.some((idea) => passesFilters(idea, filters)) ? 'hidden' : 'filters';
 }
 
-/** Own ideas that have not had their turn yet, newest first. */
+/**
+ * Own ideas still new: written on or after the day of the last new pick (any, before the first pick),
+ * newest first. Whether one is still unshown in this cycle is checked where it is taken.
+ */
 function newOwnIds(state: PickerState, own: PickOptions['own']): string[] {
   if (!own || own.length === 0) return [];
-  const brandNew = state.today === null && state.shown.length === 0 && state.deferred.length === 0;
-  const since = state.ownSeenUntil ?? (brandNew ? -Infinity : Infinity);
+  const lastPickDay = state.today?.day ?? '';
   return own
-    .filter((o) => o.createdAt > since)
+    .filter((o) => dayKey(o.createdAt) >= lastPickDay)
     .sort((a, b) => b.createdAt - a.createdAt || (a.id < b.id ? -1 : 1))
     .map((o) => o.id);
 }
@@ -166,7 +165,6 @@ function advance(
 ): PickResult {
   const byId = new Map(eligible.map((idea) => [idea.id, idea]));
   const first = [...(options.priority ?? []), ...newOwnIds(state, options.own)].filter((id) => byId.has(id));
-  const newestOwn = options.own ? Math.max(state.ownSeenUntil ?? 0, ...options.own.map((o) => o.createdAt)) : undefined;
   const take = (id: string, base: PickerState): PickResult => ({
     kind: 'idea',
     idea: byId.get(id) as Idea,
@@ -175,11 +173,11 @@ function advance(
       shown: [...base.shown.filter((s) => s !== id), id],
       deferred: base.deferred.filter((s) => s !== id),
       today: { day, ideaId: id },
-      ...(newestOwn === undefined ? {} : { ownSeenUntil: newestOwn }),
     },
   });
   const order = cycleOrder([...byId.keys()], state.salt, state.cycle);
-  const fresh = order.filter((id) => id !== exclude && !state.shown.includes(id) && !state.deferred.includes(id));
+  const used = new Set([...state.shown, ...state.deferred]);
+  const fresh = order.filter((id) => id !== exclude && !used.has(id));
   const skipped = state.deferred.filter((id) => id !== exclude && byId.has(id));
   const next = chooseNext(fresh, skipped, first, byId, options);
   if (next) return take(next, state);

@@ -40,6 +40,8 @@ export interface Prefs {
   modeFilter: ModeFilter;
   maxIntensity: Intensity;
   maxMinutes: number;
+  /** "Your own ideas" in the kinds filter: whether ideas the person wrote come up. */
+  showOwnIdeas: boolean;
 }
 
 export const LIMITS = {
@@ -73,6 +75,7 @@ export function defaultPrefs(): Prefs {
     modeFilter: 'both',
     maxIntensity: 'warm',
     maxMinutes: 60,
+    showOwnIdeas: true,
   };
 }
 
@@ -161,6 +164,7 @@ const READERS: { [K in keyof Prefs]: (value: unknown) => Prefs[K] | undefined } 
   modeFilter: oneOf(MODE_FILTERS),
   maxIntensity: (value) => (isIntensity(value) ? value : undefined),
   maxMinutes: intIn(LIMITS.maxMinutes.min, LIMITS.maxMinutes.max),
+  showOwnIdeas: bool,
 };
 
 export interface ValidatedPrefs {

@@ -127,3 +127,8 @@ export function parseOwnIdea(raw: unknown): OwnIdea | null {
   if (minutes !== null && !(Number.isInteger(minutes) && (minutes as number) >= 1 && (minutes as number) <= 60)) return null;
   return { id: raw.id, text, category: raw.category, mode: raw.mode, minutes: minutes as number | null, intensity: raw.intensity, createdAt: raw.createdAt };
 }
+
+/** The one order of history everywhere (store snapshot, export, import): by time, then day, then idea. */
+export function compareHistory(a: HistoryEntry, b: HistoryEntry): number {
+  return a.at - b.at || (a.day < b.day ? -1 : a.day > b.day ? 1 : 0) || (a.ideaId < b.ideaId ? -1 : a.ideaId > b.ideaId ? 1 : 0);
+}

@@ -36,6 +36,7 @@ const PREF_LABELS: Record<keyof Prefs, MessageKey> = {
   modeFilter: 'modeFilter',
   maxIntensity: 'maxIntensity',
   maxMinutes: 'maxMinutes',
+  showOwnIdeas: 'showOwnIdeas',
 };
 const SCHEDULE_KEYS: (keyof Prefs)[] = ['nudgesEnabled', 'nudgesPerDay', 'windows', 'spacingMinutes'];
 
@@ -113,7 +114,7 @@ export function App({ actions }: { actions: OptionsActions }) {
         <header>
           <h1>{t('optionsTitle')}</h1>
           <p class="muted">{t('optionsIntro')}</p>
-          {(damaged.length > 0 || unreadable) && (
+          {(unreadable || damaged.length !== 0) && (
             <p class="notice" role="status">
               {unreadable ? t('unreadablePrefs') : t('damagedPrefs', damaged.map((key) => t(PREF_LABELS[key])).join(', '))}
             </p>

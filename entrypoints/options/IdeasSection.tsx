@@ -37,6 +37,7 @@ export function IdeasSection({ prefs, save }: SectionProps) {
           }
         />
       ))}
+      <Checkbox label={t('showOwnIdeas')} checked={prefs.showOwnIdeas} onChange={(on) => void save({ showOwnIdeas: on })} />
     </fieldset>
     <RadioGroup
       name="mode"

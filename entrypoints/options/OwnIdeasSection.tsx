@@ -119,6 +119,26 @@ export function OwnIdeasSection({ download }: { download: (fileName: string, tex
     () => [...list].reverse().filter((o) => matchesSearch(o, query, locale)),
     [ideas, query, locale],
   );
+  // The same element while nothing it shows changed, so Preact skips the list entirely.
+  const listNode = useMemo(
+    () => (
+      <OwnList
+        shown={shown}
+        editingId={editingId}
+        onEdit={(idea) => {
+          setListNote(null);
+          setEditingId(idea.id);
+        }}
+        onCancel={(idea) => {
+          setEditingId(null);
+          setFocusTarget(idea.id);
+        }}
+        onSave={saveEdit}
+        onDelete={(idea) => void remove(idea)}
+      />
+    ),
+    [shown, editingId],
+  );
 
   return (
     <section aria-labelledby="own" class="own-ideas">
@@ -162,64 +182,7 @@ export function OwnIdeasSection({ download }: { download: (fileName: string, tex
                 </button>
               </div>
             ) : (
-              <ul class="own-list">
-                {shown.map((idea) => (
-                  <li key={idea.id}>
-                    {editingId === idea.id ? (
-                      <IdeaForm
-                        idPrefix="own-edit"
-                        label={t('ownEditLabel')}
-                        initial={idea}
-                        submitLabel={t('ownSave')}
-                        onSubmit={(fields) => saveEdit(idea, fields)}
-                        onCancel={() => {
-                          setEditingId(null);
-                          setFocusTarget(idea.id);
-                        }}
-                        autoFocus
-                      />
-                    ) : (
-                      <>
-                        <p class="own-text" id={`own-text-${idea.id}`}>
-                          {idea.text}
-                        </p>
-                        <p class="own-meta small muted">
-                          {[
-                            t(`category_${idea.category}`),
-                            t(`ownMode_${idea.mode}`),
-                            idea.minutes === null ? null : t('aboutMinutes', String(idea.minutes)),
-                            t(`ownIntensity_${idea.intensity}`),
-                          ]
-                            .filter(Boolean)
-                            .join(' · ')}
-                        </p>
-                        <div class="row">
-                          <button
-                            type="button"
-                            class="ghost"
-                            data-edit={idea.id}
-                            aria-describedby={`own-text-${idea.id}`}
-                            onClick={() => {
-                              setListNote(null);
-                              setEditingId(idea.id);
-                            }}
-                          >
-                            {t('ownEdit')}
-                          </button>
-                          <button
-                            type="button"
-                            class="ghost"
-                            aria-describedby={`own-text-${idea.id}`}
-                            onClick={() => void remove(idea)}
-                          >
-                            {t('ownDelete')}
-                          </button>
-                        </div>
-                      </>
-                    )}
-                  </li>
-                ))}
-              </ul>
+              listNode
             )}
           </>
         )}
@@ -245,6 +208,79 @@ export function OwnIdeasSection({ download }: { download: (fileName: string, tex
       )}
       <NoteLine note={shareNote} />
     </section>
+  );
+}
+
+/** The list itself, apart, so that typing elsewhere in the section does not re-render a thousand ideas. */
+function OwnList({
+  shown,
+  editingId,
+  onEdit,
+  onCancel,
+  onSave,
+  onDelete,
+}: {
+  shown: OwnIdea[];
+  editingId: string | null;
+  onEdit: (idea: OwnIdea) => void;
+  onCancel: (idea: OwnIdea) => void;
+  onSave: (idea: OwnIdea, fields: OwnIdeaFields) => Promise<string | null>;
+  onDelete: (idea: OwnIdea) => void;
+}) {
+  const { t } = useServices();
+  return (
+    <ul class="own-list">
+      {shown.map((idea) => (
+        <li key={idea.id}>
+          {editingId === idea.id ? (
+            <IdeaForm
+              idPrefix="own-edit"
+              label={t('ownEditLabel')}
+              initial={idea}
+              submitLabel={t('ownSave')}
+              onSubmit={(fields) => onSave(idea, fields)}
+              onCancel={() => onCancel(idea)}
+              autoFocus
+            />
+          ) : (
+            <>
+              <p class="own-text" id={`own-text-${idea.id}`}>
+                {idea.text}
+              </p>
+              <p class="own-meta small muted">
+                {[
+                  t(`category_${idea.category}`),
+                  t(`ownMode_${idea.mode}`),
+                  idea.minutes === null ? null : t('aboutMinutes', String(idea.minutes)),
+                  t(`ownIntensity_${idea.intensity}`),
+                ]
+                  .filter(Boolean)
+                  .join(' · ')}
+              </p>
+              <div class="row">
+                <button
+                  type="button"
+                  class="ghost"
+                  data-edit={idea.id}
+                  aria-describedby={`own-text-${idea.id}`}
+                  onClick={() => onEdit(idea)}
+                >
+                  {t('ownEdit')}
+                </button>
+                <button
+                  type="button"
+                  class="ghost"
+                  aria-describedby={`own-text-${idea.id}`}
+                  onClick={() => onDelete(idea)}
+                >
+                  {t('ownDelete')}
+                </button>
+              </div>
+            </>
+          )}
+        </li>
+      ))}
+    </ul>
   );
 }
 
@@ -480,6 +516,7 @@ function BulkAdd({ ideas, nextTime, onAdded }: { ideas: OwnIdea[]; nextTime: () 
   };
 
   const tooLong = parsed.tooLong.map((n) => count(n)).join(', ');
+  const notShown = parsed.add.length - PREVIEW_SHOWN;
   return (
     <>
       <h3>{t('ownBulkHeading')}</h3>
@@ -549,9 +586,7 @@ function BulkAdd({ ideas, nextTime, onAdded }: { ideas: OwnIdea[]; nextTime: () 
                   <li key={i}>{line}</li>
                 ))}
               </ul>
-              {parsed.add.length > PREVIEW_SHOWN && (
-                <p class="small muted">{t('ownBulkMore', count(parsed.add.length - PREVIEW_SHOWN))}</p>
-              )}
+              {notShown > 0 && <p class="small muted">{t('ownBulkMore', count(notShown))}</p>}
             </>
           ) : (
             <p>{t('ownBulkNothing')}</p>

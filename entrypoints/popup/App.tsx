@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 import { CheckInArea } from '../../components/CheckInArea';
 import { IdeaCard } from '../../components/IdeaCard';
 import { IdeaList } from '../../components/IdeaList';
@@ -17,23 +17,6 @@ import { useStatus } from './useStatus';
 interface AppProps {
   openOptions: () => void;
   cachedIdea?: Idea | null;
-}
-
-/**
- * The popup. After a change this page makes to what the idea depends on (filters, hidden ideas),
- * it reads everything again by mounting afresh, exactly as reopening the popup would.
- */
-export function App({ openOptions, cachedIdea = null }: AppProps) {
-  const [round, setRound] = useState(0);
-  return (
-    <Popup
-      key={round}
-      openOptions={openOptions}
-      cachedIdea={round === 0 ? cachedIdea : null}
-      reopen={() => setRound((r) => r + 1)}
-      arrival={round === 0 ? '' : 'ideasBack'}
-    />
-  );
 }
 
 /** The filters with only what empties them undone: kinds, company and length; closeness only if still needed. */
@@ -60,18 +43,10 @@ const Check = () => (
   </svg>
 );
 
-function Popup({
-  openOptions,
-  cachedIdea,
-  reopen,
-  arrival,
-}: AppProps & { reopen: () => void; arrival: '' | 'ideasBack' }) {
+export function App({ openOptions, cachedIdea = null }: AppProps) {
   const services = useServices();
   const { t, now, store, locale } = services;
-  const popup = usePopup(services);
-  const { data, error, another, mark, hide, changeNudges } = popup;
-  // Showing a listed idea as today's needs usePopup's showIdea; without it the lists offer copy and remove only.
-  const showIdea = (popup as { showIdea?: (id: string) => Promise<void> }).showIdea;
+  const { data, error, another, mark, hide, changeNudges, showIdea } = usePopup(services);
   const { status: nudgeStatus, refresh: refreshStatus } = useStatus(services);
   const [status, setStatus] = useState('');
   const [undo, setUndo] = useState<(() => Promise<void>) | null>(null);
@@ -81,12 +56,6 @@ function Popup({
     // A user-timing mark for `npm run bench`: when today's idea (or the empty notice) first shows.
     if (shown && performance.getEntriesByName('tend:idea-shown').length === 0) performance.mark('tend:idea-shown');
   }, [shown]);
-
-  const ready = data !== null;
-  useEffect(() => {
-    // Announced once the fresh idea is on screen, after "Show all kinds again" and the like.
-    if (ready && arrival) requestAnimationFrame(() => setStatus(t(arrival)));
-  }, [ready]);
 
   if (error) return <p role="alert" class="notice">{t('loadError')}</p>;
   // Until the data is read, the idea cached by the last visit today can already show.
@@ -124,6 +93,11 @@ function Popup({
     }
   };
 
+  const show = async (id: string) => {
+    await showIdea(id);
+    say(t('shownAgain'));
+  };
+
   const toggleFavourite = (id: string) => mark(id, (m) => ({ ...m, favourite: !m.favourite }));
 
   const actOnStatus = async (kind: StatusAction) => {
@@ -147,7 +121,8 @@ function Popup({
       const hidden = new Set([...data.marks.values()].filter((m) => m.hidden).map((m) => m.ideaId));
       services.announcePrefs(await store.patchPrefs(widenedFilters(data.prefs, data.library, hidden)));
     }
-    reopen();
+    // The store tells usePopup, which picks again from what is stored now.
+    say(t('ideasBack'));
   };
 
   const emptyHidden = result.kind === 'empty' && result.reason === 'hidden';
@@ -283,10 +258,7 @@ function Popup({
             listId="recent"
             ideas={recentIdeas}
             empty={t('recentEmpty')}
-            onShow={showIdea && (async (id) => {
-              await showIdea(id);
-              say(t('shownAgain'));
-            })}
+            onShow={show}
             onCopy={(i) => void copy(i.text)}
           />
         </details>
@@ -297,10 +269,7 @@ function Popup({
             ideas={favourites}
             todayId={idea?.id ?? null}
             empty={t('favouritesEmpty')}
-            onShow={showIdea && (async (id) => {
-              await showIdea(id);
-              say(t('shownAgain'));
-            })}
+            onShow={show}
             onCopy={(i) => void copy(i.text)}
             onUnfavourite={async (id) => {
               await toggleFavourite(id);

@@ -1,11 +1,20 @@
 /** The popup's data: today's idea, marks, recent ideas and the nudge state, all from the db. */
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { Services } from '../../components/services';
 import { dayKey, dayKeyBefore, startOfNextDay } from '../../utils/day';
+import { activeLeaning } from '../../utils/leaning';
 import type { Idea } from '../../utils/library';
-import { anotherIdea, createPickerState, todaysIdea, type PickerState, type PickResult } from '../../utils/picker';
+import { ownIdeaToIdea } from '../../utils/own-ideas';
+import {
+  anotherIdea,
+  createPickerState,
+  todaysIdea,
+  type PickerState,
+  type PickOptions,
+  type PickResult,
+} from '../../utils/picker';
 import type { Prefs } from '../../utils/prefs';
-import type { HistoryEntry, Mark } from '../../utils/records';
+import type { CheckIn, HistoryEntry, Mark, OwnIdea } from '../../utils/records';
 import type { NudgeState } from '../../utils/schedule';
 import { themeOf } from '../../utils/theme';
 
@@ -13,18 +22,30 @@ export const RECENT_DAYS = 14;
 
 export interface PopupData {
   prefs: Prefs;
+  /** The library with the person's own ideas (when shown) added. */
   library: Idea[];
   marks: Map<string, Mark>;
   result: PickResult;
   recent: HistoryEntry[];
   nudge: NudgeState;
+  /** What today's pick leans toward after a recent check-in, if anything. */
+  options: PickOptions;
 }
 
-type Stored = [Prefs, Idea[], Mark[], PickerState | null, NudgeState];
+type Stored = [Prefs, Idea[], Mark[], PickerState | null, NudgeState, OwnIdea[], CheckIn[]];
 
 function readStored(services: Services): Promise<Stored> {
   const { store, loadIdeas } = services;
-  return Promise.all([store.readPrefs(), loadIdeas(), store.readAllMarks(), store.readPickerState(), store.readNudgeState()]);
+  return Promise.all([
+    store.readPrefs(),
+    loadIdeas(),
+    store.readAllMarks(),
+    store.readPickerState(),
+    store.readNudgeState(),
+    // A damaged record of these is skipped by the store; an unreadable store never blocks today's idea.
+    store.readOwnIdeas().catch(() => []),
+    store.readCheckIns().catch(() => []),
+  ]);
 }
 
 let early: Promise<Stored> | null = null;
@@ -44,6 +65,8 @@ export function usePopup(services: Services) {
   const { store, now, random } = services;
   const [data, setData] = useState<PopupData | null>(null);
   const [error, setError] = useState<unknown>(null);
+  /** The day this popup first showed; at midnight an open popup keeps the idea under the cursor. */
+  const openedDay = useRef<string | null>(null);
 
   /**
    * Stores a new pick (state and history) when it differs from what was stored, and only if the
@@ -62,18 +85,29 @@ export function usePopup(services: Services) {
     try {
       const pending = early ?? readStored(services);
       early = null;
-      const [prefs, library, markList, stored, nudge] = await pending;
+      const [prefs, ideas, markList, stored, nudge, own, checkIns] = await pending;
+      const time = now();
+      const ownIdeas = prefs.showOwnIdeas ? own.map(ownIdeaToIdea) : [];
+      const library = [...ideas, ...ownIdeas];
       const marks = new Map(markList.map((m) => [m.ideaId, m]));
       const picker = stored ?? createPickerState(randomSalt(random));
       const hidden = new Set(markList.filter((m) => m.hidden).map((m) => m.ideaId));
-      const result = todaysIdea(library, prefs, hidden, picker, dayKey(now()));
+      const options: PickOptions = {
+        hour: new Date(time).getHours(),
+        lean: activeLeaning(checkIns, time),
+        own: prefs.showOwnIdeas ? own.map(({ id, createdAt }) => ({ id, createdAt })) : [],
+      };
+      // An open popup keeps the day it opened on: the idea under the cursor does not swap at midnight.
+      openedDay.current ??= dayKey(time);
+      const day = openedDay.current;
+      const result = todaysIdea(library, prefs, hidden, picker, day, options);
       // Show the idea first; storing the pick and reading the recent list can follow.
-      setData((before) => ({ prefs, library, marks, result, recent: before?.recent ?? [], nudge }));
-      const ahead = todaysIdea(library, prefs, hidden, result.state, dayKey(startOfNextDay(now())));
+      setData((before) => ({ prefs, library, marks, result, recent: before?.recent ?? [], nudge, options }));
+      const ahead = todaysIdea(library, prefs, hidden, result.state, dayKey(startOfNextDay(time)), { ...options, hour: undefined });
       services.saveView({ theme: themeOf(prefs), idea: ideaOf(result), tomorrow: ideaOf(ahead) });
       await commit(stored, result);
-      const recent = await store.readHistorySince(dayKeyBefore(now(), RECENT_DAYS - 1));
-      setData({ prefs, library, marks, result, recent, nudge });
+      const recent = await store.readHistorySince(dayKeyBefore(time, RECENT_DAYS - 1));
+      setData({ prefs, library, marks, result, recent, nudge, options });
     } catch (e) {
       setError(e);
     }
@@ -81,7 +115,15 @@ export function usePopup(services: Services) {
 
   useEffect(() => {
     void load();
-    return services.onPrefsAnnounced(() => void load());
+    // Any write elsewhere (settings, another popup, an import, "Delete all data") shows here at once.
+    const stopStore = store.onChange((change) => {
+      if (change !== 'state' && change !== 'history') void load();
+    });
+    const stopPrefs = services.onPrefsAnnounced(() => void load());
+    return () => {
+      stopStore();
+      stopPrefs();
+    };
   }, [load]);
 
   const hiddenSet = (marks: Map<string, Mark>) =>
@@ -89,7 +131,8 @@ export function usePopup(services: Services) {
 
   const another = useCallback(async () => {
     if (!data) return;
-    const result = anotherIdea(data.library, data.prefs, hiddenSet(data.marks), data.result.state, dayKey(now()));
+    const day = openedDay.current ?? dayKey(now());
+    const result = anotherIdea(data.library, data.prefs, hiddenSet(data.marks), data.result.state, day, data.options);
     await commit(data.result.state, result);
     await load();
   }, [data, now, commit, load]);
@@ -102,6 +145,24 @@ export function usePopup(services: Services) {
     [store, load],
   );
 
+  /** Shows an idea from the favourites or recent list as today's idea. */
+  const showIdea = useCallback(
+    async (ideaId: string) => {
+      if (!data) return;
+      const before = data.result.state;
+      const day = openedDay.current ?? dayKey(now());
+      const next: PickerState = {
+        ...before,
+        shown: before.shown.includes(ideaId) ? before.shown : [...before.shown, ideaId],
+        deferred: before.deferred.filter((id) => id !== ideaId),
+        today: { day, ideaId },
+      };
+      await store.commitPick(before, next, { day, ideaId, at: now() });
+      await load();
+    },
+    [data, store, now, load],
+  );
+
   /** "Not for us": hide for good and move on; returns a function that undoes both. */
   const hide = useCallback(
     async (ideaId: string): Promise<() => Promise<void>> => {
@@ -110,7 +171,7 @@ export function usePopup(services: Services) {
       const marks = new Map(data.marks);
       const mark = await store.updateMark(ideaId, (m) => ({ ...m, hidden: true }));
       marks.set(ideaId, mark);
-      const result = todaysIdea(data.library, data.prefs, hiddenSet(marks), before, dayKey(now()));
+      const result = todaysIdea(data.library, data.prefs, hiddenSet(marks), before, openedDay.current ?? dayKey(now()), data.options);
       await commit(before, result);
       await load();
       return async () => {
@@ -130,5 +191,5 @@ export function usePopup(services: Services) {
     [services, load],
   );
 
-  return { data, error, another, mark, hide, changeNudges };
+  return { data, error, another, mark, hide, showIdea, changeNudges };
 }

@@ -79,7 +79,7 @@ export function App({ actions, initialTalkId = null }: { actions: TalkActions; i
   }, [talks]);
 
   // After a move, focus goes to what changed: the heading of a new screen, or the prompt.
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (!moved.current) return;
     focusTarget.current?.focus();
   }, [screen]);
@@ -98,25 +98,31 @@ export function App({ actions, initialTalkId = null }: { actions: TalkActions; i
     moved.current = true;
     setScreen(next);
   };
+  /** Moves from whatever is showing when it runs, so quick presses in a row each count. */
   const move = (change: TalkMove) => {
-    if (!talk || !flow) return;
-    if (change === 'back' && flow.step === 0) go({ kind: 'start', id: talk.id });
-    else if (canMove(flow, change)) go({ kind: 'talk', id: talk.id, flow: moveTalk(flow, change) });
+    moved.current = true;
+    setScreen((shown) => {
+      if (shown.kind !== 'talk') return shown;
+      if (change === 'back' && shown.flow.step === 0) return { kind: 'start', id: shown.id };
+      return canMove(shown.flow, change) ? { ...shown, flow: moveTalk(shown.flow, change) } : shown;
+    });
   };
+  const onTalkScreen = useRef(false);
+  onTalkScreen.current = flow !== null;
 
+  // Registered once, so no key press falls between two renders.
   useEffect(() => {
-    if (!flow) return;
     const onKey = (event: KeyboardEvent) => {
-      if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
-      if (typingIn(event.target)) return;
-      if (event.key === 'ArrowRight' && !closing) move('next');
+      if (!onTalkScreen.current || event.defaultPrevented) return;
+      if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey || typingIn(event.target)) return;
+      if (event.key === 'ArrowRight') move('next');
       else if (event.key === 'ArrowLeft') move('back');
       else return;
       event.preventDefault();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  });
+  }, []);
 
   if (failed) {
     return (
@@ -138,7 +144,7 @@ export function App({ actions, initialTalkId = null }: { actions: TalkActions; i
 
   if (!talk || screen.kind === 'list') {
     return (
-      <main class="talk">
+      <main class="talk" key="list">
         <header>
           <h1 ref={focusTarget} tabIndex={-1}>
             {t('talkPageTitle')}
@@ -187,15 +193,14 @@ export function App({ actions, initialTalkId = null }: { actions: TalkActions; i
 
   if (screen.kind === 'start') {
     return (
-      <main class="talk">
+      <main class="talk" key="start">
         <header>
           <p class="eyebrow">{t('talkPageTitle')}</p>
           <h1 ref={focusTarget} tabIndex={-1}>
             {talk.title}
           </h1>
-          <p class="muted">
-            {talk.why} <span class="nowrap">{t('aboutMinutes', String(talk.minutes))}</span>
-          </p>
+          <p class="muted">{talk.why}</p>
+          <p class="talk-meta">{t('aboutMinutes', String(talk.minutes))}</p>
         </header>
         <section class="talk-rules" aria-labelledby="rules-heading">
           <h2 id="rules-heading">{t('talkRulesHeading')}</h2>
@@ -220,12 +225,15 @@ export function App({ actions, initialTalkId = null }: { actions: TalkActions; i
   const current = screen.flow;
   if (closing) {
     return (
-      <main class="talk">
+      <main class="talk" key="closing">
         <header>
-          <p class="eyebrow">{talk.title}</p>
-          <h1>{t('talkClosingHeading')}</h1>
+          <p class="eyebrow">{t('talkPageTitle')}</p>
+          <h1>{talk.title}</h1>
+          <p class="talk-progress" role="status">
+            {t('talkClosingHeading')}
+          </p>
         </header>
-        <h2 class="talk-prompt" ref={focusTarget} tabIndex={-1}>
+        <h2 class="talk-prompt talk-closing" ref={focusTarget} tabIndex={-1}>
           {talk.closing}
         </h2>
         <p class="muted">{t('talkThanks')}</p>
@@ -244,7 +252,7 @@ export function App({ actions, initialTalkId = null }: { actions: TalkActions; i
 
   const progress = talkProgress(current);
   return (
-    <main class="talk">
+    <main class="talk" key="prompt">
       <header>
         <p class="eyebrow">{t('talkPageTitle')}</p>
         <h1>{talk.title}</h1>

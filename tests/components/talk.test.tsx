@@ -125,6 +125,14 @@ describe('talk page', () => {
     await settle();
     expect(prompt(root)).toBe(CHANGED.prompts[0]);
 
+    // Quick presses in a row, before any re-render, each count.
+    await act(() => {
+      for (let i = 0; i < 3; i++) document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
+    });
+    await settle();
+    expect(prompt(root)).toBe(CHANGED.prompts[3]);
+    for (let i = 0; i < 3; i++) await press('ArrowLeft');
+
     // ← on the first prompt goes back to the ground rules.
     await press('ArrowLeft');
     expect(root.querySelector('.talk-rules')).not.toBeNull();

@@ -25,6 +25,7 @@ describe('settings', () => {
 
   it('shows an inline message for a window that ends before it starts, and does not save it', async () => {
     const options = await session.tend.open('options');
+    await options.getByText('Edit by day').click();
     const monday = options.getByRole('group', { name: 'Monday, window 1' });
     await monday.getByLabel('to').fill('17:00');
     await expect.poll(() => monday.getByRole('alert').textContent()).toContain('The end is before the start');
@@ -77,7 +78,7 @@ describe('settings', () => {
       options.getByRole('button', { name: 'Export to a file' }).click(),
     ]);
     const file = JSON.parse(readFileSync((await download.path()) as string, 'utf8'));
-    expect(file).toMatchObject({ app: 'tend', schema: 2, prefs: { palette: 'tide' } });
+    expect(file).toMatchObject({ app: 'tend', schema: 3, prefs: { palette: 'tide' } });
 
     await options.getByRole('group', { name: 'Palette' }).getByLabel('Clay').check();
     const damaged = { ...file, history: [{ day: 'yesterday' }] };
@@ -94,6 +95,9 @@ describe('settings', () => {
       mimeType: 'application/json',
       buffer: Buffer.from(JSON.stringify(file)),
     });
+    // Import shows what the file holds and asks first.
+    await expect.poll(() => options.textContent('#import-question')).toMatch(/^From .*: your settings\.$/);
+    await options.getByRole('button', { name: 'Replace what is here' }).click();
     await expect.poll(() => options.getByRole('status').last().textContent()).toContain('Imported');
     expect(((await readStored(options, 'prefs', 'prefs')) as { palette: string }).palette).toBe('tide');
     await expect.poll(() => options.getByRole('group', { name: 'Palette' }).getByLabel('Tide').isChecked()).toBe(true);

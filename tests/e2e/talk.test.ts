@@ -59,7 +59,7 @@ describe('talk together', () => {
     await tabTo(page, CHANGED.title);
     await page.keyboard.press('Enter');
     await page.waitForSelector('.talk-rules');
-    expect(await focused(page)).toBe(CHANGED.title);
+    await expect.poll(() => focused(page)).toBe(CHANGED.title);
     await tabTo(page, 'Start');
     await page.keyboard.press('Enter');
 
@@ -67,19 +67,19 @@ describe('talk together', () => {
     await expect.poll(() => text(page, '.talk-prompt')).toBe(CHANGED.prompts[0]);
     expect(await text(page, '[role=status]')).toBe(`1 of ${total}`);
     expect(await text(page, '#who-first')).toBe('The one listening answers first');
-    expect(await focused(page)).toBe(CHANGED.prompts[0]);
+    await expect.poll(() => focused(page)).toBe(CHANGED.prompts[0]);
 
     await page.keyboard.press('ArrowRight');
     await expect.poll(() => text(page, '.talk-prompt')).toBe(CHANGED.prompts[1]);
     expect(await text(page, '[role=status]')).toBe(`2 of ${total}`);
     expect(await text(page, '#who-first')).toBe('The one reading answers first');
-    expect(await focused(page)).toBe(CHANGED.prompts[1]);
+    await expect.poll(() => focused(page)).toBe(CHANGED.prompts[1]);
 
     // Pass, from the keyboard: Tab to it and press Enter; focus comes back to the new prompt.
     await tabTo(page, 'Pass');
     await page.keyboard.press('Enter');
     await expect.poll(() => text(page, '.talk-prompt')).toBe(CHANGED.prompts[2]);
-    expect(await focused(page)).toBe(CHANGED.prompts[2]);
+    await expect.poll(() => focused(page)).toBe(CHANGED.prompts[2]);
 
     await page.keyboard.press('ArrowLeft');
     await expect.poll(() => text(page, '.talk-prompt')).toBe(CHANGED.prompts[1]);
@@ -185,6 +185,8 @@ describe('talk together: look and accessibility', () => {
           await eachScreen(page, async (screen) => {
             expect(await page.evaluate(() => document.documentElement.dataset.scheme)).toBe(scheme);
             expect(await page.evaluate(() => document.documentElement.dataset.palette)).toBe(palette);
+            // Contrast is measured on the settled page, not halfway through a prompt's fade-in.
+            await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished)));
             expect(await seriousA11yIssues(page), `${palette} ${screen}`).toEqual([]);
           });
           await page.close();

@@ -1,0 +1,82 @@
+/**
+ * The welcome in a real Firefox: it opens by itself after the install, nothing is planned before
+ * "Start Tend", exactly one alarm after it, and it does not open again once finished.
+ */
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { evaluate, FirefoxTend, RefusingProxy, tempProfile, waitUntil } from './firefox-harness';
+
+/** Tabs showing the welcome (puppeteer may not see where Firefox itself navigated a tab, so each is asked). */
+async function welcomePages(tend: FirefoxTend): Promise<Page[]> {
+  const pages = await tend.browser.pages();
+  const urls = await Promise.all(pages.map((p) => p.evaluate(() => location.href).catch(() => p.url())));
+  return pages.filter((_, i) => urls[i]?.includes('/welcome.html'));
+}
+
+async function openedWelcome(tend: FirefoxTend): Promise<Page> {
+  const end = Date.now() + 15_000;
+  for (;;) {
+    const [page] = await welcomePages(tend);
+    if (page) {
+      await waitUntil(page, 'input[name="when"]');
+      return page;
+    }
+    if (Date.now() > end) throw new Error(`The welcome did not open; tabs: ${(await tend.browser.pages()).map((p) => p.url()).join(', ')}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+describe('Firefox: welcome on install', () => {
+  const proxy = new RefusingProxy();
+  const profile = tempProfile();
+  let tend: FirefoxTend;
+  let welcome: Page;
+
+  beforeAll(async () => {
+    await proxy.start();
+    tend = new FirefoxTend({ profileDir: profile.dir, proxy, setUp: false });
+    await tend.launch();
+  });
+  afterAll(async () => {
+    await tend?.close();
+    await proxy.stop();
+    profile.remove();
+  });
+
+  it('opens by itself, with the Firefox way to find the button, and plans nothing yet', async () => {
+    welcome = await openedWelcome(tend);
+    expect(await welcomePages(tend)).toHaveLength(1);
+    const text = await welcome.evaluate(() => document.querySelector('main')?.textContent ?? '');
+    expect(text).toContain('Welcome to Tend');
+    expect(text).toContain('extensions menu');
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(await evaluate(welcome, (b) => b.alarms.getAll())).toEqual([]);
+  });
+
+  it('"Start Tend" plans exactly one nudge', async () => {
+    await welcome.click('input[name="per-day"][value="2"]');
+    await welcome.evaluate(() =>
+      [...document.querySelectorAll('button')].find((b) => b.textContent === 'Start Tend')?.click(),
+    );
+    await waitUntil(welcome, '.done-line');
+    await waitUntil(welcome, async (b) => (await b.alarms.getAll()).length > 0);
+    await new Promise((r) => setTimeout(r, 500));
+    const list = await evaluate(welcome, (b) => b.alarms.getAll());
+    expect(list.map((a) => a.name)).toEqual(['tend-nudge']);
+    const at = new Date(list[0]?.scheduledTime ?? 0);
+    const minute = at.getHours() * 60 + at.getMinutes();
+    expect(minute >= 18 * 60 + 30 && minute < 21 * 60 + 30).toBe(true);
+  });
+
+  it('does not open again after a restart once finished', async () => {
+    await welcome.close();
+    await tend.relaunch();
+    await new Promise((r) => setTimeout(r, 2500));
+    expect(await welcomePages(tend)).toEqual([]);
+    const page = await tend.open('options', 'main');
+    await waitUntil(page, async (b) => (await b.alarms.getAll()).length > 0);
+    expect((await evaluate(page, (b) => b.alarms.getAll())).map((a) => a.name)).toEqual(['tend-nudge']);
+    await page.close();
+    expect(tend.proxyConnections).toBe(0);
+  });
+});

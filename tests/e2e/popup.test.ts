@@ -1,0 +1,157 @@
+/**
+ * The popup in a real Chromium: the status line in each state, the empty state's way out,
+ * favourites that can be used, accessibility in light and dark, and German labels.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CATEGORIES } from '../../utils/library';
+import { RefusingProxy } from './chrome-harness';
+import { ideaText, IDEA_TEXTS, patchPrefs, seriousA11yIssues, useTend } from './chrome-steps';
+
+const proxy = new RefusingProxy();
+beforeAll(() => proxy.start());
+afterAll(() => proxy.stop());
+
+/** Merges `patch` into one record of Tend's 'state' store (setup, nudge), as set-up for a test. */
+async function patchState(page: Page, key: string, patch: object): Promise<void> {
+  await page.evaluate(
+    async ([recordKey, changes]) => {
+      const db = await new Promise<IDBDatabase>((ok, fail) => {
+        const r = indexedDB.open('tend');
+        r.onsuccess = () => ok(r.result);
+        r.onerror = () => fail(r.error);
+      });
+      const tx = db.transaction('state', 'readwrite');
+      const records = tx.objectStore('state');
+      const current = await new Promise<Record<string, unknown>>((ok) => {
+        const r = records.get(recordKey as string);
+        r.onsuccess = () => ok((r.result as Record<string, unknown>) ?? {});
+      });
+      records.put({ ...current, ...(changes as object) }, recordKey as string);
+      await new Promise((ok) => (tx.oncomplete = ok));
+      db.close();
+    },
+    [key, patch] as const,
+  );
+}
+
+const nudgeLine = (page: Page) => page.locator('.nudge-line p').first();
+const lineText = async (page: Page) => ((await nudgeLine(page).textContent()) ?? '').replace(/[\u2009\u202f\u00a0]/g, ' ').trim();
+
+/** Opens the popup with the welcome counted as done and the data read. */
+async function openReady(session: ReturnType<typeof useTend>): Promise<Page> {
+  const page = await session.tend.open('popup');
+  await patchState(page, 'setup', { finishedAt: Date.now() });
+  await page.reload();
+  await ideaText(page);
+  return page;
+}
+
+describe('the popup', () => {
+  const session = useTend(() => ({ proxy }));
+
+  it('says when the next nudge comes, that nudges are off (Turn on), paused (Resume), or that setup is unfinished', async () => {
+    const page = await openReady(session);
+    await expect.poll(() => lineText(page)).toMatch(/^Next nudge: (tonight|today|tomorrow|[A-Z][a-z]+day), \d{1,2}:\d\d/);
+
+    await patchPrefs(page, { nudgesEnabled: false });
+    await page.reload();
+    await expect.poll(() => lineText(page)).toBe('Nudges are off · Turn on');
+    await page.getByRole('button', { name: 'Turn on' }).click();
+    await expect.poll(() => lineText(page)).toMatch(/^Next nudge: /);
+    await expect.poll(() => page.textContent('.status-row .status')).toBe('Nudges are on.');
+
+    await patchState(page, 'nudge', { pausedUntil: Date.now() + 2 * 86_400_000, pausedIndefinitely: false });
+    await page.reload();
+    await expect.poll(() => lineText(page)).toMatch(/^Nudges paused until [A-Z][a-z]{2} \d{1,2}:\d\d [AP]M · Resume$/);
+    await page.getByRole('button', { name: 'Resume' }).click();
+    await expect.poll(() => lineText(page)).toMatch(/^Next nudge: /);
+
+    // Pause from the quiet menu, one click after opening it; no "Later" when no nudge came.
+    await page.locator('.nudge-menu summary').click();
+    expect(await page.getByRole('button', { name: 'in 15 min' }).count()).toBe(0);
+    await page.getByRole('button', { name: '1 hour' }).click();
+    await expect.poll(() => lineText(page)).toMatch(/^Nudges paused until \d{1,2}:\d\d [AP]M · Resume$/);
+    await page.getByRole('button', { name: 'Resume' }).click();
+
+    // A nudge shown an hour ago: "Later" is offered.
+    await patchState(page, 'nudge', { lastNudgeAt: Date.now() - 3_600_000 });
+    await page.reload();
+    await page.locator('.nudge-menu summary', { hasText: 'Later, or pause nudges' }).click();
+    await page.getByRole('button', { name: 'in 15 min' }).click();
+    await expect.poll(() => page.textContent('.status-row .status')).toBe('All right, the nudge comes later.');
+
+    await patchState(page, 'setup', { finishedAt: null });
+    await page.reload();
+    await expect.poll(() => lineText(page)).toBe('No nudges until setup is done · Finish setting up');
+    const [welcome] = await Promise.all([
+      session.tend.context.waitForEvent('page'),
+      page.getByRole('button', { name: 'Finish setting up' }).click(),
+    ]);
+    expect(welcome.url()).toContain('/welcome.html');
+    await welcome.close();
+  });
+
+  it('brings an idea back at once when the filters leave none', async () => {
+    const page = await openReady(session);
+    await patchPrefs(page, { modeFilter: 'solo', hiddenCategories: [...CATEGORIES] });
+    await page.reload();
+    await page.getByRole('button', { name: 'Show all kinds again' }).click();
+    expect(IDEA_TEXTS.has(await ideaText(page))).toBe(true);
+    await expect.poll(() => page.textContent('.status-row .status')).toBe('Ideas are back.');
+    await page.close();
+  });
+
+  it('favourites: a toggle that reads differently when on; shown again, copied, removed from the list', async () => {
+    const page = await openReady(session);
+    const first = await ideaText(page);
+    await page.getByRole('button', { name: 'Favourite', exact: true }).click();
+    await expect.poll(() => page.getByRole('button', { name: 'In favourites' }).getAttribute('aria-pressed')).toBe('true');
+    await page.getByRole('button', { name: 'Another idea' }).click();
+    await expect.poll(() => ideaText(page)).not.toBe(first);
+
+    const favourites = page.locator('details:has(summary:has-text("Favourites"))');
+    await favourites.locator('summary').click();
+    await favourites.getByRole('button', { name: 'Copy' }).click();
+    await expect.poll(() => page.textContent('.status-row .status')).toContain('Copied');
+    await favourites.getByRole('button', { name: 'Show' }).click();
+    await expect.poll(() => ideaText(page)).toBe(first);
+    // Today's idea is not offered to be shown again, and the recent list leaves it out.
+    expect(await favourites.getByRole('button', { name: 'Show' }).count()).toBe(0);
+    const recent = page.locator('details:has(summary:has-text("Recent ideas"))');
+    await recent.locator('summary').click();
+    expect(await recent.locator('.idea-list-text').allTextContents()).not.toContain(expect.stringContaining(first));
+    await favourites.getByRole('button', { name: 'Remove' }).click();
+    await expect.poll(() => favourites.textContent()).toContain('Ideas you mark as favourite');
+    await page.close();
+  });
+
+  for (const scheme of ['light', 'dark'] as const) {
+    it(`has no serious accessibility issues in ${scheme} mode, menus and lists open`, async () => {
+      const page = await openReady(session);
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.getByRole('button', { name: 'Favourite', exact: true }).click();
+      await page.getByRole('button', { name: 'We tried this' }).click();
+      await page.locator('.nudge-menu summary').click();
+      for (const summary of await page.locator('.more summary').all()) await summary.click();
+      expect(await seriousA11yIssues(page)).toEqual([]);
+      await page.close();
+    });
+  }
+});
+
+describe('the popup in German', () => {
+  const session = useTend(() => ({ proxy, lang: 'de' }));
+
+  it('labels its actions and the status line in German', async () => {
+    const page = await openReady(session);
+    await expect(page.getByRole('button', { name: 'Andere Idee' }).count()).resolves.toBe(1);
+    await expect(page.getByRole('button', { name: 'Favorit', exact: true }).count()).resolves.toBe(1);
+    await expect.poll(() => lineText(page)).toMatch(/^Nächste Erinnerung: (heute Abend|heute|morgen|[A-Z][a-z]+tag|Mittwoch), \d{1,2}:\d\d/);
+    await expect(page.getByRole('button', { name: 'Miteinander reden' }).count()).resolves.toBe(1);
+    await patchPrefs(page, { nudgesEnabled: false });
+    await page.reload();
+    await expect.poll(() => lineText(page)).toBe('Erinnerungen sind aus · Einschalten');
+    await page.close();
+  });
+});
