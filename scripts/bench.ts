@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: figures, not pass/fail. Sizes of every bundle (gzip), the popup's time to
- * show today's idea against a static extension page in the same browser run, the number of
+ * show today's idea and the talk page's time to show a conversation, against a static extension
+ * page in the same browser run, the number of
  * pending alarms, and the speed of the pure scheduler and picker.
  */
 import { cpSync, existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -36,6 +37,9 @@ function sizes(dir: string) {
   rows.push(['popup: everything it loads (JS + CSS)', kb(sum(popup))]);
   rows.push(['options: Tend code (JS, own)', kb(sum(options.filter((f) => f.endsWith('.js') && !isVendor(f))))]);
   rows.push(['options: everything it loads (JS + CSS)', kb(sum(options))]);
+  const talk = pageFiles(dir, 'talk.html');
+  rows.push(['talk: Tend code (JS, own)', kb(sum(talk.filter((f) => f.endsWith('.js') && !isVendor(f))))]);
+  rows.push(['talk: everything it loads (JS + CSS, without its talks.<lang>.json)', kb(sum(talk))]);
   rows.push(['background worker (one file, polyfill and idb included)', kb(gz(join(dir, 'background.js')))]);
   for (const file of readdirSync(join(dir, 'library')).sort()) {
     rows.push([`library: ${file} (fetched on demand, one language)`, kb(gz(join(dir, 'library', file)))]);
@@ -60,6 +64,7 @@ async function timings(runs: number, lang?: string) {
   const newDay: number[] = [];
   const noCache: number[] = [];
   const fixed: number[] = [];
+  const talk: number[] = [];
   /**
    * Opens the popup in a fresh tab. 'new-day' first makes the render cache look as it does the
    * morning after (written yesterday, today's idea picked ahead); 'no-cache' drops it, as on the
@@ -84,6 +89,15 @@ async function timings(runs: number, lang?: string) {
     await popup.close();
     return at;
   };
+  /** Opens the talk page as the counsellor card and check-in link to it, until the conversation's start screen shows. */
+  const openTalk = async () => {
+    const page = await tend.context.newPage();
+    await page.goto(`${base}/talk.html#talk-changed`);
+    await page.waitForSelector('.talk-rules');
+    const at = await page.evaluate(() => performance.getEntriesByName('tend:talk-shown')[0]?.startTime ?? NaN);
+    await page.close();
+    return at;
+  };
   // Each measurement in a fresh tab, alternating, so the pages open under the same conditions.
   for (let i = 0; i < runs + 2; i++) {
     const staticPage = await tend.context.newPage();
@@ -93,20 +107,34 @@ async function timings(runs: number, lang?: string) {
       () => performance.getEntriesByType('paint').find((e) => e.name === 'first-contentful-paint')?.startTime ?? NaN,
     );
     await staticPage.close();
-    const times = { cold: await openPopup('no-cache'), morning: await openPopup('new-day'), warm: await openPopup('usual') };
+    const times = {
+      cold: await openPopup('no-cache'),
+      morning: await openPopup('new-day'),
+      warm: await openPopup('usual'),
+      talk: await openTalk(),
+    };
     if (i >= 2) {
       // The first two rounds warm the browser's caches.
       fixed.push(paint);
       noCache.push(times.cold);
       newDay.push(times.morning);
       idea.push(times.warm);
+      talk.push(times.talk);
     }
   }
   const alarms = await tend.worker.evaluate(() => chrome.alarms.getAll());
   await tend.close();
   profile.remove();
   rmSync(dir, { recursive: true, force: true });
-  return { idea: median(idea), newDay: median(newDay), noCache: median(noCache), fixed: median(fixed), alarms: alarms.length, runs };
+  return {
+    idea: median(idea),
+    newDay: median(newDay),
+    noCache: median(noCache),
+    talk: median(talk),
+    fixed: median(fixed),
+    alarms: alarms.length,
+    runs,
+  };
 }
 
 function pureSpeed() {
@@ -141,11 +169,14 @@ async function main() {
   console.log(`  ratio, first opening of a day                                          ${(t.newDay / t.fixed).toFixed(2).padStart(6)} ×`);
   console.log(`  popup, no render cache (first opening after install)                   ${t.noCache.toFixed(1).padStart(6)} ms`);
   console.log(`  ratio, no render cache                                                 ${(t.noCache / t.fixed).toFixed(2).padStart(6)} ×`);
+  console.log(`  talk page, a conversation's start screen (talk.html#talk-changed)      ${t.talk.toFixed(1).padStart(6)} ms`);
+  console.log(`  ratio, talk page                                                       ${(t.talk / t.fixed).toFixed(2).padStart(6)} ×`);
   const de = await timings(15, 'de');
   console.log(`\nThe same in German (the German library file, median of ${de.runs} runs), ratios to the static page`);
   console.log(`  popup, today's idea on screen                                          ${(de.idea / de.fixed).toFixed(2).padStart(6)} ×`);
   console.log(`  popup, first opening of a day                                          ${(de.newDay / de.fixed).toFixed(2).padStart(6)} ×`);
   console.log(`  popup, no render cache                                                 ${(de.noCache / de.fixed).toFixed(2).padStart(6)} ×`);
+  console.log(`  talk page, a conversation's start screen                               ${(de.talk / de.fixed).toFixed(2).padStart(6)} ×`);
   console.log(`\nPending alarms after start (target exactly 1)                            ${String(t.alarms).padStart(6)}`);
   const speed = pureSpeed();
   console.log('\nPure logic in Node');

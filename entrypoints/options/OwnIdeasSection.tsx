@@ -374,12 +374,14 @@ function IdeaForm({
     }
     if (!minutesOk) return;
     setBusy(true);
-    const problem = await onSubmit({ text: text.trim(), category, mode, minutes: wantedMinutes, intensity });
+    const submitted = text.trim();
+    const problem = await onSubmit({ text: submitted, category, mode, minutes: wantedMinutes, intensity });
     setBusy(false);
     if (problem) {
       setTextError(problem);
       textRef.current?.focus();
-    } else if (problem === null && resetOnSuccess) {
+    } else if (problem === null && resetOnSuccess && textRef.current?.value.trim() === submitted) {
+      // Ready for the next one, unless the person already started typing it.
       setText('');
       setMinutes('');
       textRef.current?.focus();

@@ -88,8 +88,9 @@ describe('talk page', () => {
     for (let i = 1; i < total; i++) await click(button(root, i % 2 ? 'Pass' : 'Next →'));
 
     // The closing: no progress, the closing prompt, a way to today's idea and to the list.
-    expect(root.querySelector('h1')?.textContent).toBe('To close');
+    expect(progress(root)).toBe('The closing');
     expect(prompt(root)).toBe(CHANGED.closing);
+    expect(document.activeElement?.textContent).toBe(CHANGED.closing);
     expect(root.textContent).not.toMatch(/\d+ of \d+/);
     expect(await services.store.readTalks()).toEqual([{ talkId: 'talk-changed', days: ['2026-12-03'] }]);
     await click(button(root, "Back to today's idea"));

@@ -130,6 +130,7 @@ describe('the weekly check-in', () => {
     popup = await popupAt(T0 + 21 * DAY);
     await expect.poll(() => popup.getByRole('heading', { name: QUESTION }).count()).toBe(1);
     await popup.getByRole('button', { name: 'Not now' }).click();
+    await expect.poll(() => popup.textContent('main')).toContain('comes back tomorrow');
     await popup.close();
     popup = await popupAt(T0 + 21 * DAY + 3 * 3600_000);
     expect(await popup.getByText(QUESTION).count()).toBe(0);

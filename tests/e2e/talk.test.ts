@@ -89,8 +89,8 @@ describe('talk together', () => {
       await page.keyboard.press('ArrowRight');
       await expect.poll(() => text(page, '.talk-prompt')).toBe(CHANGED.prompts[step] ?? CHANGED.closing);
     }
-    expect(await text(page, 'h1')).toBe('To close');
-    expect(await page.locator('[role=status]').count()).toBe(0);
+    expect(await text(page, '[role=status]')).toBe('The closing');
+    await expect.poll(() => focused(page)).toBe(CHANGED.closing);
     // → does nothing more on the closing.
     await page.keyboard.press('ArrowRight');
     expect(await text(page, '.talk-prompt')).toBe(CHANGED.closing);
