@@ -1,14 +1,19 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { ServicesContext } from '../../components/services';
+import { applyTheme } from '../../components/useTheme';
 import { createServices, localiseDocument } from '../../utils/services-browser';
 import { talkIdFromHash } from '../../utils/talk-flow';
 import { loadTalks } from '../../utils/talks-browser';
+import { readViewCache } from '../../utils/view-cache';
 import { App, type TalkActions } from './App';
 import './talk.css';
 
 const services = createServices();
 localiseDocument(document, 'talkPageTitle');
+// The look the popup last saw, in the first frame; IndexedDB confirms it a moment later.
+const cached = readViewCache(localStorage, Date.now());
+if (cached) applyTheme(cached.theme);
 // Fetch the conversations while Preact starts.
 void loadTalks().catch(() => {});
 
