@@ -1,6 +1,7 @@
 import { openDB } from 'idb';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createTendStore, DB_VERSION, DbOpenError, readAnyVersion, type TendStore } from '../utils/db';
+import { createTendStore, DB_VERSION, DbOpenError, type TendStore } from '../utils/db';
+import { readAnyVersion } from '../utils/read-any-version';
 import { defaultPrefs } from '../utils/prefs';
 import { parseSetup, SETUP_KEY } from '../utils/setup';
 import { createV1Database, V1_HISTORY, V1_NUDGE, V1_PICKER } from './fixtures/db-v1';

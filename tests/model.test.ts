@@ -10,7 +10,7 @@ import { createBackup, parseBackup } from '../utils/backup';
 import { createTendStore, type TendStore } from '../utils/db';
 import { dayKey } from '../utils/day';
 import { ensureNudgeAlarm, NUDGE_ALARM } from '../utils/nudges-browser';
-import { anotherIdea, createPickerState, todaysIdea, type PickerState } from '../utils/picker';
+import { anotherIdea, createPickerState, todaysIdea } from '../utils/picker';
 import { defaultPrefs, type Prefs } from '../utils/prefs';
 import { parseSetup, SETUP_KEY } from '../utils/setup';
 import { makeLibrary } from './helpers';
@@ -62,7 +62,7 @@ async function openPopup(real: Real, store: TendStore) {
   return { result, prefs, hidden, picker: result.state, day };
 }
 
-type Cmd = fc.Command<Model, Real>;
+type Cmd = fc.AsyncCommand<Model, Real>;
 
 const cmd = (name: string, run: (m: Model, r: Real) => Promise<void>): fc.AsyncCommand<Model, Real> => ({
   check: () => true,

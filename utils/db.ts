@@ -157,48 +157,10 @@ export async function openTendDb(name = DB_NAME, now: () => number = Date.now): 
   return db;
 }
 
-/**
- * Reads whatever can be read, from the database at whatever version it is (one a newer Tend made,
- * or a damaged one), for a copy kept before starting fresh. Creates nothing.
- */
-export async function readAnyVersion(name = DB_NAME): Promise<Snapshot> {
-  const database = await openDB(name, undefined, {
-    upgrade(_db, _old, _new, tx) {
-      tx.done.catch(() => {});
-      tx.abort(); // There was no database: do not make one.
-    },
-  });
-  try {
-    const has = (store: string) => database.objectStoreNames.contains(store);
-    const all = async (store: string): Promise<unknown[]> => (has(store) ? database.getAll(store).catch(() => []) : []);
-    const one = async (store: string, key: string): Promise<unknown> => (has(store) ? database.get(store, key).catch(() => undefined) : undefined);
-    const [prefs, picker, history, marks, checkins, ownIdeas, talks] = await Promise.all([
-      one('prefs', 'prefs'),
-      one('state', 'picker'),
-      all('history'),
-      all('marks'),
-      all('checkins'),
-      all('ownIdeas'),
-      all('talks'),
-    ]);
-    return {
-      prefs: validatePrefs(prefs).prefs,
-      picker: parsePickerState(picker),
-      history: valid(history, parseHistoryEntry),
-      marks: valid(marks, parseMark),
-      checkins: valid(checkins, parseCheckIn),
-      ownIdeas: valid(ownIdeas, parseOwnIdea),
-      talks: valid(talks, parseTalkRecord),
-    };
-  } finally {
-    database.close();
-  }
-}
-
 export type TendStore = ReturnType<typeof createTendStore>;
 export type PrefsPatch = Partial<Prefs> | ((stored: Prefs) => Partial<Prefs>);
 
-const valid = <T>(list: unknown[], parse: (raw: unknown) => T | null): T[] =>
+export const valid = <T>(list: unknown[], parse: (raw: unknown) => T | null): T[] =>
   list.map(parse).filter((v): v is T => v !== null);
 
 export interface StoreOptions {

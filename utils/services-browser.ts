@@ -1,12 +1,10 @@
 /** The real services handed to popup and options. */
 import { browser } from 'wxt/browser';
 import type { Services } from '../components/services';
-import { backupFileName, createBackup } from './backup';
-import { createTendStore, readAnyVersion } from './db';
+import { createTendStore } from './db';
 import type { MessageKey } from './i18n';
 import { t } from './i18n-browser';
 import { loadIdeas } from './library-browser';
-import { changeNudgeState, ensureNudgeAlarm } from './nudges-browser';
 import { themeOf } from './theme';
 import { writeViewCache } from './view-cache';
 
@@ -21,8 +19,9 @@ export function createServices(): Services {
     locale: browser.i18n.getUILanguage(),
     loadIdeas,
     copyText: (text) => navigator.clipboard.writeText(text),
-    replanNudges: async () => void (await ensureNudgeAlarm(store, true)),
-    changeNudgeState: (change) => changeNudgeState(store, change),
+    // The scheduler loads after the first paint: opening the popup does not wait for it.
+    replanNudges: async () => void (await (await import('./nudges-browser')).ensureNudgeAlarm(store, true)),
+    changeNudgeState: async (change) => (await import('./nudges-browser')).changeNudgeState(store, change),
     saveView: (view) => writeViewCache(localStorage, Date.now(), view),
     announcePrefs: (prefs) => {
       // New preferences may change the look and which ideas fit: keep the look, let the popup pick again.
@@ -37,6 +36,8 @@ export function createServices(): Services {
     rescue: {
       async exportReadable() {
         const now = Date.now();
+        // Loaded only on this rare path, so the popup stays small.
+        const [{ backupFileName, createBackup }, { readAnyVersion }] = await Promise.all([import('./backup'), import('./read-any-version')]);
         return { fileName: backupFileName(now), text: createBackup(await readAnyVersion(), now) };
       },
       startFresh: () => store.destroy(),

@@ -1,5 +1,4 @@
 import { useLayoutEffect, useState } from 'preact/hooks';
-import { CheckInArea } from '../../components/CheckInArea';
 import { IdeaCard } from '../../components/IdeaCard';
 import { IdeaList } from '../../components/IdeaList';
 import { NudgeControls } from '../../components/NudgeControls';
@@ -11,6 +10,7 @@ import { eligibleIdeas } from '../../utils/picker';
 import { LIMITS, type Prefs } from '../../utils/prefs';
 import { resume } from '../../utils/schedule';
 import { statusLine, type StatusAction } from '../../utils/status-line';
+import { CheckInNowLink, LazyCheckInArea, LazyDbTrouble } from './Lazy';
 import { usePopup } from './usePopup';
 import { useStatus } from './useStatus';
 
@@ -57,7 +57,7 @@ export function App({ openOptions, cachedIdea = null }: AppProps) {
     if (shown && performance.getEntriesByName('tend:idea-shown').length === 0) performance.mark('tend:idea-shown');
   }, [shown]);
 
-  if (error) return <p role="alert" class="notice">{t('loadError')}</p>;
+  if (error) return <LazyDbTrouble error={error} />;
   // Until the data is read, the idea cached by the last visit today can already show.
   if (!data && !cachedIdea) return <p class="muted" aria-busy="true">{t('loading')}</p>;
 
@@ -136,7 +136,7 @@ export function App({ openOptions, cachedIdea = null }: AppProps) {
         </button>
       </header>
 
-      <CheckInArea />
+      <LazyCheckInArea />
 
       <section class="today" aria-labelledby="today-heading">
         <h2 id="today-heading" class="eyebrow">
@@ -278,9 +278,12 @@ export function App({ openOptions, cachedIdea = null }: AppProps) {
             }}
           />
         </details>
-        <button type="button" class="link talk-link" onClick={() => services.openPage('/talk.html')}>
-          {t('talkTogether')}
-        </button>
+        <p class="quiet-links">
+          <button type="button" class="link talk-link" onClick={() => services.openPage('/talk.html')}>
+            {t('talkTogether')}
+          </button>
+          <CheckInNowLink />
+        </p>
       </div>
     </main>
   );

@@ -3,7 +3,6 @@ import { browser } from 'wxt/browser';
 import { ServicesContext } from '../../components/services';
 import { applyTheme } from '../../components/useTheme';
 import { readViewCache } from '../../utils/view-cache';
-import { clearBadge, ensureNudgeAlarm } from '../../utils/nudges-browser';
 import { createServices, localiseDocument } from '../../utils/services-browser';
 import './popup.css';
 import { App } from './App';
@@ -28,6 +27,8 @@ render(
 
 // After the idea is on screen: clear the quiet "notifications are blocked" dot and re-check the alarm.
 setTimeout(() => {
-  void clearBadge();
-  void ensureNudgeAlarm(services.store);
+  void import('../../utils/nudges-browser').then(({ clearBadge, ensureNudgeAlarm }) => {
+    void clearBadge();
+    void ensureNudgeAlarm(services.store);
+  });
 }, 300);

@@ -255,7 +255,7 @@ describe('popup', () => {
   });
 
   it('an idea of your own carries a small "Yours" mark, as text', async () => {
-    const own = library.map((i) => ({ ...i, own: true }));
+    const own = library.map((i) => ({ ...i, own: true as const }));
     const { root } = await openPopup(fakeServices(own));
     expect(root.querySelector('.own-mark')?.textContent).toBe('Yours');
   });
