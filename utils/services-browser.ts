@@ -44,7 +44,10 @@ export function createServices(): Services {
       download: downloadText,
     },
     openPage: (path, hash = '') => {
-      void browser.tabs.create({ url: browser.runtime.getURL(path) + hash }).then(() => window.close());
+      // The popup steps aside for the new tab; a page in a tab (settings) stays open.
+      void browser.tabs.create({ url: browser.runtime.getURL(path) + hash }).then(() => {
+        if (location.pathname.endsWith('/popup.html')) window.close();
+      });
     },
   };
 }

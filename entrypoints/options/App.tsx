@@ -135,6 +135,11 @@ export function App({ actions }: { actions: OptionsActions }) {
           <p>{t('aboutWhat')}</p>
           <p>{t('aboutPrivacy')}</p>
           <p>{t('aboutCounsel')}</p>
+          <p>
+            <button type="button" onClick={() => services.openPage('/talk.html')}>
+              {t('talkTogether')}
+            </button>
+          </p>
           <h3>{t('shortcutHeading')}</h3>
           <p>{shortcut ? t('shortcutIs', shortcut) : t('shortcutNone')}</p>
           <p class="muted small">{t('shortcutHelp')}</p>

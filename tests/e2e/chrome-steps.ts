@@ -78,6 +78,11 @@ export async function patchPrefs(page: Page, patch: Partial<Prefs>): Promise<voi
   await patchRecord(page, 'prefs', 'prefs', patch);
 }
 
+/** Merges `patch` into the stored nudge state, as set-up for a test. */
+export async function patchNudgeState(page: Page, patch: object): Promise<void> {
+  await patchRecord(page, 'state', 'nudge', patch);
+}
+
 /** Does what Tend's scheduler does when it plans a nudge: stores the time and sets the alarm for it. */
 export async function scheduleNudgeAt(tend: Tend, page: Page, when: number): Promise<void> {
   await patchRecord(page, 'state', 'nudge', { plannedAt: when, lastNudgeAt: null });

@@ -113,7 +113,7 @@ describe('a database from a newer Tend', () => {
     expect((await alarms(session.tend)).length).toBe(1);
     await options.getByRole('button', { name: 'Start fresh…' }).click();
     await options.getByRole('button', { name: 'Yes, start fresh' }).click();
-    await expect.poll(() => options.textContent('h1')).toBe('Settings');
+    await expect.poll(() => options.textContent('h1')).toBe('Tend settings');
     await popup.reload();
     expect((await ideaText(popup)).length).toBeGreaterThan(0);
     // No unhandled rejections or errors along the way.

@@ -50,7 +50,7 @@ describe('settings', () => {
     expect(await popup.textContent('.idea-category')).toBe('Just for you');
     // The open popup follows at once, without reopening.
     await kinds.getByLabel('Just for you').uncheck();
-    await expect.poll(() => popup.textContent('main')).toContain('No ideas fit your current filters');
+    await expect.poll(() => popup.textContent('main')).toContain('No idea fits the kinds, length or company you chose.');
     for (const label of ['Just for you', 'Touch']) await kinds.getByLabel(label, { exact: true }).check();
     await popup.close();
     await options.close();
@@ -96,7 +96,7 @@ describe('settings', () => {
       buffer: Buffer.from(JSON.stringify(file)),
     });
     // Import shows what the file holds and asks first.
-    await expect.poll(() => options.textContent('#import-question')).toMatch(/^From .*: your settings\.$/);
+    await expect.poll(() => options.textContent('#import-question')).toMatch(/^From .*your settings\.$/);
     await options.getByRole('button', { name: 'Replace what is here' }).click();
     await expect.poll(() => options.getByRole('status').last().textContent()).toContain('Imported');
     expect(((await readStored(options, 'prefs', 'prefs')) as { palette: string }).palette).toBe('tide');

@@ -56,6 +56,12 @@ export function libraryTexts(file: string): Set<string> {
  * Sent as source text, so it works in both browsers' page contexts.
  */
 export const FINISH_SETUP_SOURCE = `(async () => {
+  // Wait until Tend itself has made its database, so this never creates an empty one first.
+  for (let i = 0; i < 100; i++) {
+    const found = (await indexedDB.databases()).find((d) => d.name === 'tend');
+    if (found && found.version >= 3) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
   const db = await new Promise((ok, fail) => {
     const r = indexedDB.open('tend');
     r.onsuccess = () => ok(r.result);
