@@ -98,7 +98,7 @@ describe('settings', () => {
     // Import shows what the file holds and asks first.
     await expect.poll(() => options.textContent('#import-question')).toMatch(/^From .*your settings\.$/);
     await options.getByRole('button', { name: 'Replace what is here' }).click();
-    await expect.poll(() => options.getByRole('status').last().textContent()).toContain('Imported');
+    await expect.poll(() => options.textContent('section[aria-labelledby="data"]')).toContain('Imported');
     expect(((await readStored(options, 'prefs', 'prefs')) as { palette: string }).palette).toBe('tide');
     await expect.poll(() => options.getByRole('group', { name: 'Palette' }).getByLabel('Tide').isChecked()).toBe(true);
     await options.close();
