@@ -1,12 +1,10 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { counsellorDue, isCheckInDue } from '../utils/checkin';
 import { CheckInCard } from './CheckInCard';
+import { CHECKIN_HASH } from './CheckInNowLink';
 import { CounsellorCard } from './CounsellorCard';
 import { useServices } from './services';
 import { useCheckIn } from './useCheckIn';
-
-/** The address that opens the check-in at once ("Check in now"): popup.html#checkin. */
-export const CHECKIN_HASH = '#checkin';
 
 const askedFor = () => typeof location !== 'undefined' && location.hash === CHECKIN_HASH;
 
@@ -82,12 +80,3 @@ export function CheckInArea() {
   );
 }
 
-/** A quiet link that opens the check-in card in the page's CheckInArea. */
-export function CheckInNowLink() {
-  const { t } = useServices();
-  return (
-    <a class="checkin-now" href={CHECKIN_HASH}>
-      {t('checkInNow')}
-    </a>
-  );
-}

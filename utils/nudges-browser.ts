@@ -86,6 +86,18 @@ export async function showNudge(prefs: Prefs, lastLineId: string | null): Promis
   return line?.id ?? null;
 }
 
+/** "Send a preview nudge": shows exactly what a nudge looks like now; false when notifications are blocked. */
+export async function previewNudge(store: TendStore): Promise<boolean> {
+  try {
+    if (await notificationsBlocked()) return false;
+    const [prefs, state] = await Promise.all([store.readPrefs(), store.readNudgeState()]);
+    await showNudge(prefs, state.lastLineId);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Chrome can tell up front that notifications are off; Firefox only fails when creating one. */
 export async function notificationsBlocked(): Promise<boolean> {
   const api = browser.notifications as { getPermissionLevel?: () => Promise<string> };

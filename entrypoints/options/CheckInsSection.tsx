@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { CheckInCard } from '../../components/CheckInCard';
 import { Checkbox } from '../../components/RadioGroup';
 import { useServices } from '../../components/services';
+import { StatusUndoRow, useStatusUndo } from '../../components/StatusUndo';
 import { useCheckIn } from '../../components/useCheckIn';
 import { ANSWER_WORDS } from '../../utils/checkin';
 import type { CheckIn } from '../../utils/records';
@@ -12,8 +13,8 @@ export function CheckInsSection() {
   const { t, locale } = useServices();
   const checkIn = useCheckIn();
   const [open, setOpen] = useState(false);
-  const [status, setStatus] = useState('');
-  const [undo, setUndo] = useState<(() => Promise<void>) | null>(null);
+  const feedback = useStatusUndo();
+  const { say, undo } = feedback;
   const [confirming, setConfirming] = useState(false);
   const keep = useRef<HTMLButtonElement>(null);
   const undoButton = useRef<HTMLButtonElement>(null);
@@ -28,10 +29,6 @@ export function CheckInsSection() {
     if (undo) undoButton.current?.focus();
   }, [undo]);
 
-  const say = (message: string) => {
-    setStatus('');
-    requestAnimationFrame(() => setStatus(message));
-  };
   const date = (time: number) =>
     new Intl.DateTimeFormat(locale, { weekday: 'short', day: 'numeric', month: 'long', year: 'numeric' }).format(time);
 
@@ -40,7 +37,7 @@ export function CheckInsSection() {
 
   const remove = async (item: CheckIn) => {
     const putBack = await checkIn.remove(item);
-    setUndo(() => putBack);
+    feedback.offerUndo(putBack);
     say(t('checkInDeleted'));
   };
 
@@ -104,25 +101,7 @@ export function CheckInsSection() {
         </ul>
       )}
 
-      <div class="row">
-        <p class="small" role="status" aria-live="polite">
-          {status}
-        </p>
-        {undo && (
-          <button
-            type="button"
-            class="link"
-            ref={undoButton}
-            onClick={async () => {
-              await undo();
-              setUndo(null);
-              say(t('undone'));
-            }}
-          >
-            {t('undo')}
-          </button>
-        )}
-      </div>
+      <StatusUndoRow state={feedback} rowClass="row" statusClass="small" undoRef={undoButton} />
 
       {list.length > 0 &&
         (!confirming ? (
@@ -149,7 +128,7 @@ export function CheckInsSection() {
                 onClick={async () => {
                   await checkIn.removeAll();
                   setConfirming(false);
-                  setUndo(null);
+                  feedback.offerUndo(null);
                   say(t('checkInsAllDeleted'));
                 }}
               >

@@ -1,6 +1,8 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { RadioGroup } from '../../components/RadioGroup';
+import { FileButton } from '../../components/FileButton';
 import { useServices } from '../../components/services';
+import type { Translate } from '../../utils/i18n';
 import { CATEGORIES, IDEA_TEXT_MAX, INTENSITIES, MODES, type Category, type Intensity, type Mode } from '../../utils/library';
 import {
   createOwnIdea,
@@ -212,6 +214,26 @@ export function OwnIdeasSection({ download }: { download: (fileName: string, tex
 }
 
 /** The list itself, apart, so that typing elsewhere in the section does not re-render a thousand ideas. */
+/** The kind of an idea, as one of the ten kinds; the same in the single and the bulk form. */
+function KindSelect({ id, value, onChange }: { id: string; value: Category; onChange: (category: Category) => void }) {
+  const { t } = useServices();
+  return (
+    <>
+      <label for={id}>{t('ownKind')}</label>
+      <select id={id} value={value} onChange={(e) => onChange(e.currentTarget.value as Category)}>
+        {CATEGORIES.map((c) => (
+          <option key={c} value={c}>
+            {t(`category_${c}`)}
+          </option>
+        ))}
+      </select>
+    </>
+  );
+}
+
+const modeOptions = (t: Translate) => MODES.map((value) => ({ value, label: t(`ownMode_${value}`) }));
+const intensityOptions = (t: Translate) => INTENSITIES.map((value) => ({ value, label: t(`ownIntensity_${value}`) }));
+
 function OwnList({
   shown,
   editingId,
@@ -415,20 +437,13 @@ function IdeaForm({
         )}
       </div>
       <div class="field">
-        <label for={id('kind')}>{t('ownKind')}</label>
-        <select id={id('kind')} value={category} onChange={(e) => setCategory(e.currentTarget.value as Category)}>
-          {CATEGORIES.map((c) => (
-            <option key={c} value={c}>
-              {t(`category_${c}`)}
-            </option>
-          ))}
-        </select>
+        <KindSelect id={id('kind')} value={category} onChange={setCategory} />
       </div>
       <RadioGroup
         name={id('mode')}
         legend={t('ownMode')}
         value={mode}
-        options={MODES.map((value) => ({ value, label: t(`ownMode_${value}`) }))}
+        options={modeOptions(t)}
         onChange={setMode}
       />
       <div class="field">
@@ -457,7 +472,7 @@ function IdeaForm({
         name={id('intensity')}
         legend={t('ownIntensity')}
         value={intensity}
-        options={INTENSITIES.map((value) => ({ value, label: t(`ownIntensity_${value}`) }))}
+        options={intensityOptions(t)}
         onChange={setIntensity}
       />
       <div class="row">
@@ -536,45 +551,27 @@ function BulkAdd({ ideas, nextTime, onAdded }: { ideas: OwnIdea[]; nextTime: () 
         />
       </div>
       <div class="field row">
-        <label class="file-button">
-          <span>{t('ownBulkFile')}</span>
-          <input
-            type="file"
-            accept=".txt,text/plain"
-            onChange={(e) => {
-              const file = e.currentTarget.files?.[0];
-              e.currentTarget.value = '';
-              if (file) void readFile(file);
-            }}
-          />
-        </label>
+        <FileButton label={t('ownBulkFile')} accept=".txt,text/plain" onFile={(file) => void readFile(file)} />
       </div>
       {text.trim() !== '' ? (
         <div class="preview own-preview">
           <fieldset>
             <legend>{t('ownBulkFields')}</legend>
             <div class="field">
-              <label for="own-bulk-kind">{t('ownKind')}</label>
-              <select id="own-bulk-kind" value={category} onChange={(e) => setCategory(e.currentTarget.value as Category)}>
-                {CATEGORIES.map((c) => (
-                  <option key={c} value={c}>
-                    {t(`category_${c}`)}
-                  </option>
-                ))}
-              </select>
+              <KindSelect id="own-bulk-kind" value={category} onChange={setCategory} />
             </div>
             <RadioGroup
               name="own-bulk-mode"
               legend={t('ownMode')}
               value={mode}
-              options={MODES.map((value) => ({ value, label: t(`ownMode_${value}`) }))}
+              options={modeOptions(t)}
               onChange={setMode}
             />
             <RadioGroup
               name="own-bulk-intensity"
               legend={t('ownIntensity')}
               value={intensity}
-              options={INTENSITIES.map((value) => ({ value, label: t(`ownIntensity_${value}`) }))}
+              options={intensityOptions(t)}
               onChange={setIntensity}
             />
           </fieldset>

@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { ServicesContext } from '../../components/services';
-import { notificationsBlocked, showNudge } from '../../utils/nudges-browser';
+import { notificationsBlocked, previewNudge } from '../../utils/nudges-browser';
 import { createServices, downloadText, localiseDocument } from '../../utils/services-browser';
 import { App, type OptionsActions } from './App';
 import './options.css';
@@ -10,16 +10,7 @@ const services = createServices();
 localiseDocument(document, 'optionsTitle');
 
 const actions: OptionsActions = {
-  async previewNudge() {
-    try {
-      if (await notificationsBlocked()) return false;
-      const [prefs, state] = await Promise.all([services.store.readPrefs(), services.store.readNudgeState()]);
-      await showNudge(prefs, state.lastLineId);
-      return true;
-    } catch {
-      return false;
-    }
-  },
+  previewNudge: () => previewNudge(services.store),
   // Chrome can tell up front; Firefox only when a nudge could not be shown.
   notificationsBlocked: async () =>
     (await notificationsBlocked()) || (await services.store.readNudgeState()).blockedAt !== null,

@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { ServicesContext } from '../../components/services';
-import { notificationsBlocked, showNudge } from '../../utils/nudges-browser';
+import { previewNudge } from '../../utils/nudges-browser';
 import { createServices, localiseDocument } from '../../utils/services-browser';
 import { App, type WelcomeActions } from './App';
 import './welcome.css';
@@ -10,16 +10,7 @@ const services = createServices();
 localiseDocument(document, 'welcomeTitle');
 
 const actions: WelcomeActions = {
-  async previewNudge() {
-    try {
-      if (await notificationsBlocked()) return false;
-      const [prefs, state] = await Promise.all([services.store.readPrefs(), services.store.readNudgeState()]);
-      await showNudge(prefs, state.lastLineId);
-      return true;
-    } catch {
-      return false;
-    }
-  },
+  previewNudge: () => previewNudge(services.store),
   // Settings in a tab of their own: the welcome stays open with its "ready" line.
   openSettings: (hash = '') => void browser.tabs.create({ url: browser.runtime.getURL('/options.html') + hash }),
   firefox: import.meta.env.FIREFOX,

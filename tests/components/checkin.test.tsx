@@ -2,7 +2,8 @@
 import 'fake-indexeddb/auto';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CheckInArea, CheckInNowLink } from '../../components/CheckInArea';
+import { CheckInArea } from '../../components/CheckInArea';
+import { CheckInNowLink } from '../../components/CheckInNowLink';
 import { CHECKIN_STATE_KEY, parseCheckInState } from '../../utils/checkin';
 import { DAY } from '../../utils/day';
 import { createTendStore } from '../../utils/db';

@@ -10,6 +10,7 @@ import { StringDecoder } from 'node:string_decoder';
 import type { Readable } from 'node:stream';
 import { FINISH_SETUP_SOURCE, RefusingProxy, tempProfile as sharedTempProfile } from './shared';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { browser as extensionBrowser } from 'wxt/browser';
 
 export { RefusingProxy };
@@ -276,4 +277,22 @@ export async function waitUntil(
 
 export function tempProfile(): { dir: string; remove: () => void } {
   return sharedTempProfile('tend-firefox-');
+}
+
+/** The closing checks of a Firefox run. Closing first lets Firefox print its last lines, where errors are read from. */
+export function describeWholeRun(current: () => FirefoxTend): void {
+  describe('over the whole run', () => {
+    beforeAll(async () => {
+      await current().close();
+    });
+
+    it('made no outside requests', () => {
+      expect(current().proxy.seen).toEqual([]);
+      expect(current().proxyConnections).toBe(0);
+    });
+
+    it('had no page errors, in the pages or the background', () => {
+      expect(current().pageErrors).toEqual([]);
+    });
+  });
 }

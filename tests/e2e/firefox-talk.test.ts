@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseTalks, type Talk } from '../../utils/talks';
-import { FirefoxTend, RefusingProxy, evaluate, tempProfile, waitUntil } from './firefox-harness';
+import { describeWholeRun, FirefoxTend, RefusingProxy, evaluate, tempProfile, waitUntil } from './firefox-harness';
 
 const TALKS = parseTalks(JSON.parse(readFileSync('assets/library/talks.json', 'utf8')));
 const CHANGED = TALKS.find((talk) => talk.id === 'talk-changed') as Talk;
@@ -115,18 +115,5 @@ describe('Talk together in Firefox', () => {
     await page.close();
   });
 
-  describe('over the whole run', () => {
-    beforeAll(async () => {
-      await tend.close();
-    });
-
-    it('made no outside requests', () => {
-      expect(proxy.seen).toEqual([]);
-      expect(tend.proxyConnections).toBe(0);
-    });
-
-    it('had no page errors', () => {
-      expect(tend.pageErrors).toEqual([]);
-    });
-  });
+  describeWholeRun(() => tend);
 });

@@ -7,7 +7,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { ElementHandle, Page } from 'puppeteer-core';
-import { FIREFOX_DIR, FirefoxTend, RefusingProxy, evaluate, tempProfile, waitUntil } from './firefox-harness';
+import { describeWholeRun, FIREFOX_DIR, FirefoxTend, RefusingProxy, evaluate, tempProfile, waitUntil } from './firefox-harness';
 import { libraryTexts } from './shared';
 
 const NUDGE = 'tend-nudge';
@@ -202,19 +202,5 @@ describe('Tend in Firefox', () => {
     });
   });
 
-  describe('over the whole run', () => {
-    // Closing first lets Firefox print its last lines, where the page and background errors are read from.
-    beforeAll(async () => {
-      await tend.close();
-    });
-
-    it('made no outside requests', () => {
-      expect(proxy.seen).toEqual([]);
-      expect(tend.proxyConnections).toBe(0);
-    });
-
-    it('had no page errors, in the pages or the background', () => {
-      expect(tend.pageErrors).toEqual([]);
-    });
-  });
+  describeWholeRun(() => tend);
 });
