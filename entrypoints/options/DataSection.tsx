@@ -1,5 +1,7 @@
 import { useState } from 'preact/hooks';
+import { FileButton } from '../../components/FileButton';
 import { useServices } from '../../components/services';
+import type { MessageKey } from '../../utils/i18n';
 import {
   backupErrorMessage,
   backupFileName,
@@ -69,19 +71,7 @@ export function DataSection({ download }: { download: (fileName: string, text: s
         >
           {t('exportData')}
         </button>
-        <label class="file-button">
-          <span>{t('importData')}</span>
-          <input
-            type="file"
-            accept="application/json,.json"
-            disabled={busy}
-            onChange={(e) => {
-              const file = e.currentTarget.files?.[0];
-              e.currentTarget.value = '';
-              if (file) void readFile(file);
-            }}
-          />
-        </label>
+        <FileButton label={t('importData')} accept="application/json,.json" disabled={busy} onFile={(file) => void readFile(file)} />
       </div>
       {pending && (
         <div class="notice" role="group" aria-labelledby="import-question">
@@ -144,12 +134,13 @@ export function DataSection({ download }: { download: (fileName: string, text: s
 
 /** "From 3 Dec: 12 favourites, 240 days of history, your settings." */
 function describeFile(summary: BackupSummary, t: ReturnType<typeof useServices>['t'], locale: string): string {
+  const count = (n: number, one: MessageKey, many: MessageKey) => (n === 0 ? false : n === 1 ? t(one) : t(many, String(n)));
   const parts = [
-    summary.favourites > 0 && t('importHasFavourites', String(summary.favourites)),
-    summary.historyDays > 0 && t('importHasDays', String(summary.historyDays)),
-    summary.ownIdeas > 0 && t('importHasOwnIdeas', String(summary.ownIdeas)),
-    summary.checkins > 0 && t('importHasCheckIns', String(summary.checkins)),
-    summary.talks > 0 && t('importHasTalks', String(summary.talks)),
+    count(summary.favourites, 'importHasFavourite', 'importHasFavourites'),
+    count(summary.historyDays, 'importHasDay', 'importHasDays'),
+    count(summary.ownIdeas, 'importHasOwnIdea', 'importHasOwnIdeas'),
+    count(summary.checkins, 'importHasCheckIn', 'importHasCheckIns'),
+    count(summary.talks, 'importHasTalk', 'importHasTalks'),
     summary.hasPrefs && t('importHasPrefs'),
   ].filter((p): p is string => typeof p === 'string');
   const list = parts.join(', ') || t('importHasDefaults');

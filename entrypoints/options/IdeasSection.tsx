@@ -1,26 +1,67 @@
 import { useEffect, useState } from 'preact/hooks';
 import { Checkbox, RadioGroup } from '../../components/RadioGroup';
 import { useServices } from '../../components/services';
-import { CATEGORIES, INTENSITIES } from '../../utils/library';
-import { MODE_FILTERS } from '../../utils/prefs';
+import type { PrefsPatch } from '../../utils/db';
+import { CATEGORIES, INTENSITIES, type Idea } from '../../utils/library';
+import { ownIdeaToIdea } from '../../utils/own-ideas';
+import { eligibleIdeas } from '../../utils/picker';
+import { MODE_FILTERS, type Prefs } from '../../utils/prefs';
 import type { SectionProps } from './section';
 
 const MAX_MINUTES = [5, 10, 15, 30, 60];
 
 /** Which ideas Tend offers: kinds, for two or one, how close, how long; ideas set aside. */
-export function IdeasSection({ prefs, save }: SectionProps) {
-  const { t, store } = useServices();
-  const [hiddenCount, setHiddenCount] = useState(0);
+export function IdeasSection({ prefs, save: saveNow }: SectionProps) {
+  const { t, store, loadIdeas } = useServices();
+  const [pool, setPool] = useState<{ library: Idea[]; own: Idea[]; hidden: Set<string> } | null>(null);
+  /** A change that would leave no idea at all, waiting for "Save anyway". */
+  const [pending, setPending] = useState<PrefsPatch | null>(null);
   useEffect(() => {
-    const count = () => void store.readAllMarks().then((marks) => setHiddenCount(marks.filter((m) => m.hidden).length));
-    count();
+    const read = () =>
+      void Promise.all([loadIdeas(), store.readOwnIdeas(), store.readAllMarks()]).then(([library, own, marks]) =>
+        setPool({ library, own: own.map(ownIdeaToIdea), hidden: new Set(marks.filter((m) => m.hidden).map((m) => m.ideaId)) }),
+      );
+    read();
     return store.onChange((change) => {
-      if (change === 'marks' || change === 'all') count();
+      if (change === 'marks' || change === 'ownIdeas' || change === 'all') read();
     });
   }, [store]);
+  const hiddenCount = pool?.hidden.size ?? 0;
+  const matching = (p: Prefs) => (pool ? eligibleIdeas([...pool.library, ...(p.showOwnIdeas ? pool.own : [])], p, pool.hidden).length : null);
+  const count = matching(prefs);
+  /** Saves at once, unless the change would leave no idea: then it asks first. */
+  const save = async (patch: PrefsPatch) => {
+    const fields = typeof patch === 'function' ? patch(prefs) : patch;
+    if (count !== null && count > 0 && matching({ ...prefs, ...fields }) === 0) return setPending(() => patch);
+    setPending(null);
+    await saveNow(patch);
+  };
   return (
   <section aria-labelledby="ideas">
     <h2 id="ideas">{t('ideasHeading')}</h2>
+    <p class="small" role="status">
+      {count !== null && t(count === 1 ? 'ideasMatchOne' : 'ideasMatch', String(count))}
+    </p>
+    {pending && (
+      <div class="notice" role="alert">
+        <p>{t('ideasNoneWarning')}</p>
+        <div class="row">
+          <button type="button" class="primary" autoFocus onClick={() => setPending(null)}>
+            {t('ideasNoneKeep')}
+          </button>
+          <button
+            type="button"
+            onClick={() => {
+              const patch = pending;
+              setPending(null);
+              void saveNow(patch);
+            }}
+          >
+            {t('ideasNoneSave')}
+          </button>
+        </div>
+      </div>
+    )}
     <fieldset class="radio-group">
       <legend>{t('categories')}</legend>
       {CATEGORIES.map((category) => (

@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 import { act } from 'preact/test-utils';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App, type OptionsActions } from '../../entrypoints/options/App';
 import { makeLibrary } from '../helpers';
-import { fakeServices, mount, settle } from './render';
+import { button, fakeServices, mount, settle } from './render';
 
 const actions: OptionsActions = {
   previewNudge: async () => true,
@@ -32,6 +32,34 @@ describe('settings page', () => {
     });
     await settle();
     expect((await services.store.readPrefs()).hiddenCategories).toEqual(['touch', 'play']);
+  });
+
+  it('says how many ideas match, and asks before saving a choice that leaves none', async () => {
+    const root = await mount(<App actions={actions} />, services);
+    const matchLine = () => root.querySelector('#ideas ~ p[role=status]')?.textContent;
+    // The library, own ideas and marks are read after the settings.
+    await vi.waitFor(async () => {
+      await settle();
+      expect(matchLine()).toBe('4 ideas match your choices.');
+    });
+    for (const label of ['Touch', 'Talk', 'Honesty']) {
+      await act(() => checkbox(root, label).click());
+      await settle();
+    }
+    expect(matchLine()).toBe('1 idea matches your choices.');
+    await act(() => checkbox(root, 'Play').click());
+    await settle();
+    expect(root.textContent).toContain('With this change no idea would match');
+    await act(() => button(root, 'Keep as it was').click());
+    await settle();
+    expect((await services.store.readPrefs()).hiddenCategories).toEqual(['touch', 'talk', 'honesty']);
+    expect(checkbox(root, 'Play').checked).toBe(true);
+    await act(() => checkbox(root, 'Play').click());
+    await settle();
+    await act(() => button(root, 'Save anyway').click());
+    await settle();
+    expect((await services.store.readPrefs()).hiddenCategories).toEqual(['touch', 'talk', 'honesty', 'play']);
+    expect(matchLine()).toBe('0 ideas match your choices.');
   });
 
   it('explains blocked notifications when the browser refuses them', async () => {

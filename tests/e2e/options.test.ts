@@ -48,8 +48,14 @@ describe('settings', () => {
     const popup = await session.tend.open('popup');
     await ideaText(popup);
     expect(await popup.textContent('.idea-category')).toBe('Just for you');
+    await expect.poll(() => options.textContent('#ideas ~ p[role=status]')).toMatch(/^\d+ ideas match your choices\.$/);
+    // A change that leaves nothing asks first; "Keep as it was" changes nothing.
+    await kinds.getByLabel('Just for you').click();
+    await options.getByRole('button', { name: 'Keep as it was' }).click();
+    expect(await kinds.getByLabel('Just for you').isChecked()).toBe(true);
     // The open popup follows at once, without reopening.
-    await kinds.getByLabel('Just for you').uncheck();
+    await kinds.getByLabel('Just for you').click();
+    await options.getByRole('button', { name: 'Save anyway' }).click();
     await expect.poll(() => popup.textContent('main')).toContain('No idea fits the kinds, length or company you chose.');
     for (const label of ['Just for you', 'Touch']) await kinds.getByLabel(label, { exact: true }).check();
     await popup.close();
