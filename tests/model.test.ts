@@ -25,6 +25,10 @@ interface Model {
   prefs: Prefs;
   favourites: Set<string>;
   hidden: Set<string>;
+  /** Check-in ids, own idea ids and "talk on day" pairs the person has. */
+  checkins: Set<string>;
+  own: Set<string>;
+  talks: Set<string>;
   /** The export made last, and what it held, for a later import. */
   exported: string | null;
   /** Today's idea as last shown, and whether something since may change it legitimately. */
@@ -80,6 +84,9 @@ async function checkInvariants(m: Model, r: Real): Promise<void> {
   expect(snapshot.prefs).toEqual(m.prefs);
   expect(new Set(snapshot.marks.filter((x) => x.favourite).map((x) => x.ideaId))).toEqual(m.favourites);
   expect(new Set(snapshot.marks.filter((x) => x.hidden).map((x) => x.ideaId))).toEqual(m.hidden);
+  expect(new Set(snapshot.checkins.map((c) => c.id))).toEqual(m.checkins);
+  expect(new Set(snapshot.ownIdeas.map((o) => o.id))).toEqual(m.own);
+  expect(new Set(snapshot.talks.flatMap((r) => r.days.map((d) => `${r.talkId} ${d}`)))).toEqual(m.talks);
   // Export then import gives back the same data.
   const parsed = parseBackup(createBackup(snapshot, r.clock.now));
   if (!parsed.ok) throw new Error(`own export refused: ${JSON.stringify(parsed.error)}`);
@@ -145,6 +152,40 @@ const commands: fc.Arbitrary<Cmd>[] = [
       releaseToday(m);
     });
   }),
+  fc.tuple(fc.nat(5), fc.constantFrom('connecting', 'mixed', 'job' as const), fc.nat(1)).map(([n, answer, tab]) =>
+    cmd(`check in ${answer} (c${n}) from tab ${tab}`, async (m, r) => {
+      await r.tabs[tab as 0 | 1].putCheckIn({ id: `c${n}`, at: r.clock.now, answer, note: '<b>a note</b>' });
+      m.checkins.add(`c${n}`);
+    }),
+  ),
+  fc.nat(5).map((n) =>
+    cmd(`delete check-in c${n}`, async (m, r) => {
+      await r.tabs[1].deleteCheckIn(`c${n}`);
+      m.checkins.delete(`c${n}`);
+    }),
+  ),
+  fc.tuple(fc.nat(5), fc.boolean()).map(([n, remove]) =>
+    cmd(`${remove ? 'delete' : 'write'} own idea own-${n}`, async (m, r) => {
+      const id = `own-${n}`;
+      if (remove) {
+        await r.tabs[0].deleteOwnIdea(id);
+        m.own.delete(id);
+        m.favourites.delete(id);
+        m.hidden.delete(id);
+      } else {
+        await r.tabs[0].putOwnIdeas([{ id, text: `Our own idea ${n}`, category: 'play', mode: 'together', minutes: null, intensity: 'gentle', createdAt: r.clock.now }]);
+        m.own.add(id);
+      }
+      releaseToday(m);
+    }),
+  ),
+  fc.nat(2).map((n) =>
+    cmd(`talked (talk-${n})`, async (m, r) => {
+      const day = dayKey(r.clock.now);
+      await r.tabs[1].recordTalk(`talk-${n}`, day);
+      m.talks.add(`talk-${n} ${day}`);
+    }),
+  ),
   fc.constant(
     cmd('export', async (m, r) => {
       m.exported = createBackup(await r.tabs[1].readSnapshot(), r.clock.now);
@@ -164,6 +205,9 @@ const commands: fc.Arbitrary<Cmd>[] = [
       m.prefs = s.prefs;
       m.favourites = new Set(s.marks.filter((x) => x.favourite).map((x) => x.ideaId));
       m.hidden = new Set(s.marks.filter((x) => x.hidden).map((x) => x.ideaId));
+      m.checkins = new Set(s.checkins.map((c) => c.id));
+      m.own = new Set(s.ownIdeas.map((o) => o.id));
+      m.talks = new Set(s.talks.flatMap((t) => t.days.map((d) => `${t.talkId} ${d}`)));
       releaseToday(m);
     }),
   ),
@@ -173,6 +217,9 @@ const commands: fc.Arbitrary<Cmd>[] = [
       m.prefs = defaultPrefs();
       m.favourites = new Set();
       m.hidden = new Set();
+      m.checkins = new Set();
+      m.own = new Set();
+      m.talks = new Set();
       releaseToday(m);
     }),
   ),
@@ -205,7 +252,16 @@ describe('model-based: people and browsers doing anything, in any order', () => 
         const clock = { now: START };
         const real: Real = { name, clock, tabs: [createTendStore(name, { now: () => clock.now, channel: null }), createTendStore(name, { now: () => clock.now, channel: null })] };
         await real.tabs[0].updateState(SETUP_KEY, parseSetup, () => ({ finishedAt: START }));
-        const model: Model = { prefs: defaultPrefs(), favourites: new Set(), hidden: new Set(), exported: null, shown: null };
+        const model: Model = {
+          prefs: defaultPrefs(),
+          favourites: new Set(),
+          hidden: new Set(),
+          checkins: new Set(),
+          own: new Set(),
+          talks: new Set(),
+          exported: null,
+          shown: null,
+        };
         try {
           await fc.asyncModelRun(() => ({ model, real }), cmds);
         } finally {

@@ -4,46 +4,12 @@
  */
 import { DAY, HOUR, MINUTE, startOfNextDay } from './day';
 import type { Prefs, WeekWindows } from './prefs';
+import { createNudgeState, type NudgeState } from './nudge-state';
 
-export interface NudgeState {
-  /** When the last nudge was shown (or became due while the user was away). */
-  lastNudgeAt: number | null;
-  /** "Remind me later": the next nudge comes at the first together-hours minute from here. */
-  snoozedUntil: number | null;
-  /** No nudges before this time. */
-  pausedUntil: number | null;
-  /** Paused until the person resumes. */
-  pausedIndefinitely: boolean;
-  /** A nudge fell due while the person was idle or locked; it waits for their return. */
-  waitingSince: number | null;
-  /** The nudge line shown last, so the next one differs. */
-  lastLineId: string | null;
-  /** Set when the browser or system refused a notification; cleared when one gets through. */
-  blockedAt: number | null;
-  /**
-   * When the pending alarm is due. Alarms do not survive every restart (Firefox, a reloaded
-   * unpacked extension), so a start that finds no alarm but a past plannedAt knows a nudge came due while closed.
-   */
-  plannedAt: number | null;
-  /** A context is handling a due nudge since then; a second one (a double alarm, a racing start) stands back. */
-  handlingSince: number | null;
-}
+// Kept in nudge-state.ts, so parsing the stored state needs none of the scheduler; callers import them from here as before.
+export { createNudgeState, type NudgeState };
 
 export type SchedulePrefs = Pick<Prefs, 'nudgesEnabled' | 'nudgesPerDay' | 'windows' | 'spacingMinutes'>;
-
-export function createNudgeState(): NudgeState {
-  return {
-    lastNudgeAt: null,
-    snoozedUntil: null,
-    pausedUntil: null,
-    pausedIndefinitely: false,
-    waitingSince: null,
-    lastLineId: null,
-    blockedAt: null,
-    plannedAt: null,
-    handlingSince: null,
-  };
-}
 
 /** Alarms closer than this are not worth setting (Chrome's floor is 30 s). */
 export const MIN_LEAD = MINUTE;
@@ -170,7 +136,9 @@ export function planAlarm(
   replan = false,
 ): AlarmPlan {
   // An overdue alarm is about to fire (Chrome fires missed alarms once at start): replacing it would lose that nudge.
-  if (!replan && existing !== null && (existing <= now || alarmStillFits(prefs, state, now, existing))) {
+  // With nudges off (or paused until resumed) there is nothing for it to bring: it goes.
+  const active = prefs.nudgesEnabled && prefs.nudgesPerDay >= 1 && !state.pausedIndefinitely;
+  if (!replan && active && existing !== null && (existing <= now || alarmStillFits(prefs, state, now, existing))) {
     return { action: 'keep' };
   }
   const at = nextNudgeAt(prefs, state, now, random);
