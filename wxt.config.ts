@@ -78,6 +78,8 @@ export default defineConfig({
     },
   },
   vite: () => ({
+    // Chrome and Firefox 115+ preload modules themselves; Vite's polyfill would only add weight to every page.
+    build: { modulePreload: { polyfill: false } },
     plugins: [preact(), vendorChunk()],
   }),
   manifest: ({ browser, manifestVersion, mode }) => ({

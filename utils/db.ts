@@ -8,8 +8,8 @@ import { deleteDB, openDB, type DBSchema, type IDBPDatabase, type IDBPObjectStor
 import { dayKeyBeforeKey } from './day';
 import type { PickerState } from './picker';
 import { validatePrefs, type Prefs, type ValidatedPrefs } from './prefs';
+import type { StoreCore } from './db-rare';
 import {
-  compareHistory,
   parseCheckIn,
   parseHistoryEntry,
   parseMark,
@@ -42,9 +42,7 @@ export interface TendDB extends DBSchema {
 }
 
 type Store = StoreNames<TendDB>;
-const ALL_STORES: Store[] = ['prefs', 'state', 'history', 'marks', 'checkins', 'ownIdeas', 'talks'];
-/** State records that are a person's data (export and import carry them); the nudge timing is the browser's. */
-const PERSON_STATE_KEYS = ['picker'] as const;
+export const ALL_STORES: Store[] = ['prefs', 'state', 'history', 'marks', 'checkins', 'ownIdeas', 'talks'];
 
 /** Bounds that keep every export importable: the picker never needs more, and a year of history is plenty. */
 export const LIMITS = {
@@ -247,29 +245,9 @@ export function createTendStore(name = DB_NAME, options: StoreOptions = {}) {
     });
   }
 
-  async function readSnapshot(): Promise<Snapshot> {
-    const database = await db();
-    const tx = database.transaction(ALL_STORES);
-    const [rawPrefs, rawPicker, rawHistory, rawMarks, rawCheckins, rawOwn, rawTalks] = await Promise.all([
-      tx.objectStore('prefs').get('prefs'),
-      tx.objectStore('state').get('picker'),
-      tx.objectStore('history').getAll(),
-      tx.objectStore('marks').getAll(),
-      tx.objectStore('checkins').getAll(),
-      tx.objectStore('ownIdeas').getAll(),
-      tx.objectStore('talks').getAll(),
-    ]);
-    await tx.done;
-    return {
-      prefs: validatePrefs(rawPrefs).prefs,
-      picker: parsePickerState(rawPicker),
-      history: valid(rawHistory, parseHistoryEntry).sort(compareHistory),
-      marks: valid(rawMarks, parseMark),
-      checkins: valid(rawCheckins, parseCheckIn).sort((a, b) => a.at - b.at),
-      ownIdeas: valid(rawOwn, parseOwnIdea).sort((a, b) => a.createdAt - b.createdAt),
-      talks: valid(rawTalks, parseTalkRecord),
-    };
-  }
+  // The seldom-used verbs live in db-rare.ts, loaded on their first call (the popup never needs them).
+  const core: StoreCore = { db, write };
+  const rare = () => import('./db-rare');
 
   return {
     readPrefs: async (): Promise<Prefs> => (await readPrefsChecked()).prefs,
@@ -330,103 +308,38 @@ export function createTendStore(name = DB_NAME, options: StoreOptions = {}) {
       });
     },
     /** Every hidden idea shown again, in one transaction. */
-    async unhideAll(): Promise<void> {
-      await write(['marks'], 'marks', async (tx) => {
-        for (const mark of valid(await tx.objectStore('marks').getAll(), parseMark)) {
-          if (!mark.hidden) continue;
-          if (mark.favourite || mark.triedOn.length > 0) await tx.objectStore('marks').put({ ...mark, hidden: false });
-          else await tx.objectStore('marks').delete(mark.ideaId);
-        }
-      });
-    },
+    unhideAll: async (): Promise<void> => (await rare()).unhideAll(core),
 
     async readCheckIns(): Promise<CheckIn[]> {
       return valid(await (await db()).getAll('checkins'), parseCheckIn).sort((a, b) => b.at - a.at);
     },
     /** Adds a check-in (or puts one back after Undo); the oldest go beyond the limit. */
-    async putCheckIn(checkIn: CheckIn): Promise<void> {
-      await write(['checkins'], 'checkins', async (tx) => {
-        await tx.objectStore('checkins').put(checkIn);
-        const all = valid(await tx.objectStore('checkins').getAll(), parseCheckIn).sort((a, b) => b.at - a.at);
-        for (const old of all.slice(LIMITS.checkIns)) await tx.objectStore('checkins').delete(old.id);
-      });
-    },
-    async deleteCheckIn(id: string): Promise<void> {
-      await write(['checkins'], 'checkins', (tx) => tx.objectStore('checkins').delete(id));
-    },
-    async clearCheckIns(): Promise<void> {
-      await write(['checkins'], 'checkins', (tx) => tx.objectStore('checkins').clear());
-    },
+    putCheckIn: async (checkIn: CheckIn): Promise<void> => (await rare()).putCheckIn(core, checkIn),
+    deleteCheckIn: async (id: string): Promise<void> => (await rare()).deleteCheckIn(core, id),
+    clearCheckIns: async (): Promise<void> => (await rare()).clearCheckIns(core),
 
     async readOwnIdeas(): Promise<OwnIdea[]> {
       return valid(await (await db()).getAll('ownIdeas'), parseOwnIdea).sort((a, b) => a.createdAt - b.createdAt);
     },
     /** How many stored own-idea records could not be read (shown as a note in Settings). */
-    async countDamagedOwnIdeas(): Promise<number> {
-      const raw = await (await db()).getAll('ownIdeas');
-      return raw.filter((r) => parseOwnIdea(r) === null).length;
-    },
+    countDamagedOwnIdeas: async (): Promise<number> => (await rare()).countDamagedOwnIdeas(core),
     /**
      * Adds or replaces own ideas in one transaction. Refuses (returns false, writes nothing) when the
      * result would hold more than the limit.
      */
-    async putOwnIdeas(ideas: OwnIdea[]): Promise<boolean> {
-      return write(['ownIdeas'], 'ownIdeas', async (tx) => {
-        const keys = new Set(await tx.objectStore('ownIdeas').getAllKeys());
-        const added = ideas.filter((idea) => !keys.has(idea.id)).length;
-        if (keys.size + added > LIMITS.ownIdeas) return false;
-        for (const idea of ideas) await tx.objectStore('ownIdeas').put(idea);
-        return true;
-      });
-    },
-    async deleteOwnIdea(id: string): Promise<void> {
-      await write(['ownIdeas', 'marks'], 'ownIdeas', async (tx) => {
-        await tx.objectStore('ownIdeas').delete(id);
-        await tx.objectStore('marks').delete(id);
-      });
-    },
+    putOwnIdeas: async (ideas: OwnIdea[]): Promise<boolean> => (await rare()).putOwnIdeas(core, ideas),
+    deleteOwnIdea: async (id: string): Promise<void> => (await rare()).deleteOwnIdea(core, id),
 
     async readTalks(): Promise<TalkRecord[]> {
       return valid(await (await db()).getAll('talks'), parseTalkRecord);
     },
-    async recordTalk(talkId: string, day: string): Promise<void> {
-      await write(['talks'], 'talks', async (tx) => {
-        const current = parseTalkRecord(await tx.objectStore('talks').get(talkId)) ?? { talkId, days: [] };
-        const days = [...new Set([...current.days, day])].sort().slice(-LIMITS.talkDays);
-        await tx.objectStore('talks').put({ talkId, days });
-      });
-    },
+    recordTalk: async (talkId: string, day: string): Promise<void> => (await rare()).recordTalk(core, talkId, day),
 
-    readSnapshot,
+    readSnapshot: async (): Promise<Snapshot> => (await rare()).readSnapshot(core),
     /** Replaces everything a person keeps in one transaction: if any write fails, nothing changes. */
-    async replaceAll(snapshot: Snapshot): Promise<void> {
-      await write(ALL_STORES, 'all', async (tx) => {
-        const pending: Promise<unknown>[] = [];
-        // Each request is watched from the start, so an abort does not leave unhandled rejections behind.
-        const queue = (request: Promise<unknown>) => {
-          request.catch(() => {});
-          pending.push(request);
-        };
-        queue(tx.objectStore('prefs').put(snapshot.prefs, 'prefs'));
-        for (const store of ['history', 'marks', 'checkins', 'ownIdeas', 'talks'] as const) queue(tx.objectStore(store).clear());
-        for (const { day, ideaId, at } of snapshot.history) queue(tx.objectStore('history').add({ day, ideaId, at }));
-        for (const mark of snapshot.marks) queue(tx.objectStore('marks').put(mark));
-        for (const checkIn of snapshot.checkins) queue(tx.objectStore('checkins').put(checkIn));
-        for (const idea of snapshot.ownIdeas) queue(tx.objectStore('ownIdeas').put(idea));
-        for (const talk of snapshot.talks) queue(tx.objectStore('talks').put(talk));
-        for (const key of PERSON_STATE_KEYS) queue(tx.objectStore('state').delete(key));
-        if (snapshot.picker) queue(tx.objectStore('state').put(snapshot.picker, 'picker'));
-        await Promise.all(pending);
-      });
-    },
+    replaceAll: async (snapshot: Snapshot): Promise<void> => (await rare()).replaceAll(core, snapshot),
     /** "Delete all data": every store emptied, as on a fresh install (the welcome counts as done). */
-    async clearAll(): Promise<void> {
-      await write(ALL_STORES, 'all', async (tx) => {
-        const setup = await tx.objectStore('state').get('setup');
-        await Promise.all(ALL_STORES.map((s) => tx.objectStore(s).clear()));
-        if (setup !== undefined) await tx.objectStore('state').put(setup, 'setup');
-      });
-    },
+    clearAll: async (): Promise<void> => (await rare()).clearAll(core),
     /** Hears about writes made by any Tend page or the worker (not those of this very store object). */
     onChange(listener: (change: StoreChange) => void): () => void {
       if (channelName === null || typeof BroadcastChannel === 'undefined') return () => {};

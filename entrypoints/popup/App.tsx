@@ -1,18 +1,17 @@
-import { useLayoutEffect, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import { IdeaCard } from '../../components/IdeaCard';
-import { IdeaList } from '../../components/IdeaList';
-import { NudgeControls } from '../../components/NudgeControls';
 import { useServices } from '../../components/services';
 import { useTheme } from '../../components/useTheme';
 import { dayKey } from '../../utils/day';
 import type { Idea } from '../../utils/library';
 import { eligibleIdeas } from '../../utils/picker';
 import { LIMITS, type Prefs } from '../../utils/prefs';
-import { resume } from '../../utils/schedule';
-import { statusLine, type StatusAction } from '../../utils/status-line';
-import { CheckInNowLink, LazyCheckInArea, LazyDbTrouble } from './Lazy';
+import { CheckInNowLink } from '../../components/CheckInNowLink';
+import { LazyDbTrouble } from './Lazy';
 import { usePopup } from './usePopup';
-import { useStatus } from './useStatus';
+
+/** The check-in check, the nudge line and the idea lists, loaded after the first frame. */
+type AfterPaint = typeof import('./AfterPaint');
 
 interface AppProps {
   openOptions: () => void;
@@ -45,9 +44,9 @@ const Check = () => (
 
 export function App({ openOptions, cachedIdea = null }: AppProps) {
   const services = useServices();
-  const { t, now, store, locale } = services;
+  const { t, now, store } = services;
   const { data, error, another, mark, hide, changeNudges, showIdea } = usePopup(services);
-  const { status: nudgeStatus, refresh: refreshStatus } = useStatus(services);
+  const [later, setLater] = useState<AfterPaint | null>(null);
   const [status, setStatus] = useState('');
   const [undo, setUndo] = useState<(() => Promise<void>) | null>(null);
   useTheme(data?.prefs ?? null);
@@ -56,6 +55,10 @@ export function App({ openOptions, cachedIdea = null }: AppProps) {
     // A user-timing mark for `npm run bench`: when today's idea (or the empty notice) first shows.
     if (shown && performance.getEntriesByName('tend:idea-shown').length === 0) performance.mark('tend:idea-shown');
   }, [shown]);
+  // Effects run after the first frame: the rest of the page loads while the idea is already shown.
+  useEffect(() => {
+    void import('./AfterPaint').then(setLater);
+  }, []);
 
   if (error) return <LazyDbTrouble error={error} />;
   // Until the data is read, the idea cached by the last visit today can already show.
@@ -67,16 +70,6 @@ export function App({ openOptions, cachedIdea = null }: AppProps) {
   const favourite = current?.favourite ?? false;
   const today = dayKey(now());
   const triedToday = current?.triedOn.includes(today) ?? false;
-  const byId = new Map((data?.library ?? []).map((i) => [i.id, i]));
-  const recentIdeas = [...new Set((data?.recent ?? []).map((e) => e.ideaId))]
-    .filter((id) => id !== idea?.id)
-    .map((id) => byId.get(id))
-    .filter((i): i is Idea => i !== undefined);
-  const favourites = [...(data?.marks.values() ?? [])]
-    .filter((m) => m.favourite)
-    .map((m) => byId.get(m.ideaId))
-    .filter((i): i is Idea => i !== undefined);
-  const line = nudgeStatus ? statusLine({ ...nudgeStatus, now: now(), locale, t }) : null;
 
   const say = (message: string) => {
     setStatus('');
@@ -99,19 +92,6 @@ export function App({ openOptions, cachedIdea = null }: AppProps) {
   };
 
   const toggleFavourite = (id: string) => mark(id, (m) => ({ ...m, favourite: !m.favourite }));
-
-  const actOnStatus = async (kind: StatusAction) => {
-    if (kind === 'finish-setup') return services.openPage('/welcome.html');
-    if (kind === 'resume') {
-      await changeNudges(resume);
-      say(t('nudgesOnAgain'));
-    } else {
-      await store.patchPrefs((stored) => ({ nudgesEnabled: true, nudgesPerDay: Math.max(1, stored.nudgesPerDay) }));
-      await services.replanNudges();
-      say(t('nudgesOnAgain'));
-    }
-    await refreshStatus();
-  };
 
   const bringIdeasBack = async () => {
     if (!data) return;
@@ -136,7 +116,7 @@ export function App({ openOptions, cachedIdea = null }: AppProps) {
         </button>
       </header>
 
-      <LazyCheckInArea />
+      {later && <later.LazyCheckInArea />}
 
       <section class="today" aria-labelledby="today-heading">
         <h2 id="today-heading" class="eyebrow">
@@ -224,51 +204,13 @@ export function App({ openOptions, cachedIdea = null }: AppProps) {
         </div>
       </section>
 
-      {line && nudgeStatus && (
-        <div class="nudge-line">
-          <p class="small muted">
-            {line.text}
-            {line.action && (
-              <>
-                <span aria-hidden="true"> · </span>
-                <button type="button" class="link" onClick={() => void actOnStatus((line.action as { kind: StatusAction }).kind)}>
-                  {line.action.label}
-                </button>
-              </>
-            )}
-          </p>
-          {nudgeStatus.setup.finishedAt !== null && (
-            <NudgeControls
-              nudge={nudgeStatus.nudge}
-              prefs={nudgeStatus.prefs}
-              onChange={async (change) => {
-                await changeNudges(change);
-                await refreshStatus();
-              }}
-              onDone={say}
-            />
-          )}
-        </div>
-      )}
+      {later && <later.NudgeLine changeNudges={changeNudges} say={say} />}
 
       <div class="more">
-        <details>
-          <summary>{t('recentIdeas')}</summary>
-          <IdeaList
-            listId="recent"
-            ideas={recentIdeas}
-            empty={t('recentEmpty')}
-            onShow={show}
-            onCopy={(i) => void copy(i.text)}
-          />
-        </details>
-        <details>
-          <summary>{t('favourites')}</summary>
-          <IdeaList
-            listId="favourites"
-            ideas={favourites}
-            todayId={idea?.id ?? null}
-            empty={t('favouritesEmpty')}
+        {later && (
+          <later.IdeaLists
+            data={data}
+            idea={idea}
             onShow={show}
             onCopy={(i) => void copy(i.text)}
             onUnfavourite={async (id) => {
@@ -277,7 +219,7 @@ export function App({ openOptions, cachedIdea = null }: AppProps) {
               say(t('favouriteRemoved'));
             }}
           />
-        </details>
+        )}
         <p class="quiet-links">
           <button type="button" class="link talk-link" onClick={() => services.openPage('/talk.html')}>
             {t('talkTogether')}

@@ -2,9 +2,7 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { Services } from '../../components/services';
 import { dayKey, dayKeyBefore, startOfNextDay } from '../../utils/day';
-import { activeLeaning } from '../../utils/leaning';
 import type { Idea } from '../../utils/library';
-import { ownIdeaToIdea } from '../../utils/own-ideas';
 import {
   anotherIdea,
   createPickerState,
@@ -87,14 +85,16 @@ export function usePopup(services: Services) {
       early = null;
       const [prefs, ideas, markList, stored, nudge, own, checkIns] = await pending;
       const time = now();
-      const ownIdeas = prefs.showOwnIdeas ? own.map(ownIdeaToIdea) : [];
+      // The own-ideas module loads only for someone who has ideas of their own to show.
+      const ownIdeas = prefs.showOwnIdeas && own.length > 0 ? own.map((await import('../../utils/own-ideas')).ownIdeaToIdea) : [];
       const library = [...ideas, ...ownIdeas];
       const marks = new Map(markList.map((m) => [m.ideaId, m]));
       const picker = stored ?? createPickerState(randomSalt(random));
       const hidden = new Set(markList.filter((m) => m.hidden).map((m) => m.ideaId));
       const options: PickOptions = {
         hour: new Date(time).getHours(),
-        lean: activeLeaning(checkIns, time),
+        // Without check-ins nothing leans: the leaning module loads only for those who have some.
+        lean: checkIns.length > 0 ? (await import('../../utils/leaning')).activeLeaning(checkIns, time) : null,
         own: prefs.showOwnIdeas ? own.map(({ id, createdAt }) => ({ id, createdAt })) : [],
       };
       // An open popup keeps the day it opened on: the idea under the cursor does not swap at midnight.
