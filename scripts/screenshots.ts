@@ -1,32 +1,69 @@
-/** `npm run screenshots`: PNGs of the real built extension (popup light, dark and German; options) for the README. */
+/**
+ * `npm run screenshots`: PNGs of the real built extension for the README — the popup (light, dark, German),
+ * settings with the week of together hours, the welcome, the weekly check-in and a conversation.
+ */
 import { mkdirSync } from 'node:fs';
-import { launchTend, tempProfile, type LaunchOptions } from '../tests/e2e/chrome-harness';
+import type { Page } from 'playwright-core';
+import { launchTend, tempProfile, type LaunchOptions, type Tend } from '../tests/e2e/chrome-harness';
 
 const OUT = 'docs/screenshots';
 
-/** One browser per look: the popup in light, dark and German; the settings page in light. */
-const SHOTS: { name: string; launch: LaunchOptions; options?: boolean }[] = [
-  { name: 'light', launch: { colorScheme: 'light' }, options: true },
+/** One browser per look; `extra` shoots the other pages in that look. */
+const SHOTS: { name: string; launch: LaunchOptions; extra?: (tend: Tend) => Promise<void> }[] = [
+  { name: 'light', launch: { colorScheme: 'light' }, extra: shootPages },
   { name: 'dark', launch: { colorScheme: 'dark' } },
   { name: 'de', launch: { lang: 'de' } },
 ];
 
+async function popupShot(tend: Tend, name: string, hash = ''): Promise<Page> {
+  const popup = await tend.open('popup', hash);
+  await popup.setViewportSize({ width: 352, height: 600 });
+  await popup.waitForSelector('main:not([aria-busy]) .idea-text');
+  await popup.waitForTimeout(300);
+  await popup.screenshot({ path: `${OUT}/${name}.png`, fullPage: true });
+  return popup;
+}
+
+async function shootPages(tend: Tend): Promise<void> {
+  const options = await tend.open('options');
+  await options.setViewportSize({ width: 1000, height: 900 });
+  await options.waitForSelector('.week-picture');
+  await options.waitForTimeout(300);
+  await options.screenshot({ path: `${OUT}/options.png` });
+  await options.screenshot({ path: `${OUT}/options-full.png`, fullPage: true });
+  await options.close();
+
+  const checkIn = await popupShot(tend, 'popup-checkin', '#checkin');
+  await checkIn.close();
+
+  const talk = await tend.open('talk', '#talk-changed');
+  await talk.setViewportSize({ width: 820, height: 640 });
+  await talk.getByRole('button', { name: 'Start' }).click();
+  await talk.waitForTimeout(400);
+  await talk.screenshot({ path: `${OUT}/talk.png` });
+  await talk.close();
+}
+
 async function main() {
   mkdirSync(OUT, { recursive: true });
+  // The welcome as a new install meets it: nothing set up yet.
+  {
+    const profile = tempProfile();
+    const tend = await launchTend(profile.dir, { setUp: false });
+    const welcome = await tend.open('welcome');
+    await welcome.setViewportSize({ width: 820, height: 900 });
+    await welcome.waitForSelector('main h1');
+    await welcome.waitForTimeout(500);
+    await welcome.screenshot({ path: `${OUT}/welcome.png`, fullPage: true });
+    await tend.close();
+    profile.remove();
+  }
   for (const shot of SHOTS) {
     const profile = tempProfile();
     const tend = await launchTend(profile.dir, shot.launch);
-    const popup = await tend.open('popup');
-    await popup.setViewportSize({ width: 352, height: 560 });
-    await popup.waitForSelector('main:not([aria-busy]) .idea-text');
-    await popup.screenshot({ path: `${OUT}/popup-${shot.name}.png`, fullPage: true });
-    if (shot.options) {
-      const options = await tend.open('options');
-      await options.setViewportSize({ width: 820, height: 900 });
-      await options.waitForSelector('main');
-      await options.screenshot({ path: `${OUT}/options.png` });
-      await options.screenshot({ path: `${OUT}/options-full.png`, fullPage: true });
-    }
+    const popup = await popupShot(tend, `popup-${shot.name}`);
+    await popup.close();
+    await shot.extra?.(tend);
     await tend.close();
     profile.remove();
   }

@@ -43,7 +43,7 @@ export interface Tend {
   pageErrors: string[];
   /** Every URL the extension's pages and worker asked for. */
   requests: string[];
-  open(page: 'popup' | 'options', query?: string): Promise<Page>;
+  open(page: 'popup' | 'options' | 'welcome' | 'talk', query?: string): Promise<Page>;
   close(): Promise<void>;
 }
 

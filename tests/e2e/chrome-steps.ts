@@ -89,7 +89,7 @@ export async function scheduleNudgeAt(tend: Tend, page: Page, when: number): Pro
   await tend.worker.evaluate((at) => chrome.alarms.create('tend-nudge', { when: at }), when);
 }
 
-export async function readStored(page: Page, store: 'prefs' | 'state', key: string): Promise<unknown> {
+export async function readStored(page: Page, store: 'prefs' | 'state' | 'talks', key: string): Promise<unknown> {
   return page.evaluate(
     async ([s, k]) => {
       const db = await new Promise<IDBDatabase>((ok) => {
@@ -117,6 +117,8 @@ const AXE = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
 
 /** axe-core's serious and critical findings on a page (injected over the DevTools protocol, past the page's CSP). */
 export async function seriousA11yIssues(page: Page): Promise<string[]> {
+  // Colours ease in after a theme change: judge contrast once every transition has ended.
+  await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))));
   await page.evaluate(AXE);
   const violations = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (o: object) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;

@@ -22,7 +22,7 @@ beforeAll(() => proxy.start());
 afterAll(() => proxy.stop());
 
 /** The harness names the popup and options; the talk page opens the same way. */
-const openTalk = (tend: Tend, hash = '') => tend.open('talk' as 'popup', hash);
+const openTalk = (tend: Tend, hash = '') => tend.open('talk', hash);
 
 const text = async (page: Page, selector: string) => ((await page.textContent(selector)) ?? '').trim();
 const focused = (page: Page) => page.evaluate(() => (document.activeElement?.textContent ?? '').trim());
@@ -99,7 +99,7 @@ describe('talk together', () => {
       const d = new Date();
       return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
     });
-    await expect.poll(() => readStored(page, 'talks' as 'state', 'talk-changed')).toEqual({ talkId: 'talk-changed', days: [today] });
+    await expect.poll(() => readStored(page, 'talks', 'talk-changed')).toEqual({ talkId: 'talk-changed', days: [today] });
     await page.close();
   });
 

@@ -88,7 +88,7 @@ describe('welcome on install', () => {
     expect(welcomePages(session.tend.context)).toEqual([]);
     expect(await alarms(session.tend)).toHaveLength(1);
     // Opened by hand, it says Tend is set up.
-    const page = await session.tend.open('welcome' as 'options');
+    const page = await session.tend.open('welcome');
     await expect.poll(() => page.textContent('main')).toContain('Tend is already set up.');
     expect(await seriousA11yIssues(page)).toEqual([]);
     await page.close();

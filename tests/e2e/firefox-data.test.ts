@@ -1,0 +1,47 @@
+/**
+ * Firefox's stack is smaller than Chromium's: an import file nested 10,000 deep inside a settings field once
+ * threw "too much recursion" there with no message. Now depth is counted before anything recurses.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeWholeRun, FirefoxTend, RefusingProxy, evaluate, tempProfile, waitUntil } from './firefox-harness';
+
+describe('importing in Firefox', () => {
+  const proxy = new RefusingProxy();
+  let profile: ReturnType<typeof tempProfile> | null = null;
+  let tend: FirefoxTend;
+
+  beforeAll(async () => {
+    await proxy.start();
+    profile = tempProfile();
+    tend = new FirefoxTend({ profileDir: profile.dir, proxy });
+    await tend.launch();
+  });
+
+  afterAll(async () => {
+    await tend?.close();
+    await proxy.stop();
+    profile?.remove();
+  });
+
+  it('a file nested 10,000 deep in a settings field gets the "damaged" message, and nothing changes', async () => {
+    const page = await tend.open('options', '#data');
+    await evaluate(page, async (b) => {
+      void b;
+      const deep = `${'['.repeat(10_000)}${']'.repeat(10_000)}`;
+      const text = `{"app":"tend","schema":3,"prefs":{"palette":"clay","windows":${deep}}}`;
+      const input = document.querySelector('section[aria-labelledby="data"] input[type=file]') as HTMLInputElement;
+      const files = new DataTransfer();
+      files.items.add(new File([text], 'deep.json', { type: 'application/json' }));
+      input.files = files.files;
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await waitUntil(page, () => document.querySelector('section[aria-labelledby="data"] [role=alert]') !== null);
+    const message = await page.evaluate(() => document.querySelector('section[aria-labelledby="data"] [role=alert]')?.textContent);
+    expect(message).toBe('That backup is damaged at “depth”. Nothing was changed.');
+    const palette = await page.evaluate(() => document.documentElement.dataset.palette);
+    expect(palette).toBe('dusk');
+    await page.close();
+  });
+
+  describeWholeRun(() => tend);
+});
