@@ -29,6 +29,7 @@ render(
 setTimeout(() => {
   void import('../../utils/nudges-browser').then(({ clearBadge, ensureNudgeAlarm }) => {
     void clearBadge();
-    void ensureNudgeAlarm(services.store);
+    // When the data cannot be opened, the page says so and the background keeps nudges on defaults.
+    void ensureNudgeAlarm(services.store).catch(() => {});
   });
 }, 300);
