@@ -4,7 +4,6 @@ import { useContext } from 'preact/hooks';
 import type { TendStore } from '../utils/db';
 import type { Translate } from '../utils/i18n';
 import type { Idea } from '../utils/library';
-import type { Prefs } from '../utils/prefs';
 import type { NudgeState } from '../utils/schedule';
 import type { ViewCache } from '../utils/view-cache';
 
@@ -21,9 +20,6 @@ export interface Services {
   changeNudgeState: (change: (state: NudgeState) => NudgeState) => Promise<void>;
   /** Remember what the popup showed, so its next opening can paint it in the first frame. */
   saveView: (view: ViewCache) => void;
-  /** Tell other open Tend pages that preferences changed. */
-  announcePrefs: (prefs: Prefs) => void;
-  onPrefsAnnounced: (listener: () => void) => () => void;
   /** Ways out when the database cannot be opened. */
   rescue: {
     exportReadable: () => Promise<{ fileName: string; text: string }>;

@@ -10,7 +10,15 @@ import { writeViewCache } from './view-cache';
 
 export function createServices(): Services {
   const store = createTendStore();
-  const channel = new BroadcastChannel('tend');
+  // New settings (here or in any page, an import, "Delete all data") may change the look and which ideas
+  // fit: the render cache keeps the look and lets the popup pick again.
+  store.onChange((change) => {
+    if (change !== 'prefs' && change !== 'all') return;
+    void store
+      .readPrefs()
+      .then((prefs) => writeViewCache(localStorage, Date.now(), { theme: themeOf(prefs), idea: null }))
+      .catch(() => {});
+  });
   return {
     t,
     store,
@@ -23,16 +31,6 @@ export function createServices(): Services {
     replanNudges: async () => void (await (await import('./nudges-browser')).ensureNudgeAlarm(store, true)),
     changeNudgeState: async (change) => (await import('./nudges-browser')).changeNudgeState(store, change),
     saveView: (view) => writeViewCache(localStorage, Date.now(), view),
-    announcePrefs: (prefs) => {
-      // New preferences may change the look and which ideas fit: keep the look, let the popup pick again.
-      writeViewCache(localStorage, Date.now(), { theme: themeOf(prefs), idea: null });
-      channel.postMessage('prefs');
-    },
-    onPrefsAnnounced: (listener) => {
-      const handler = () => listener();
-      channel.addEventListener('message', handler);
-      return () => channel.removeEventListener('message', handler);
-    },
     rescue: {
       async exportReadable() {
         const now = Date.now();

@@ -89,7 +89,6 @@ export function App({ actions }: { actions: OptionsActions }) {
     const fields = typeof patch === 'function' ? patch(next) : patch;
     setPrefs(next);
     setDamaged((d) => d.filter((key) => !(key in fields)));
-    services.announcePrefs(next);
     if (SCHEDULE_KEYS.some((key) => key in fields)) await services.replanNudges();
     setSaved('');
     window.clearTimeout(savedTimer.current);

@@ -24,10 +24,7 @@ export function DataSection({ download }: { download: (fileName: string, text: s
   const [pending, setPending] = useState<ParsedFile | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const afterChange = async () => {
-    services.announcePrefs(await store.readPrefs());
-    await services.replanNudges();
-  };
+  const afterChange = () => services.replanNudges();
 
   const readFile = async (file: File) => {
     setPending(null);

@@ -99,7 +99,7 @@ export function App({ openOptions, cachedIdea = null }: AppProps) {
       await store.unhideAll();
     } else {
       const hidden = new Set([...data.marks.values()].filter((m) => m.hidden).map((m) => m.ideaId));
-      services.announcePrefs(await store.patchPrefs(widenedFilters(data.prefs, data.library, hidden)));
+      await store.patchPrefs(widenedFilters(data.prefs, data.library, hidden));
     }
     // The store tells usePopup, which picks again from what is stored now.
     say(t('ideasBack'));

@@ -116,14 +116,9 @@ export function usePopup(services: Services) {
   useEffect(() => {
     void load();
     // Any write elsewhere (settings, another popup, an import, "Delete all data") shows here at once.
-    const stopStore = store.onChange((change) => {
+    return store.onChange((change) => {
       if (change !== 'state' && change !== 'history') void load();
     });
-    const stopPrefs = services.onPrefsAnnounced(() => void load());
-    return () => {
-      stopStore();
-      stopPrefs();
-    };
   }, [load]);
 
   const hiddenSet = (marks: Map<string, Mark>) =>

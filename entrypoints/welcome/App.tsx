@@ -85,7 +85,6 @@ export function App({ actions }: { actions: WelcomeActions }) {
         maxIntensity: intensity,
       });
       await store.updateState(SETUP_KEY, parseSetup, () => ({ finishedAt: now() }));
-      services.announcePrefs(next);
       // Only now is the first nudge planned: exactly one alarm, inside the hours just chosen.
       await services.replanNudges();
       setPrefs(next);

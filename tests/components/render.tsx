@@ -27,8 +27,6 @@ export function fakeServices(
     replanNudges: async () => {},
     changeNudgeState: async (change) => void (await store.updateNudgeState(change)),
     saveView: () => {},
-    announcePrefs: () => {},
-    onPrefsAnnounced: () => () => {},
     rescue: { exportReadable: async () => ({ fileName: 'x.json', text: '{}' }), startFresh: () => store.destroy(), download: () => {} },
     openPage: (path, hash = '') => void opened.push(path + hash),
     opened,

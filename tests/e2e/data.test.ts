@@ -37,6 +37,21 @@ describe('two settings tabs and a stale popup', () => {
     await b.close();
   });
 
+  it('a settings change clears the idea the popup cached for its first frame, and keeps the new look', async () => {
+    const popup = await session.tend.open('popup');
+    await ideaText(popup);
+    const cached = () => popup.evaluate(() => JSON.parse(localStorage.getItem('tend:view') ?? 'null') as { idea: unknown; theme: { palette: string } } | null);
+    await expect.poll(async () => (await cached())?.idea ?? null).not.toBeNull();
+    const options = await session.tend.open('options');
+    await options.getByRole('group', { name: 'Palette' }).getByLabel('Sage').check();
+    await expect.poll(async () => (await cached())?.theme.palette).toBe('sage');
+    // Cleared, or already the idea the open popup picked again under the new settings.
+    const idea = (await cached())?.idea as { text: string } | null;
+    if (idea !== null) expect(idea.text).toBe(await ideaText(popup));
+    await options.close();
+    await popup.close();
+  });
+
   it('a second, stale popup does not undo a favourite', async () => {
     const first = await session.tend.open('popup');
     const second = await session.tend.open('popup');
@@ -117,7 +132,8 @@ describe('a database from a newer Tend', () => {
     await popup.reload();
     expect((await ideaText(popup)).length).toBeGreaterThan(0);
     // No unhandled rejections or errors along the way.
-    expect(session.tend.pageErrors.slice(errorsBefore).filter((e) => !e.includes('Failed to load resource'))).toEqual([]);
+    const errors = session.tend.pageErrors.slice(errorsBefore).filter((e) => !e.includes('Failed to load resource'));
+    expect(errors).toEqual([]);
     await waitFor(() => alarms(session.tend), (a) => a.length <= 1);
     await popup.close();
     await options.close();
