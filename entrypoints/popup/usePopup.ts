@@ -51,6 +51,8 @@ let early: Promise<Stored> | null = null;
 /** Starts reading before the first render, so the idea is not held up by it. */
 export function preloadPopup(services: Services): void {
   early = readStored(services);
+  // Seen by load() a moment later; until then a database that cannot be opened is not an unhandled rejection.
+  early.catch(() => {});
 }
 
 const ideaOf = (result: PickResult): Idea | null => (result.kind === 'idea' ? result.idea : null);
