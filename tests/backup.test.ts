@@ -28,6 +28,8 @@ const SNAPSHOT: Snapshot = {
     { day: '2026-05-02', ideaId: 'care-010', at: 1_777_700_000_000 },
   ],
   picker: { salt: 'q', cycle: 0, shown: ['talk-001', 'care-010'], deferred: [], today: { day: '2026-05-02', ideaId: 'care-010' } },
+  // Weekly check-ins switched off: a choice the person made, carried by the file.
+  checkinState: { notNowDay: '2026-05-02', counsellorShownAt: null, weekly: false },
   checkins: [{ id: 'c1', at: 1_777_650_000_000, answer: 'mixed', note: 'A long week. <b>not markup</b>' }],
   ownIdeas: [
     { id: 'own-a1', text: 'Breakfast on the balcony', category: 'play', mode: 'together', minutes: null, intensity: 'gentle', createdAt: 1_777_000_000_000 },
@@ -39,6 +41,16 @@ describe('export and import', () => {
   it('round-trips everything a person has', () => {
     const parsed = parseBackup(createBackup(SNAPSHOT, Date.UTC(2026, 4, 3)));
     expect(parsed).toEqual({ ok: true, fromSchema: BACKUP_SCHEMA, snapshot: SNAPSHOT, exportedAt: Date.UTC(2026, 4, 3), hasPrefs: true });
+  });
+
+  it('a schema 2 file (before check-ins) imports, with check-ins weekly as by default', () => {
+    const file = JSON.parse(createBackup(SNAPSHOT, 0));
+    for (const key of ['checkin', 'checkins', 'ownIdeas', 'talks']) delete file[key];
+    file.schema = 2;
+    const parsed = parseBackup(JSON.stringify(file));
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.error));
+    expect(parsed.snapshot.checkinState).toEqual({ notNowDay: null, counsellorShownAt: null, weekly: true });
+    expect(parsed.snapshot.marks).toEqual(SNAPSHOT.marks);
   });
 
   it('migrates a schema 1 file (favourites and hidden as id lists, "theme")', () => {
@@ -235,6 +247,7 @@ describe('the largest state Tend can reach still imports', () => {
       marks: ideaIds.map((ideaId) => ({ ideaId, favourite: true, hidden: false, triedOn: Array.from({ length: LIMITS.triedDays }, (_, d) => day(d)).sort() })),
       history: boundHistory(history),
       picker: { salt: 'x'.repeat(20), cycle: 99, shown: ideaIds, deferred: [], today: { day: day(0), ideaId: 'idea-0001' } },
+      checkinState: { notNowDay: day(0), counsellorShownAt: Date.UTC(2026, 10, 1), weekly: false },
       checkins: Array.from({ length: LIMITS.checkIns }, (_, i) => ({ id: `c-${i}`, at: 1_700_000_000_000 + i * 86_400_000, answer: 'job' as const, note: 'ü'.repeat(CHECKIN_NOTE_MAX) })),
       ownIdeas: Array.from({ length: LIMITS.ownIdeas }, (_, i) => ({ id: `own-${i}`, text: '"'.repeat(IDEA_TEXT_MAX), category: 'talk' as const, mode: 'together' as const, minutes: 60, intensity: 'close' as const, createdAt: i })),
       talks: Array.from({ length: 20 }, (_, i) => ({ talkId: `talk-${i}`, days: Array.from({ length: LIMITS.talkDays }, (_, d) => day(d)).sort() })),

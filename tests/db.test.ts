@@ -182,6 +182,7 @@ describe('replaceAll and clearAll', () => {
       marks: [{ ideaId: 'b-001', favourite: true, hidden: false, triedOn: [] }, { favourite: true } as never],
       history: [],
       picker: null,
+      checkinState: { notNowDay: null, counsellorShownAt: null, weekly: false },
       checkins: [],
       ownIdeas: [],
       talks: [],

@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createBackup, parseBackup } from '../utils/backup';
+import { CHECKIN_STATE_KEY, parseCheckInState } from '../utils/checkin';
 import { createTendStore, type TendStore } from '../utils/db';
 import { dayKey } from '../utils/day';
 import { ensureNudgeAlarm, NUDGE_ALARM } from '../utils/nudges-browser';
@@ -29,6 +30,8 @@ interface Model {
   checkins: Set<string>;
   own: Set<string>;
   talks: Set<string>;
+  /** Weekly check-ins on or off. */
+  weekly: boolean;
   /** The export made last, and what it held, for a later import. */
   exported: string | null;
   /** Today's idea as last shown, and whether something since may change it legitimately. */
@@ -85,6 +88,7 @@ async function checkInvariants(m: Model, r: Real): Promise<void> {
   expect(new Set(snapshot.marks.filter((x) => x.favourite).map((x) => x.ideaId))).toEqual(m.favourites);
   expect(new Set(snapshot.marks.filter((x) => x.hidden).map((x) => x.ideaId))).toEqual(m.hidden);
   expect(new Set(snapshot.checkins.map((c) => c.id))).toEqual(m.checkins);
+  expect(snapshot.checkinState.weekly).toBe(m.weekly);
   expect(new Set(snapshot.ownIdeas.map((o) => o.id))).toEqual(m.own);
   expect(new Set(snapshot.talks.flatMap((r) => r.days.map((d) => `${r.talkId} ${d}`)))).toEqual(m.talks);
   // Export then import gives back the same data.
@@ -158,6 +162,12 @@ const commands: fc.Arbitrary<Cmd>[] = [
       m.checkins.add(`c${n}`);
     }),
   ),
+  fc.boolean().map((weekly) =>
+    cmd(`weekly check-ins ${weekly ? 'on' : 'off'}`, async (m, r) => {
+      await r.tabs[0].updateState(CHECKIN_STATE_KEY, parseCheckInState, (c) => ({ ...c, weekly }));
+      m.weekly = weekly;
+    }),
+  ),
   fc.nat(5).map((n) =>
     cmd(`delete check-in c${n}`, async (m, r) => {
       await r.tabs[1].deleteCheckIn(`c${n}`);
@@ -208,6 +218,7 @@ const commands: fc.Arbitrary<Cmd>[] = [
       m.checkins = new Set(s.checkins.map((c) => c.id));
       m.own = new Set(s.ownIdeas.map((o) => o.id));
       m.talks = new Set(s.talks.flatMap((t) => t.days.map((d) => `${t.talkId} ${d}`)));
+      m.weekly = s.checkinState.weekly;
       releaseToday(m);
     }),
   ),
@@ -220,6 +231,7 @@ const commands: fc.Arbitrary<Cmd>[] = [
       m.checkins = new Set();
       m.own = new Set();
       m.talks = new Set();
+      m.weekly = true;
       releaseToday(m);
     }),
   ),
@@ -259,6 +271,7 @@ describe('model-based: people and browsers doing anything, in any order', () => 
           checkins: new Set(),
           own: new Set(),
           talks: new Set(),
+          weekly: true,
           exported: null,
           shown: null,
         };

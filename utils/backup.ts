@@ -4,6 +4,7 @@
  * checked before anything recurses, so no file can exhaust a browser's stack.
  */
 import { LIMITS, type Snapshot } from './db';
+import { parseCheckInState } from './checkin';
 import { dayKeyBeforeKey } from './day';
 import type { MessageKey, Translate } from './i18n';
 import { validatePrefs } from './prefs';
@@ -55,6 +56,7 @@ export function createBackup(snapshot: Snapshot, now: number): string {
     marks: snapshot.marks,
     history: snapshot.history,
     picker: snapshot.picker,
+    checkin: snapshot.checkinState,
     checkins: snapshot.checkins,
     ownIdeas: snapshot.ownIdeas,
     talks: snapshot.talks,
@@ -141,7 +143,7 @@ function migrateV1(file: Record<string, unknown>): Record<string, unknown> | Bac
 }
 
 /** Keys a file of any schema uses for a person's data; a file with none of them holds nothing of Tend's. */
-const DATA_KEYS = ['marks', 'history', 'picker', 'checkins', 'ownIdeas', 'talks', 'favourites', 'hidden'];
+const DATA_KEYS = ['marks', 'history', 'picker', 'checkin', 'checkins', 'ownIdeas', 'talks', 'favourites', 'hidden'];
 
 function holdsSomething(file: Record<string, unknown>): boolean {
   const prefs = file.prefs;
@@ -197,6 +199,8 @@ export function parseBackup(text: string): ParsedBackup {
       marks: marks.map((m) => ({ ...m, triedOn: [...new Set(m.triedOn)].sort().slice(-LIMITS.triedDays) })),
       history: boundHistory(history),
       picker,
+      // The check-in's switch and "Not now": missing in older files, so the defaults.
+      checkinState: parseCheckInState(file.checkin),
       checkins: [...new Map(checkins.map((c) => [c.id, c])).values()].sort((a, b) => a.at - b.at),
       ownIdeas: [...new Map(ownIdeas.map((o) => [o.id, o])).values()].sort((a, b) => a.createdAt - b.createdAt),
       talks: [...new Map(talks.map((r) => [r.talkId, r])).values()],

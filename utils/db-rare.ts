@@ -18,10 +18,11 @@ import {
   type OwnIdea,
 } from './records';
 import { validatePrefs } from './prefs';
+import { CHECKIN_STATE_KEY, parseCheckInState } from './checkin';
 
 type Store = StoreNames<TendDB>;
 /** State records that are a person's data (export and import carry them); the nudge timing is the browser's. */
-const PERSON_STATE_KEYS = ['picker'] as const;
+const PERSON_STATE_KEYS = ['picker', CHECKIN_STATE_KEY] as const;
 
 /** What a verb here needs of its store: the connection and its announcing one-transaction write. */
 export interface StoreCore {
@@ -99,9 +100,10 @@ export async function recordTalk({ write }: StoreCore, talkId: string, day: stri
 export async function readSnapshot({ db }: StoreCore): Promise<Snapshot> {
   const database = await db();
   const tx = database.transaction(ALL_STORES);
-  const [rawPrefs, rawPicker, rawHistory, rawMarks, rawCheckins, rawOwn, rawTalks] = await Promise.all([
+  const [prefs, picker, checkinState, history, marks, checkins, ownIdeas, talks] = await Promise.all([
     tx.objectStore('prefs').get('prefs'),
     tx.objectStore('state').get('picker'),
+    tx.objectStore('state').get(CHECKIN_STATE_KEY),
     tx.objectStore('history').getAll(),
     tx.objectStore('marks').getAll(),
     tx.objectStore('checkins').getAll(),
@@ -109,14 +111,29 @@ export async function readSnapshot({ db }: StoreCore): Promise<Snapshot> {
     tx.objectStore('talks').getAll(),
   ]);
   await tx.done;
+  return snapshotFrom({ prefs, picker, checkinState, history, marks, checkins, ownIdeas, talks });
+}
+
+/** Records as stored (or as far as they could be read) turned into a snapshot; what cannot be read is left out. */
+export function snapshotFrom(raw: {
+  prefs: unknown;
+  picker: unknown;
+  checkinState: unknown;
+  history: unknown[];
+  marks: unknown[];
+  checkins: unknown[];
+  ownIdeas: unknown[];
+  talks: unknown[];
+}): Snapshot {
   return {
-    prefs: validatePrefs(rawPrefs).prefs,
-    picker: parsePickerState(rawPicker),
-    history: valid(rawHistory, parseHistoryEntry).sort(compareHistory),
-    marks: valid(rawMarks, parseMark),
-    checkins: valid(rawCheckins, parseCheckIn).sort((a, b) => a.at - b.at),
-    ownIdeas: valid(rawOwn, parseOwnIdea).sort((a, b) => a.createdAt - b.createdAt),
-    talks: valid(rawTalks, parseTalkRecord),
+    prefs: validatePrefs(raw.prefs).prefs,
+    picker: parsePickerState(raw.picker),
+    checkinState: parseCheckInState(raw.checkinState),
+    history: valid(raw.history, parseHistoryEntry).sort(compareHistory),
+    marks: valid(raw.marks, parseMark),
+    checkins: valid(raw.checkins, parseCheckIn).sort((a, b) => a.at - b.at),
+    ownIdeas: valid(raw.ownIdeas, parseOwnIdea).sort((a, b) => a.createdAt - b.createdAt),
+    talks: valid(raw.talks, parseTalkRecord),
   };
 }
 
@@ -138,6 +155,7 @@ export async function replaceAll({ write }: StoreCore, snapshot: Snapshot): Prom
     for (const talk of snapshot.talks) queue(tx.objectStore('talks').put(talk));
     for (const key of PERSON_STATE_KEYS) queue(tx.objectStore('state').delete(key));
     if (snapshot.picker) queue(tx.objectStore('state').put(snapshot.picker, 'picker'));
+    queue(tx.objectStore('state').put(snapshot.checkinState, CHECKIN_STATE_KEY));
     await Promise.all(pending);
   });
 }

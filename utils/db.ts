@@ -6,6 +6,7 @@
  */
 import { deleteDB, openDB, type DBSchema, type IDBPDatabase, type IDBPObjectStore, type IDBPTransaction, type StoreNames } from 'idb';
 import { dayKeyBeforeKey } from './day';
+import type { CheckInState } from './checkin';
 import type { PickerState } from './picker';
 import { validatePrefs, type Prefs, type ValidatedPrefs } from './prefs';
 import type { StoreCore } from './db-rare';
@@ -60,6 +61,8 @@ export interface Snapshot {
   marks: Mark[];
   history: HistoryEntry[];
   picker: PickerState | null;
+  /** The check-in's own record: weekly on or off, "Not now", when the counsellor card was shown. */
+  checkinState: CheckInState;
   checkins: CheckIn[];
   ownIdeas: OwnIdea[];
   talks: TalkRecord[];

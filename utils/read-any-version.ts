@@ -1,8 +1,8 @@
 /** The way out of a database Tend cannot open: read what can be read. Loaded only when needed. */
 import { openDB } from 'idb';
-import { DB_NAME, valid, type Snapshot } from './db';
-import { validatePrefs } from './prefs';
-import { parseCheckIn, parseHistoryEntry, parseMark, parseOwnIdea, parsePickerState, parseTalkRecord } from './records';
+import { CHECKIN_STATE_KEY } from './checkin';
+import { DB_NAME, type Snapshot } from './db';
+import { snapshotFrom } from './db-rare';
 
 /**
  * Reads whatever can be read, from the database at whatever version it is (one a newer Tend made,
@@ -19,24 +19,17 @@ export async function readAnyVersion(name = DB_NAME): Promise<Snapshot> {
     const has = (store: string) => database.objectStoreNames.contains(store);
     const all = async (store: string): Promise<unknown[]> => (has(store) ? database.getAll(store).catch(() => []) : []);
     const one = async (store: string, key: string): Promise<unknown> => (has(store) ? database.get(store, key).catch(() => undefined) : undefined);
-    const [prefs, picker, history, marks, checkins, ownIdeas, talks] = await Promise.all([
+    const [prefs, picker, checkinState, history, marks, checkins, ownIdeas, talks] = await Promise.all([
       one('prefs', 'prefs'),
       one('state', 'picker'),
+      one('state', CHECKIN_STATE_KEY),
       all('history'),
       all('marks'),
       all('checkins'),
       all('ownIdeas'),
       all('talks'),
     ]);
-    return {
-      prefs: validatePrefs(prefs).prefs,
-      picker: parsePickerState(picker),
-      history: valid(history, parseHistoryEntry),
-      marks: valid(marks, parseMark),
-      checkins: valid(checkins, parseCheckIn),
-      ownIdeas: valid(ownIdeas, parseOwnIdea),
-      talks: valid(talks, parseTalkRecord),
-    };
+    return snapshotFrom({ prefs, picker, checkinState, history, marks, checkins, ownIdeas, talks });
   } finally {
     database.close();
   }
