@@ -7,7 +7,7 @@ import { LIMITS, type Snapshot } from './db';
 import { parseCheckInState } from './checkin';
 import { dayKeyBeforeKey } from './day';
 import type { MessageKey, Translate } from './i18n';
-import { validatePrefs } from './prefs';
+import { defaultPrefs, validatePrefs } from './prefs';
 import {
   compareHistory,
   parseCheckIn,
@@ -147,7 +147,7 @@ const DATA_KEYS = ['marks', 'history', 'picker', 'checkin', 'checkins', 'ownIdea
 
 function holdsSomething(file: Record<string, unknown>): boolean {
   const prefs = file.prefs;
-  const hasPrefs = isRecord(prefs) && Object.keys(validatePrefs({}).prefs).some((key) => Object.hasOwn(prefs, key));
+  const hasPrefs = isRecord(prefs) && Object.keys(defaultPrefs()).some((key) => Object.hasOwn(prefs, key));
   return hasPrefs || DATA_KEYS.some((key) => file[key] !== undefined && file[key] !== null);
 }
 

@@ -11,7 +11,6 @@ import { parseSetup, SETUP_KEY } from '../../utils/setup';
 
 export interface WelcomeActions {
   previewNudge: () => Promise<boolean>;
-  openSettings: (hash?: string) => void;
   firefox: boolean;
 }
 
@@ -90,7 +89,7 @@ export function App({ actions }: { actions: WelcomeActions }) {
       setPrefs(next);
       setCustomChosen(preset === 'custom');
       setPhase('done');
-      if (preset === 'custom') actions.openSettings('#nudges');
+      if (preset === 'custom') services.openPage('/options.html', '#nudges');
     } catch {
       setSaveFailed(true);
     } finally {
@@ -114,7 +113,7 @@ export function App({ actions }: { actions: WelcomeActions }) {
       {phase === 'already' && (
         <section aria-labelledby="already">
           <p id="already">{t('welcomeAlready')}</p>
-          <button type="button" class="primary" onClick={() => actions.openSettings()}>
+          <button type="button" class="primary" onClick={() => services.openPage('/options.html')}>
             {t('openSettings')}
           </button>
         </section>
@@ -126,7 +125,7 @@ export function App({ actions }: { actions: WelcomeActions }) {
             {t('welcomeDone')}
           </p>
           {customChosen && <p class="small">{t('welcomeDoneCustom')}</p>}
-          <button type="button" onClick={() => actions.openSettings()}>
+          <button type="button" onClick={() => services.openPage('/options.html')}>
             {t('openSettings')}
           </button>
         </section>

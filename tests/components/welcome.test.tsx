@@ -17,7 +17,7 @@ function setUp() {
   const services = fakeServices([...makeLibrary(30), ...EXAMPLES], () => 1_000_000);
   const replan = vi.fn(async () => {});
   services.replanNudges = replan;
-  const actions: WelcomeActions = { previewNudge: vi.fn(async () => true), openSettings: vi.fn(), firefox: false };
+  const actions: WelcomeActions = { previewNudge: vi.fn(async () => true), firefox: false };
   return { services, replan, actions };
 }
 
@@ -59,7 +59,7 @@ describe('welcome', () => {
     expect(replan).toHaveBeenCalledOnce();
     expect(root.textContent).toContain("Tend is ready. Click the Tend button in your toolbar for today's idea.");
     expect(root.querySelector('input[name="when"]')).toBeNull();
-    expect(actions.openSettings).not.toHaveBeenCalled();
+    expect(services.opened).toEqual([]);
   });
 
   it('"off" turns nudges off, and own hours open settings at the nudges after finishing', async () => {
@@ -71,7 +71,7 @@ describe('welcome', () => {
     await click(button(root, 'Start Tend'));
     const prefs = await services.store.readPrefs();
     expect(prefs.nudgesEnabled).toBe(false);
-    expect(actions.openSettings).toHaveBeenCalledWith('#nudges');
+    expect(services.opened).toEqual(['/options.html#nudges']);
   });
 
   it('says so when Tend is already set up, and offers settings', async () => {
@@ -82,6 +82,6 @@ describe('welcome', () => {
     expect(root.textContent).toContain('Tend is already set up.');
     expect(root.querySelector('input[name="when"]')).toBeNull();
     await click(button(root, 'Open settings'));
-    expect(actions.openSettings).toHaveBeenCalledOnce();
+    expect(services.opened).toEqual(['/options.html']);
   });
 });
