@@ -4,6 +4,7 @@ import { useServices } from '../../components/services';
 import type { Idea } from '../../utils/library';
 import { PALETTE_IDS, PALETTES } from '../../utils/palettes';
 import { LIMITS, MOTIONS, THEME_MODES } from '../../utils/prefs';
+import { resolveTheme, themeOf } from '../../utils/theme';
 import type { SectionProps } from './section';
 
 const SAMPLE: Idea = {
@@ -18,6 +19,10 @@ const SAMPLE: Idea = {
 /** Theme, palette, text size and motion, with a sample of how an idea looks. */
 export function LookSection({ prefs, save }: SectionProps) {
   const { t } = useServices();
+  const scheme = resolveTheme(themeOf(prefs), {
+    prefersDark: matchMedia('(prefers-color-scheme: dark)').matches,
+    prefersReducedMotion: false,
+  }).scheme;
   return (
   <section aria-labelledby="look">
     <h2 id="look">{t('lookHeading')}</h2>
@@ -39,7 +44,11 @@ export function LookSection({ prefs, save }: SectionProps) {
           <span
             class="swatch"
             aria-hidden="true"
-            ref={(el) => el?.style.setProperty('--swatch', PALETTES[value].light.accent)}
+            ref={(el) => {
+              // The palette as it looks in the mode shown now: its accent on its background.
+              el?.style.setProperty('--swatch', PALETTES[value][scheme].accent);
+              el?.style.setProperty('--swatch-bg', PALETTES[value][scheme].bg);
+            }}
           />
         ),
       }))}
@@ -66,14 +75,11 @@ export function LookSection({ prefs, save }: SectionProps) {
       options={MOTIONS.map((value) => ({ value, label: t(`motion_${value}`) }))}
       onChange={(motion) => save({ motion })}
     />
-    <div class="preview" aria-label={t('preview')} role="group">
-      <p class="eyebrow">{t('preview')}</p>
+    {/* A sample to look at, not a control: only the idea card, as the popup shows it. */}
+    <figure class="preview">
+      <figcaption class="eyebrow">{t('previewSample')}</figcaption>
       <IdeaCard idea={{ ...SAMPLE, text: t('previewIdea') }} headingId="preview-text" />
-      <div class="actions" aria-hidden="true">
-        <span class="fake-button primary">{t('anotherIdea')}</span>
-        <span class="fake-button">{t('favourite')}</span>
-      </div>
-    </div>
+    </figure>
   </section>
   );
 }
