@@ -96,6 +96,25 @@ describe('background', () => {
     expect(next.scheduledTime).toBeGreaterThan(first.scheduledTime + 90 * 60_000);
   });
 
+  it('a nudge is recorded before it is shown: a worker stopped while showing it gives no second one', async () => {
+    const first = await nudgeAlarm();
+    vi.setSystemTime(first.scheduledTime);
+    // The worker is stopped while the notification is being created: that call never returns.
+    const create = vi.spyOn(fakeBrowser.notifications, 'create').mockImplementation(() => new Promise(() => {}));
+    await fakeBrowser.alarms.onAlarm.trigger(first);
+    await vi.waitFor(async () => expect(create).toHaveBeenCalled());
+    const recorded = (await store.readNudgeState()).lastNudgeAt ?? 0;
+    expect(recorded).toBeGreaterThanOrEqual(first.scheduledTime);
+    expect(recorded).toBeLessThan(first.scheduledTime + 5000);
+    create.mockRestore();
+    // The alarm again (a restarted worker), a minute later: the spacing holds it back.
+    await store.updateNudgeState((s) => ({ ...s, handlingSince: null }));
+    vi.setSystemTime(first.scheduledTime + 60_000);
+    await fakeBrowser.alarms.onAlarm.trigger(first);
+    await settle();
+    expect(await fakeBrowser.notifications.getAll()).toEqual({});
+  });
+
   it('an alarm firing twice shows one nudge', async () => {
     const first = await nudgeAlarm();
     await fireAlarmAt(first.scheduledTime);

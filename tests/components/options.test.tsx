@@ -91,4 +91,15 @@ describe('settings page with damaged data', () => {
     expect(root.textContent).toContain('Some settings could not be read, so they use their defaults for now: Palette, Nudges a day.');
     expect((root.querySelector('input[name=theme][value=dark]') as HTMLInputElement).checked).toBe(true);
   });
+
+  it('a stored settings record that is not settings at all (a string) gets its own notice', async () => {
+    const { openDB } = await import('idb');
+    await services.store.readPrefs();
+    const raw = await openDB(services.dbName);
+    await raw.put('prefs', 'garbage', 'prefs');
+    raw.close();
+    const root = await mount(<App actions={actions} />, services);
+    await settle();
+    expect(root.textContent).toContain('Your stored settings could not be read, so Tend is using its defaults.');
+  });
 });
