@@ -91,6 +91,49 @@ describe('import asks first', () => {
   });
 });
 
+describe('what a person keeps travels in the file', () => {
+  it('a check-in, an own idea, a conversation had and the weekly switch are exported, and come back on import', async () => {
+    const popup = await session.tend.open('popup', '#checkin');
+    await popup.getByLabel('Mixed', { exact: true }).check();
+    await popup.getByLabel('A private note (optional)').fill('A full week.');
+    await popup.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => popup.textContent('body')).toContain('This week Tend leans');
+    await popup.close();
+    const options = await session.tend.open('options');
+    await options.getByLabel('Ask once a week').uncheck();
+    await options.evaluate(async () => {
+      // A conversation had, as the talk page records it, and an idea of one's own, as Settings stores it.
+      const db = await new Promise<IDBDatabase>((ok) => { const r = indexedDB.open('tend'); r.onsuccess = () => ok(r.result); });
+      const tx = db.transaction(['talks', 'ownIdeas'], 'readwrite');
+      tx.objectStore('talks').put({ talkId: 'talk-changed', days: ['2026-12-01'] });
+      tx.objectStore('ownIdeas').put({ id: 'own-e2e', text: 'Our own small thing', category: 'play', mode: 'together', minutes: null, intensity: 'gentle', createdAt: 1 });
+      await new Promise((ok) => (tx.oncomplete = ok));
+      db.close();
+    });
+    const [download] = await Promise.all([
+      options.waitForEvent('download'),
+      options.getByRole('button', { name: 'Export to a file' }).click(),
+    ]);
+    const text = readFileSync((await download.path()) as string, 'utf8');
+    const file = JSON.parse(text);
+    expect(file.checkins).toMatchObject([{ answer: 'mixed', note: 'A full week.' }]);
+    expect(file.checkin).toMatchObject({ weekly: false });
+    expect(file.talks).toEqual([{ talkId: 'talk-changed', days: ['2026-12-01'] }]);
+    expect(file.ownIdeas).toMatchObject([{ id: 'own-e2e', text: 'Our own small thing' }]);
+    // Delete all, then the file brings everything back.
+    await options.getByRole('button', { name: 'Delete all data' }).click();
+    await options.getByRole('button', { name: 'Yes, delete everything' }).click();
+    await expect.poll(() => options.textContent('main')).toContain('All data deleted');
+    await options.getByLabel('Import from a file').setInputFiles({ name: 'b.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+    await expect.poll(() => options.textContent('#import-question')).toContain('1 check-in');
+    await options.getByRole('button', { name: 'Replace what is here' }).click();
+    await expect.poll(() => options.textContent('section[aria-labelledby="data"]')).toContain('Imported');
+    await expect.poll(() => options.getByLabel('Ask once a week').isChecked()).toBe(false);
+    expect(await options.textContent('section[aria-labelledby="checkins"]')).toContain('A full week.');
+    await options.close();
+  });
+});
+
 describe('a database from a newer Tend', () => {
   it('popup and settings say why and offer a way out; nudges go on; start fresh brings Tend back', async () => {
     const page = await session.tend.open('options');
