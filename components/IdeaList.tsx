@@ -1,5 +1,6 @@
 import type { Idea } from '../utils/library';
 import { useServices } from './services';
+import './idea-list.css';
 
 /**
  * A short list of ideas (recent ones, favourites) with a quiet note when there are none. Each idea

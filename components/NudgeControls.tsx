@@ -1,16 +1,15 @@
 import type { Prefs } from '../utils/prefs';
-import { isPaused, pause, snooze, type NudgeState, type Pause, type Snooze } from '../utils/schedule';
+import { isPaused, type NudgeState } from '../utils/schedule';
 import { nudgeShownRecently } from '../utils/status-line';
+import { LazyDetails } from './LazyDetails';
 import { useServices } from './services';
-
-const SNOOZE_LABELS = { '15m': 'snooze15m', '1h': 'snooze1h', tomorrow: 'snoozeTomorrow' } as const;
-const PAUSE_LABELS = { '1h': 'pause1h', '1d': 'pause1d', '1w': 'pause1w', resume: 'pauseUntilResume' } as const;
 
 type Change = (state: NudgeState) => NudgeState;
 
 /**
  * A small disclosure for pausing nudges; "Later" joins it only when a nudge was really shown a short
  * while ago. Paused or off, the status line offers the way back instead, so this stays away.
+ * Its choices (NudgeChoices) load when it is first opened.
  */
 export function NudgeControls({
   nudge,
@@ -28,45 +27,9 @@ export function NudgeControls({
   const time = now();
   if (!prefs.nudgesEnabled || prefs.nudgesPerDay < 1 || isPaused(nudge, time)) return null;
   const later = nudgeShownRecently(nudge, time);
-  const apply = async (change: Change, message: string) => {
-    await onChange(change);
-    onDone?.(message);
-  };
   return (
-    <details class="nudge-menu">
-      <summary>{t(later ? 'laterOrPauseMenu' : 'pauseMenu')}</summary>
-      {later && (
-        <ChoiceRow
-          label={t('remindLater')}
-          choices={(Object.keys(SNOOZE_LABELS) as Snooze[]).map((kind) => ({
-            label: t(SNOOZE_LABELS[kind]),
-            apply: () => apply((s) => snooze(s, kind, now()), t('snoozeDone')),
-          }))}
-        />
-      )}
-      <ChoiceRow
-        label={t('pauseNudges')}
-        choices={(Object.keys(PAUSE_LABELS) as Pause[]).map((kind) => ({
-          label: t(PAUSE_LABELS[kind]),
-          apply: () => apply((s) => pause(s, kind, now()), t('pauseDone')),
-        }))}
-      />
-    </details>
-  );
-}
-
-/** A labelled row of small buttons. */
-function ChoiceRow({ label, choices }: { label: string; choices: { label: string; apply: () => Promise<void> }[] }) {
-  return (
-    <div class="choice-row" role="group" aria-label={label}>
-      <span class="small muted" aria-hidden="true">
-        {label}
-      </span>
-      {choices.map((choice) => (
-        <button type="button" key={choice.label} onClick={() => void choice.apply()}>
-          {choice.label}
-        </button>
-      ))}
-    </div>
+    <LazyDetails class="nudge-menu" summary={t(later ? 'laterOrPauseMenu' : 'pauseMenu')} load={() => import('./NudgeChoices')}>
+      {({ NudgeChoices }) => <NudgeChoices later={later} onChange={onChange} onDone={onDone} />}
+    </LazyDetails>
   );
 }

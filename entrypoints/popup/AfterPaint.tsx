@@ -2,11 +2,12 @@
  * What the popup shows around today's idea once it is on screen: the check for a due check-in, the
  * quiet line about nudges with its pause menu, and the recent and favourite ideas. App loads this
  * file after its first frame, so that frame (and the files the popup page names) carry only the
- * idea and its actions; the scheduler and the check-in rules come with this file.
+ * idea and its actions; the scheduler and the check-in rules come with this file. What sits in the
+ * closed disclosures (the lists, the pause choices) loads only when one is opened (LazyDetails).
  */
 import { useEffect, useState } from 'preact/hooks';
 import { CHECKIN_HASH } from '../../components/CheckInNowLink';
-import { IdeaList } from '../../components/IdeaList';
+import { LazyDetails } from '../../components/LazyDetails';
 import { NudgeControls } from '../../components/NudgeControls';
 import { useServices } from '../../components/services';
 import { counsellorDue, isCheckInDue, parseCheckInState, CHECKIN_STATE_KEY } from '../../utils/checkin';
@@ -112,24 +113,26 @@ export function IdeaLists({
   const known = (ids: Iterable<string>) => [...ids].map((id) => byId.get(id)).filter((i): i is Idea => i !== undefined);
   const recentIdeas = known(new Set((data?.recent ?? []).map((e) => e.ideaId).filter((id) => id !== idea?.id)));
   const favourites = known([...(data?.marks.values() ?? [])].filter((m: Mark) => m.favourite).map((m) => m.ideaId));
+  // The lists sit in closed disclosures: IdeaList loads when one is first opened.
+  const loadList = () => import('../../components/IdeaList');
   return (
     <>
-      <details>
-        <summary>{t('recentIdeas')}</summary>
-        <IdeaList listId="recent" ideas={recentIdeas} empty={t('recentEmpty')} onShow={onShow} onCopy={onCopy} />
-      </details>
-      <details>
-        <summary>{t('favourites')}</summary>
-        <IdeaList
-          listId="favourites"
-          ideas={favourites}
-          todayId={idea?.id ?? null}
-          empty={t('favouritesEmpty')}
-          onShow={onShow}
-          onCopy={onCopy}
-          onUnfavourite={onUnfavourite}
-        />
-      </details>
+      <LazyDetails summary={t('recentIdeas')} load={loadList}>
+        {({ IdeaList }) => <IdeaList listId="recent" ideas={recentIdeas} empty={t('recentEmpty')} onShow={onShow} onCopy={onCopy} />}
+      </LazyDetails>
+      <LazyDetails summary={t('favourites')} load={loadList}>
+        {({ IdeaList }) => (
+          <IdeaList
+            listId="favourites"
+            ideas={favourites}
+            todayId={idea?.id ?? null}
+            empty={t('favouritesEmpty')}
+            onShow={onShow}
+            onCopy={onCopy}
+            onUnfavourite={onUnfavourite}
+          />
+        )}
+      </LazyDetails>
     </>
   );
 }

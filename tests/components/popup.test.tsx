@@ -25,6 +25,19 @@ async function finishSetup(services: ReturnType<typeof fakeServices>, finishedAt
 const statusOf = (root: HTMLElement) => root.querySelector('.status-row .status')?.textContent ?? '';
 const nudgeLine = (root: HTMLElement) => root.querySelector('.nudge-line')?.textContent ?? '';
 
+/** Opens a closed disclosure (a list, the pause menu) as a click on its summary does; its contents load then. */
+async function openDetails(details: Element | null | undefined): Promise<HTMLElement> {
+  if (!(details instanceof HTMLElement)) throw new Error('no disclosure to open');
+  (details as HTMLDetailsElement).open = true;
+  details.dispatchEvent(new Event('toggle'));
+  await settle();
+  // The first import of a module takes a moment in tests; the quiet "Loading…" stays until it is there.
+  for (let i = 0; i < 40 && details.querySelector('[aria-busy]'); i++) await settle(25);
+  return details;
+}
+const disclosure = (root: HTMLElement, title: string) =>
+  openDetails([...root.querySelectorAll('details')].find((d) => d.querySelector('summary')?.textContent === title));
+
 async function openPopup(services = fakeServices(library), setupDone = true) {
   cleanup.push(() => services.store.destroy());
   if (setupDone) await finishSetup(services);
@@ -106,8 +119,8 @@ describe('popup', () => {
     expect(favourite.getAttribute('aria-pressed')).toBe('false');
     await click(favourite);
     expect(button(root, 'In favourites').getAttribute('aria-pressed')).toBe('true');
-    const favourites = [...root.querySelectorAll('details')].find((d) => d.textContent?.startsWith('Favourites'));
-    expect(favourites?.querySelector('li')?.textContent).toContain(idea());
+    const favourites = await disclosure(root, 'Favourites');
+    expect(favourites.querySelector('li')?.textContent).toContain(idea());
   });
 
   it('"Copy to share" copies just the idea\'s words', async () => {
@@ -154,7 +167,7 @@ describe('popup', () => {
     const first = idea();
     await click(button(root, 'Favourite'));
     await click(button(root, 'Another idea'));
-    const favourites = [...root.querySelectorAll('details')].find((d) => d.textContent?.startsWith('Favourites')) as HTMLElement;
+    const favourites = await disclosure(root, 'Favourites');
     await click(button(favourites, 'Copy'));
     expect(services.copied).toEqual([first]);
     await click(button(favourites, 'Remove'));
@@ -171,7 +184,7 @@ describe('popup', () => {
     await click(button(root, 'Favourite'));
     await click(button(root, 'Another idea'));
     expect(idea()).not.toBe(first);
-    const favourites = [...root.querySelectorAll('details')].find((d) => d.textContent?.startsWith('Favourites')) as HTMLElement;
+    const favourites = await disclosure(root, 'Favourites');
     await click(button(favourites, 'Show'));
     expect(idea()).toBe(first);
     expect(statusOf(root)).toBe("This is today's idea now.");
@@ -181,7 +194,7 @@ describe('popup', () => {
     const { root, idea } = await openPopup();
     const first = idea();
     await click(button(root, 'Another idea'));
-    const recent = [...root.querySelectorAll('details')].find((d) => d.textContent?.startsWith('Recent ideas')) as HTMLElement;
+    const recent = await disclosure(root, 'Recent ideas');
     const listed = [...recent.querySelectorAll('.idea-list-text')].map((li) => li.textContent ?? '');
     expect(listed.some((text) => text.endsWith(first))).toBe(true);
     expect(listed.some((text) => text.endsWith(idea()))).toBe(false);
@@ -233,12 +246,15 @@ describe('popup', () => {
     const services = fakeServices(library);
     const quiet = await openPopup(services);
     expect(quiet.root.querySelector('.nudge-menu summary')?.textContent).toBe('Pause nudges');
+    await openDetails(quiet.root.querySelector('.nudge-menu'));
+    expect(quiet.root.textContent).toContain('1 day');
     expect(quiet.root.textContent).not.toContain('in 15 min');
 
     const shown = fakeServices(library);
     await shown.store.updateNudgeState((s) => ({ ...s, lastNudgeAt: shown.now() - 60 * 60_000 }));
     const { root } = await openPopup(shown);
     expect(root.querySelector('.nudge-menu summary')?.textContent).toBe('Later, or pause nudges');
+    await openDetails(root.querySelector('.nudge-menu'));
     await click(button(root, 'in 15 min'));
     expect((await shown.store.readNudgeState()).snoozedUntil).toBe(shown.now() + 15 * 60_000);
     expect(statusOf(root)).toBe('All right, the nudge comes later.');
@@ -248,6 +264,7 @@ describe('popup', () => {
 
   it('a pause from the quiet menu shows in the status line, with Resume', async () => {
     const { root, services } = await openPopup();
+    await openDetails(root.querySelector('.nudge-menu'));
     await click(button(root, '1 day'));
     expect((await services.store.readNudgeState()).pausedUntil).toBe(services.now() + 24 * 3600_000);
     expect(nudgeLine(root)).toMatch(/^Nudges paused until .* · Resume$/);

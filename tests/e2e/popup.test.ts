@@ -138,6 +138,9 @@ describe('the popup', () => {
       await expect.poll(() => page.locator('button.toggle[aria-pressed="true"]').count()).toBe(2);
       await page.locator('.nudge-menu summary').click();
       for (const summary of await page.locator('.more summary').all()) await summary.click();
+      // What the disclosures hold loads when they open: checked once it is there, not its "Loading…".
+      await expect.poll(() => page.locator('details [aria-busy]').count()).toBe(0);
+      await expect.poll(() => page.locator('.nudge-menu .choice-row').count()).toBeGreaterThan(0);
       expect(await seriousA11yIssues(page)).toEqual([]);
       await page.close();
     });
