@@ -1,6 +1,7 @@
 import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import { IdeaCard } from '../../components/IdeaCard';
 import { useServices } from '../../components/services';
+import { StatusUndoRow, useStatusUndo } from '../../components/StatusUndo';
 import { useTheme } from '../../components/useTheme';
 import { dayKey } from '../../utils/day';
 import type { Idea } from '../../utils/library';
@@ -47,8 +48,8 @@ export function App({ openOptions, cachedIdea = null }: AppProps) {
   const { t, now, store } = services;
   const { data, error, another, mark, hide, changeNudges, showIdea } = usePopup(services);
   const [later, setLater] = useState<AfterPaint | null>(null);
-  const [status, setStatus] = useState('');
-  const [undo, setUndo] = useState<(() => Promise<void>) | null>(null);
+  const feedback = useStatusUndo();
+  const { say } = feedback;
   useTheme(data?.prefs ?? null);
   const shown = data?.result.kind ?? (cachedIdea ? 'idea' : undefined);
   useLayoutEffect(() => {
@@ -70,12 +71,6 @@ export function App({ openOptions, cachedIdea = null }: AppProps) {
   const favourite = current?.favourite ?? false;
   const today = dayKey(now());
   const triedToday = current?.triedOn.includes(today) ?? false;
-
-  const say = (message: string) => {
-    setStatus('');
-    // A fresh text node, so screen readers announce the same message twice in a row.
-    requestAnimationFrame(() => setStatus(message));
-  };
 
   const copy = async (text: string) => {
     try {
@@ -175,7 +170,7 @@ export function App({ openOptions, cachedIdea = null }: AppProps) {
                 class="link"
                 onClick={async () => {
                   const undoHide = await hide(idea.id);
-                  setUndo(() => undoHide);
+                  feedback.offerUndo(undoHide);
                   say(t('hiddenForGood'));
                 }}
               >
@@ -184,24 +179,7 @@ export function App({ openOptions, cachedIdea = null }: AppProps) {
             </div>
           </div>
         )}
-        <div class="status-row">
-          <p class="status" role="status" aria-live="polite">
-            {status}
-          </p>
-          {undo && (
-            <button
-              type="button"
-              class="link"
-              onClick={async () => {
-                await undo();
-                setUndo(null);
-                say(t('undone'));
-              }}
-            >
-              {t('undo')}
-            </button>
-          )}
-        </div>
+        <StatusUndoRow state={feedback} rowClass="status-row" statusClass="status" />
       </section>
 
       {later && <later.NudgeLine changeNudges={changeNudges} say={say} />}
@@ -215,7 +193,7 @@ export function App({ openOptions, cachedIdea = null }: AppProps) {
             onCopy={(i) => void copy(i.text)}
             onUnfavourite={async (id) => {
               await toggleFavourite(id);
-              setUndo(() => () => toggleFavourite(id));
+              feedback.offerUndo(() => toggleFavourite(id));
               say(t('favouriteRemoved'));
             }}
           />

@@ -7,29 +7,12 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { CHROME_DIR } from './chrome-harness';
-import { patchPrefs, seriousA11yIssues, useTend } from './chrome-steps';
+import { patchPrefs, patchState, seriousA11yIssues, useTend } from './chrome-steps';
 
 const DAY = 24 * 3600_000;
 const QUESTION = 'How has closeness felt this week?';
 const session = useTend();
 
-/** Writes one record into Tend's IndexedDB 'state' store, as set-up for a test. */
-async function putState(page: Page, key: string, value: object): Promise<void> {
-  await page.evaluate(
-    async ([k, v]) => {
-      const db = await new Promise<IDBDatabase>((ok, fail) => {
-        const r = indexedDB.open('tend');
-        r.onsuccess = () => ok(r.result);
-        r.onerror = () => fail(r.error);
-      });
-      const tx = db.transaction('state', 'readwrite');
-      tx.objectStore('state').put(v, k as string);
-      await new Promise((ok) => (tx.oncomplete = ok));
-      db.close();
-    },
-    [key, value] as const,
-  );
-}
 
 async function storedCheckIns(page: Page): Promise<{ answer: string; note: string; at: number }[]> {
   return page.evaluate(async () => {
@@ -69,7 +52,7 @@ describe('the weekly check-in', () => {
   it('does not come in the first week after the welcome, then comes above today\'s idea', async () => {
     const setup = await session.tend.open('options');
     await setup.waitForSelector('main');
-    await putState(setup, 'setup', { finishedAt: T0 });
+    await patchState(setup, 'setup', { finishedAt: T0 });
     await setup.close();
 
     let popup = await popupAt(T0 + 6 * DAY);

@@ -101,6 +101,7 @@ export async function launchTend(profileDir: string, options: LaunchOptions = {}
   const pageErrors: string[] = [];
   const requests: string[] = [];
   context.on('request', (request) => requests.push(request.url()));
+  await messagesReady(context, extensionId);
   if (options.setUp !== false) await finishSetup(context, extensionId);
   return {
     requests,
@@ -124,6 +125,17 @@ export async function launchTend(profileDir: string, options: LaunchOptions = {}
 }
 
 /** Marks the welcome finished, waits for the first alarm (nudges are on by default), closes the welcome tab. */
+/**
+ * Right after an extension is loaded, Chromium can answer i18n.getMessage with '' for a moment, and a page
+ * opened then keeps empty labels. People meet an extension long after it loaded; tests wait for that moment.
+ */
+async function messagesReady(context: BrowserContext, extensionId: string): Promise<void> {
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/icon/16.png`);
+  await waitFor(() => page.evaluate(() => chrome.i18n.getMessage('extName')), (name) => name !== '', 10_000);
+  await page.close();
+}
+
 async function finishSetup(context: BrowserContext, extensionId: string): Promise<void> {
   const page = await context.newPage();
   await page.goto(`chrome-extension://${extensionId}/icon/16.png`);

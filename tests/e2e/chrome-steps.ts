@@ -78,9 +78,9 @@ export async function patchPrefs(page: Page, patch: Partial<Prefs>): Promise<voi
   await patchRecord(page, 'prefs', 'prefs', patch);
 }
 
-/** Merges `patch` into the stored nudge state, as set-up for a test. */
-export async function patchNudgeState(page: Page, patch: object): Promise<void> {
-  await patchRecord(page, 'state', 'nudge', patch);
+/** Merges `patch` into one record of Tend's 'state' store (nudge, setup…), as set-up for a test. */
+export async function patchState(page: Page, key: string, patch: object): Promise<void> {
+  await patchRecord(page, 'state', key, patch);
 }
 
 /** Does what Tend's scheduler does when it plans a nudge: stores the time and sets the alarm for it. */

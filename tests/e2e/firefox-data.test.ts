@@ -2,29 +2,14 @@
  * Firefox's stack is smaller than Chromium's: an import file nested 10,000 deep inside a settings field once
  * threw "too much recursion" there with no message. Now depth is counted before anything recurses.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { describeWholeRun, FirefoxTend, RefusingProxy, evaluate, tempProfile, waitUntil } from './firefox-harness';
+import { describe, expect, it } from 'vitest';
+import { describeWholeRun, evaluate, useFirefoxTend, waitUntil } from './firefox-harness';
 
 describe('importing in Firefox', () => {
-  const proxy = new RefusingProxy();
-  let profile: ReturnType<typeof tempProfile> | null = null;
-  let tend: FirefoxTend;
-
-  beforeAll(async () => {
-    await proxy.start();
-    profile = tempProfile();
-    tend = new FirefoxTend({ profileDir: profile.dir, proxy });
-    await tend.launch();
-  });
-
-  afterAll(async () => {
-    await tend?.close();
-    await proxy.stop();
-    profile?.remove();
-  });
+  const session = useFirefoxTend();
 
   it('a file nested 10,000 deep in a settings field gets the "damaged" message, and nothing changes', async () => {
-    const page = await tend.open('options', '#data');
+    const page = await session.tend.open('options', '#data');
     await evaluate(page, async (b) => {
       void b;
       const deep = `${'['.repeat(10_000)}${']'.repeat(10_000)}`;
@@ -43,5 +28,5 @@ describe('importing in Firefox', () => {
     await page.close();
   });
 
-  describeWholeRun(() => tend);
+  describeWholeRun(() => session.tend);
 });

@@ -10,7 +10,7 @@ import { StringDecoder } from 'node:string_decoder';
 import type { Readable } from 'node:stream';
 import { FINISH_SETUP_SOURCE, RefusingProxy, tempProfile as sharedTempProfile } from './shared';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { browser as extensionBrowser } from 'wxt/browser';
 
 export { RefusingProxy };
@@ -277,6 +277,28 @@ export async function waitUntil(
 
 export function tempProfile(): { dir: string; remove: () => void } {
   return sharedTempProfile('tend-firefox-');
+}
+
+/**
+ * One Firefox on its own profile for a describe block, with the refusing proxy; closed and removed after.
+ * `before` runs first (e.g. a check that the build exists).
+ */
+export function useFirefoxTend(options: { setUp?: boolean; before?: () => void } = {}) {
+  const proxy = new RefusingProxy();
+  const profile = sharedTempProfile('tend-firefox-');
+  const session = { tend: null as unknown as FirefoxTend, proxy };
+  beforeAll(async () => {
+    options.before?.();
+    await proxy.start();
+    session.tend = new FirefoxTend({ profileDir: profile.dir, proxy, setUp: options.setUp });
+    await session.tend.launch();
+  });
+  afterAll(async () => {
+    await session.tend?.close();
+    await proxy.stop();
+    profile.remove();
+  });
+  return session;
 }
 
 /** The closing checks of a Firefox run. Closing first lets Firefox print its last lines, where errors are read from. */

@@ -4,9 +4,9 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseTalks, type Talk } from '../../utils/talks';
-import { describeWholeRun, FirefoxTend, RefusingProxy, evaluate, tempProfile, waitUntil } from './firefox-harness';
+import { describeWholeRun, evaluate, useFirefoxTend, waitUntil } from './firefox-harness';
 
 const TALKS = parseTalks(JSON.parse(readFileSync('assets/library/talks.json', 'utf8')));
 const CHANGED = TALKS.find((talk) => talk.id === 'talk-changed') as Talk;
@@ -35,25 +35,10 @@ async function promptIs(page: Page, text: string): Promise<void> {
 }
 
 describe('Talk together in Firefox', () => {
-  const proxy = new RefusingProxy();
-  let profile: ReturnType<typeof tempProfile> | null = null;
-  let tend: FirefoxTend;
-
-  beforeAll(async () => {
-    await proxy.start();
-    profile = tempProfile();
-    tend = new FirefoxTend({ profileDir: profile.dir, proxy });
-    await tend.launch();
-  });
-
-  afterAll(async () => {
-    await tend?.close();
-    await proxy.stop();
-    profile?.remove();
-  });
+  const session = useFirefoxTend();
 
   it('opens the list of conversations', async () => {
-    const page = await tend.open('talk', '.talk-item');
+    const page = await session.tend.open('talk', '.talk-item');
     expect(await textOf(page, 'h1')).toBe('Talk together');
     expect(await page.evaluate(() => document.querySelectorAll('.talk-item').length)).toBe(TALKS.length);
     expect(await page.evaluate(() => document.querySelectorAll('.talked-on').length)).toBe(0);
@@ -61,7 +46,7 @@ describe('Talk together in Firefox', () => {
   });
 
   it('walks "What has changed between us" to its end by keyboard, with Pass, and stores the day', async () => {
-    const page = await tend.open('talk', '.talk-rules', { query: '#talk-changed' });
+    const page = await session.tend.open('talk', '.talk-rules', { query: '#talk-changed' });
     expect(await textOf(page, 'h1')).toBe(CHANGED.title);
     await clickButton(page, 'Start');
     await promptIs(page, CHANGED.prompts[0] as string);
@@ -100,8 +85,8 @@ describe('Talk together in Firefox', () => {
   });
 
   it('shows "talked on" for that conversation after a relaunch', async () => {
-    await tend.relaunch();
-    const page = await tend.open('talk', '.talked-on');
+    await session.tend.relaunch();
+    const page = await session.tend.open('talk', '.talked-on');
     const shown = await page.evaluate(() =>
       [...document.querySelectorAll('.talk-item')]
         .filter((item) => item.querySelector('.talked-on'))
@@ -115,5 +100,5 @@ describe('Talk together in Firefox', () => {
     await page.close();
   });
 
-  describeWholeRun(() => tend);
+  describeWholeRun(() => session.tend);
 });

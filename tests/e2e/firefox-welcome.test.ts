@@ -3,8 +3,8 @@
  * "Start Tend", exactly one alarm after it, and it does not open again once finished.
  */
 import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { evaluate, FirefoxTend, RefusingProxy, tempProfile, waitUntil } from './firefox-harness';
+import { describe, expect, it } from 'vitest';
+import { evaluate, useFirefoxTend, waitUntil, type FirefoxTend } from './firefox-harness';
 
 /** Tabs showing the welcome (puppeteer may not see where Firefox itself navigated a tab, so each is asked). */
 async function welcomePages(tend: FirefoxTend): Promise<Page[]> {
@@ -27,25 +27,12 @@ async function openedWelcome(tend: FirefoxTend): Promise<Page> {
 }
 
 describe('Firefox: welcome on install', () => {
-  const proxy = new RefusingProxy();
-  const profile = tempProfile();
-  let tend: FirefoxTend;
+  const session = useFirefoxTend({ setUp: false });
   let welcome: Page;
 
-  beforeAll(async () => {
-    await proxy.start();
-    tend = new FirefoxTend({ profileDir: profile.dir, proxy, setUp: false });
-    await tend.launch();
-  });
-  afterAll(async () => {
-    await tend?.close();
-    await proxy.stop();
-    profile.remove();
-  });
-
   it('opens by itself, with the Firefox way to find the button, and plans nothing yet', async () => {
-    welcome = await openedWelcome(tend);
-    expect(await welcomePages(tend)).toHaveLength(1);
+    welcome = await openedWelcome(session.tend);
+    expect(await welcomePages(session.tend)).toHaveLength(1);
     const text = await welcome.evaluate(() => document.querySelector('main')?.textContent ?? '');
     expect(text).toContain('Welcome to Tend');
     expect(text).toContain('extensions menu');
@@ -70,13 +57,13 @@ describe('Firefox: welcome on install', () => {
 
   it('does not open again after a restart once finished', async () => {
     await welcome.close();
-    await tend.relaunch();
+    await session.tend.relaunch();
     await new Promise((r) => setTimeout(r, 2500));
-    expect(await welcomePages(tend)).toEqual([]);
-    const page = await tend.open('options', 'main');
+    expect(await welcomePages(session.tend)).toEqual([]);
+    const page = await session.tend.open('options', 'main');
     await waitUntil(page, async (b) => (await b.alarms.getAll()).length > 0);
     expect((await evaluate(page, (b) => b.alarms.getAll())).map((a) => a.name)).toEqual(['tend-nudge']);
     await page.close();
-    expect(tend.proxyConnections).toBe(0);
+    expect(session.tend.proxyConnections).toBe(0);
   });
 });

@@ -5,9 +5,9 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { describe, it, expect, beforeAll } from 'vitest';
 import type { ElementHandle, Page } from 'puppeteer-core';
-import { describeWholeRun, FIREFOX_DIR, FirefoxTend, RefusingProxy, evaluate, tempProfile, waitUntil } from './firefox-harness';
+import { describeWholeRun, FIREFOX_DIR, evaluate, useFirefoxTend, waitUntil } from './firefox-harness';
 import { libraryTexts } from './shared';
 
 const NUDGE = 'tend-nudge';
@@ -60,42 +60,26 @@ function expectOneEveningNudgeAlarm(list: { name: string; scheduledTime: number 
 }
 
 describe('Tend in Firefox', () => {
-  const proxy = new RefusingProxy();
-  let profile: ReturnType<typeof tempProfile> | null = null;
-  let tend: FirefoxTend;
+  const session = useFirefoxTend({ before: ensureBuild });
   let firstIdea = '';
-
-  beforeAll(async () => {
-    ensureBuild();
-    await proxy.start();
-    profile = tempProfile();
-    tend = new FirefoxTend({ profileDir: profile.dir, proxy });
-    await tend.launch();
-  });
-
-  afterAll(async () => {
-    await tend?.close();
-    await proxy.stop();
-    profile?.remove();
-  });
 
   describe('first launch', () => {
     // First, and in the options page (the popup plans the alarm itself): the background must have made it.
     it('has exactly one nudge alarm after install', async () => {
-      const options = await tend.open('options', 'input[name=theme]');
+      const options = await session.tend.open('options', 'input[name=theme]');
       expectOneEveningNudgeAlarm(await alarms(options));
       await options.close();
     });
 
     it("shows today's idea from the library in the popup", async () => {
-      const popup = await tend.open('popup', '.idea-text, .notice');
+      const popup = await session.tend.open('popup', '.idea-text, .notice');
       firstIdea = await ideaText(popup);
       expect(ideaTexts.has(firstIdea), `"${firstIdea}" is not in ideas.json`).toBe(true);
       await popup.close();
     });
 
     it('shows a notification for "Send a preview nudge"', async () => {
-      const options = await tend.open('options', 'input[name=theme]');
+      const options = await session.tend.open('options', 'input[name=theme]');
       expect(Object.keys(await evaluate(options, (browser) => browser.notifications.getAll()))).toEqual([]);
       const button = await options.evaluateHandle(
         () =>
@@ -112,7 +96,7 @@ describe('Tend in Firefox', () => {
     });
 
     it('saves the dark theme chosen in the options', async () => {
-      const options = await tend.open('options', 'input[name=theme]');
+      const options = await session.tend.open('options', 'input[name=theme]');
       // The default follows the system, and headless Firefox is light: the choice below is what makes it dark.
       expect(await checkedTheme(options)).toBe('system');
       expect(await scheme(options)).toBe('light');
@@ -123,7 +107,7 @@ describe('Tend in Firefox', () => {
       await options.click('input[name=theme][value=dark]');
       await waitUntil(options, () => document.documentElement.dataset.scheme === 'dark');
       // A fresh popup reads the prefs from IndexedDB, so the choice is stored before Firefox closes.
-      const popup = await tend.open('popup', () => document.documentElement.dataset.scheme === 'dark');
+      const popup = await session.tend.open('popup', () => document.documentElement.dataset.scheme === 'dark');
       expect(await scheme(popup)).toBe('dark');
       await popup.close();
       await options.close();
@@ -132,27 +116,27 @@ describe('Tend in Firefox', () => {
 
   describe('after closing and relaunching with the same profile', () => {
     beforeAll(async () => {
-      await tend.relaunch();
+      await session.tend.relaunch();
     });
 
     it('has exactly one nudge alarm again (Firefox keeps none across a restart)', async () => {
-      const options = await tend.open('options', 'input[name=theme]');
+      const options = await session.tend.open('options', 'input[name=theme]');
       expectOneEveningNudgeAlarm(await alarms(options));
       await options.close();
     });
 
     it('shows the same idea', async () => {
-      const popup = await tend.open('popup', '.idea-text, .notice');
+      const popup = await session.tend.open('popup', '.idea-text, .notice');
       expect(firstIdea).not.toBe('');
       expect(await ideaText(popup)).toBe(firstIdea);
       await popup.close();
     });
 
     it('keeps the dark theme in the popup and in the options', async () => {
-      const popup = await tend.open('popup', () => document.documentElement.dataset.scheme !== undefined);
+      const popup = await session.tend.open('popup', () => document.documentElement.dataset.scheme !== undefined);
       expect(await scheme(popup)).toBe('dark');
       await popup.close();
-      const options = await tend.open('options', 'input[name=theme]:checked');
+      const options = await session.tend.open('options', 'input[name=theme]:checked');
       expect(await checkedTheme(options)).toBe('dark');
       await options.close();
     });
@@ -160,7 +144,7 @@ describe('Tend in Firefox', () => {
 
   describe('nudges in Firefox', () => {
     it('a nudge that comes due shows a notification (without buttons) and the next alarm is set', async () => {
-      const options = await tend.open('options', 'input[name=theme]');
+      const options = await session.tend.open('options', 'input[name=theme]');
       const due = await evaluate(options, async (browser) => {
         const open = () =>
           new Promise<IDBDatabase>((ok) => {
@@ -202,5 +186,5 @@ describe('Tend in Firefox', () => {
     });
   });
 
-  describeWholeRun(() => tend);
+  describeWholeRun(() => session.tend);
 });

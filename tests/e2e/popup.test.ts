@@ -6,34 +6,12 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CATEGORIES } from '../../utils/library';
 import { RefusingProxy } from './chrome-harness';
-import { ideaText, IDEA_TEXTS, patchPrefs, seriousA11yIssues, useTend } from './chrome-steps';
+import { ideaText, IDEA_TEXTS, patchPrefs, patchState, seriousA11yIssues, useTend } from './chrome-steps';
 
 const proxy = new RefusingProxy();
 beforeAll(() => proxy.start());
 afterAll(() => proxy.stop());
 
-/** Merges `patch` into one record of Tend's 'state' store (setup, nudge), as set-up for a test. */
-async function patchState(page: Page, key: string, patch: object): Promise<void> {
-  await page.evaluate(
-    async ([recordKey, changes]) => {
-      const db = await new Promise<IDBDatabase>((ok, fail) => {
-        const r = indexedDB.open('tend');
-        r.onsuccess = () => ok(r.result);
-        r.onerror = () => fail(r.error);
-      });
-      const tx = db.transaction('state', 'readwrite');
-      const records = tx.objectStore('state');
-      const current = await new Promise<Record<string, unknown>>((ok) => {
-        const r = records.get(recordKey as string);
-        r.onsuccess = () => ok((r.result as Record<string, unknown>) ?? {});
-      });
-      records.put({ ...current, ...(changes as object) }, recordKey as string);
-      await new Promise((ok) => (tx.oncomplete = ok));
-      db.close();
-    },
-    [key, patch] as const,
-  );
-}
 
 const nudgeLine = (page: Page) => page.locator('.nudge-line p').first();
 const lineText = async (page: Page) => ((await nudgeLine(page).textContent()) ?? '').replace(/[\u2009\u202f\u00a0]/g, ' ').trim();
