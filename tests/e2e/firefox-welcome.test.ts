@@ -4,7 +4,7 @@
  */
 import type { Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
-import { evaluate, useFirefoxTend, waitUntil, type FirefoxTend } from './firefox-harness';
+import { describeWholeRun, evaluate, useFirefoxTend, waitUntil, type FirefoxTend } from './firefox-harness';
 
 /** Tabs showing the welcome (puppeteer may not see where Firefox itself navigated a tab, so each is asked). */
 async function welcomePages(tend: FirefoxTend): Promise<Page[]> {
@@ -66,4 +66,16 @@ describe('Firefox: welcome on install', () => {
     await page.close();
     expect(session.tend.proxyConnections).toBe(0);
   });
+
+  it('the popup says calmly when the next nudge comes, and shows a week\'s check-in only when asked', async () => {
+    const popup = await session.tend.open('popup', '.idea-text');
+    await waitUntil(popup, () => /^Next nudge: (tonight|today|tomorrow|[A-Z][a-z]+), /.test((document.querySelector('.nudge-line p')?.textContent ?? '').replace(/[\u2009\u202f\u00a0]/g, ' ')));
+    expect(await popup.evaluate(() => document.querySelector('.checkin-card'))).toBeNull();
+    await popup.close();
+    const asked = await session.tend.open('popup', '.idea-text', { query: '#checkin' });
+    await waitUntil(asked, () => document.body.textContent?.includes('How has closeness felt this week?') ?? false);
+    await asked.close();
+  });
+
+  describeWholeRun(() => session.tend);
 });
