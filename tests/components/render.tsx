@@ -1,6 +1,7 @@
 /** Renders components into happy-dom with fake services: a real Tend store on fake-indexeddb, English text. */
 import { render, type ComponentChildren } from 'preact';
 import { act } from 'preact/test-utils';
+import { afterEach } from 'vitest';
 import { ServicesContext, type Services } from '../../components/services';
 import { createTendStore } from '../../utils/db';
 import type { Idea } from '../../utils/library';
@@ -35,8 +36,18 @@ export function fakeServices(
   };
 }
 
+/**
+ * Pages mounted by a test are unmounted after it, so work still on its way (a lazy part, a store
+ * announcement) does not render into a document that is gone when the test file ends.
+ */
+const mounted: HTMLElement[] = [];
+afterEach(async () => {
+  for (const root of mounted.splice(0)) await act(() => render(null, root));
+});
+
 export async function mount(node: ComponentChildren, services?: Services): Promise<HTMLElement> {
   const root = document.createElement('div');
+  mounted.push(root);
   document.body.replaceChildren(root);
   await act(() => {
     render(services ? <ServicesContext.Provider value={services}>{node}</ServicesContext.Provider> : node, root);
