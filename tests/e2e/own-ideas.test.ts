@@ -3,11 +3,10 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { Tend } from './chrome-harness';
-import { useTend, withTend } from './chrome-steps';
+import { ideaText, seriousA11yIssues, useTend, withTend } from './chrome-steps';
 
 const MARKUP = '<img src=x onerror=alert(1)>';
 const TEA = 'Make tea and sit together for five minutes';
-const AXE = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
 
 const session = useTend();
 
@@ -30,19 +29,6 @@ async function addIdea(page: Page, text: string): Promise<void> {
   await section(page).getByLabel('Your idea', { exact: true }).fill(text);
   await section(page).getByRole('button', { name: 'Add idea' }).click();
   await expect.poll(() => listed(page)).toContain(text);
-}
-
-/** axe-core's serious and critical findings inside the section (injected past the page's CSP). */
-async function seriousIssuesInSection(page: Page): Promise<string[]> {
-  await page.evaluate(AXE);
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (c: Element, o: object) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    const context = document.querySelector('section[aria-labelledby="own"]') as Element;
-    const result = await axe.run(context, { resultTypes: ['violations'] });
-    return result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
-  });
 }
 
 /** Everything the section can show at once: a listed idea, an open edit form, a bulk preview with every note. */
@@ -71,6 +57,23 @@ describe('your own ideas', () => {
     await expect.poll(() => listed(page)).toEqual([TEA, MARKUP]);
     expect(await page.locator('.own-list li').first().textContent()).toContain('Care · For one · about 5 min · Warm');
     expect(dialogs).toEqual([]);
+    await page.close();
+  });
+
+  it('a new idea of your own comes with the next "Another idea" in the popup, marked Yours, as text', async () => {
+    const popup = await session.tend.open('popup');
+    const first = await ideaText(popup);
+    const { page } = await openSection(session.tend);
+    await addIdea(page, 'Our own <b>walk</b> after dinner');
+    await popup.getByRole('button', { name: 'Another idea' }).click();
+    await expect.poll(() => ideaText(popup)).toBe('Our own <b>walk</b> after dinner');
+    expect(first).not.toBe('Our own <b>walk</b> after dinner');
+    expect(await popup.textContent('.own-mark')).toBe('Yours');
+    expect(await popup.locator('.idea-text b').count()).toBe(0);
+    await popup.close();
+    // The tests below expect the two ideas of the first one.
+    await page.locator('.own-list li').filter({ hasText: 'Our own <b>walk</b>' }).getByRole('button', { name: 'Delete' }).click();
+    await expect.poll(() => listed(page)).toEqual([TEA, MARKUP]);
     await page.close();
   });
 
@@ -145,7 +148,7 @@ describe('your own ideas', () => {
   it('has no serious accessibility issues (light)', async () => {
     const { page } = await openSection(session.tend);
     await showEverything(page);
-    expect(await seriousIssuesInSection(page)).toEqual([]);
+    expect(await seriousA11yIssues(page, 'section[aria-labelledby="own"]')).toEqual([]);
     await page.close();
   });
 
@@ -160,7 +163,7 @@ describe('your own ideas, dark and German', () => {
       const { page } = await openSection(tend);
       expect(await page.evaluate(() => document.documentElement.dataset.scheme)).toBe('dark');
       await showEverything(page);
-      expect(await seriousIssuesInSection(page)).toEqual([]);
+      expect(await seriousA11yIssues(page, 'section[aria-labelledby="own"]')).toEqual([]);
       expect(tend.pageErrors).toEqual([]);
     });
   });
