@@ -26,7 +26,7 @@ async function popupShot(tend: Tend, name: string, hash = ''): Promise<Page> {
 
 async function shootPages(tend: Tend): Promise<void> {
   const options = await tend.open('options');
-  await options.setViewportSize({ width: 1000, height: 900 });
+  await options.setViewportSize({ width: 1000, height: 1250 });
   await options.waitForSelector('.week-picture');
   await options.waitForTimeout(300);
   await options.screenshot({ path: `${OUT}/options.png` });
