@@ -78,8 +78,15 @@ export default defineConfig({
     },
   },
   vite: () => ({
-    // Chrome and Firefox 115+ preload modules themselves; Vite's polyfill would only add weight to every page.
-    build: { modulePreload: { polyfill: false } },
+    build: {
+      // Chrome and Firefox 115+ preload modules themselves; Vite's polyfill would only add weight to every page.
+      modulePreload: { polyfill: false },
+      // Terser packs Tend's code about 4 % smaller than esbuild (1 KB of the popup, gzip): the popup has a size budget.
+      minify: 'terser',
+      terserOptions: { compress: { passes: 2 }, format: { comments: false } },
+      // TEND_SOURCEMAP=1: source maps, to see which module weighs what in a bundle.
+      sourcemap: !!process.env.TEND_SOURCEMAP,
+    },
     plugins: [preact(), vendorChunk()],
   }),
   manifest: ({ browser, manifestVersion, mode }) => ({

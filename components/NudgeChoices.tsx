@@ -1,4 +1,5 @@
-import { pause, snooze, type NudgeState, type Pause, type Snooze } from '../utils/schedule';
+import type { NudgeState } from '../utils/nudge-state';
+import { pause, snooze, type Pause, type Snooze } from '../utils/pause';
 import { useServices } from './services';
 import './nudge-choices.css';
 

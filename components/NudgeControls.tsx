@@ -1,5 +1,6 @@
 import type { Prefs } from '../utils/prefs';
-import { isPaused, type NudgeState } from '../utils/schedule';
+import type { NudgeState } from '../utils/nudge-state';
+import { isPaused } from '../utils/pause';
 import { nudgeShownRecently } from '../utils/status-line';
 import { LazyDetails } from './LazyDetails';
 import { useServices } from './services';

@@ -2,7 +2,9 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createTendStore, DbOpenError, type TendStore } from '../utils/db';
 import { parseSetup, SETUP_KEY } from '../utils/setup';
+import { parseWorkerRequest } from '../utils/worker-request';
 import {
+  clearBadge,
   IDLE_SECONDS,
   NOTIFICATION_ID,
   NUDGE_ALARM,
@@ -12,7 +14,7 @@ import {
   onUserBack,
   openTodaysIdea,
 } from '../utils/nudges-browser';
-import { snooze } from '../utils/schedule';
+import { snooze } from '../utils/pause';
 
 export default defineBackground(() => {
   const store = createTendStore();
@@ -20,16 +22,26 @@ export default defineBackground(() => {
   // When Tend's database cannot be opened (made by a newer Tend, or damaged), nudges go on with
   // default settings from a database of their own until the person chooses a way out in Settings.
   let fallback: TendStore | null = null;
-  const withStore = (work: (s: TendStore) => Promise<unknown>) =>
-    void work(store)
-      .catch(async (error: unknown) => {
-        if (!(error instanceof DbOpenError)) throw error;
-        fallback ??= createTendStore('tend-fallback', { channel: null });
-        const f = fallback;
-        await f.updateState(SETUP_KEY, parseSetup, (s) => (s.finishedAt === null ? { finishedAt: Date.now() } : s));
-        await work(f);
-      })
-      .catch(log);
+  const attempt = async (work: (s: TendStore) => Promise<unknown>) => {
+    try {
+      await work(store);
+    } catch (error) {
+      if (!(error instanceof DbOpenError)) throw error;
+      fallback ??= createTendStore('tend-fallback', { channel: null });
+      const f = fallback;
+      await f.updateState(SETUP_KEY, parseSetup, (s) => (s.finishedAt === null ? { finishedAt: Date.now() } : s));
+      await work(f);
+    }
+  };
+  // One job at a time: two plans made side by side (a page's request and a setup change) could
+  // leave the alarm at one time and the stored plan at the other.
+  let queue: Promise<unknown> = Promise.resolve();
+  const serially = (work: (s: TendStore) => Promise<unknown>): Promise<void> => {
+    const job = queue.then(() => attempt(work));
+    queue = job.catch(log);
+    return job;
+  };
+  const withStore = (work: (s: TendStore) => Promise<unknown>) => void serially(work).catch(() => {});
 
   // Listeners first and synchronously, so the event that woke the worker is not missed.
   browser.runtime.onInstalled.addListener(({ reason }) => {
@@ -61,6 +73,16 @@ export default defineBackground(() => {
     void browser.notifications.clear(id);
     if (button === 0) void openTodaysIdea().catch(log);
     else withStore((s) => changeNudgeState(s, (n) => snooze(n, '1h', Date.now())));
+  });
+
+  // Pages change what is stored and ask the worker to plan; the answer comes once it is done.
+  browser.runtime.onMessage.addListener((message: unknown) => {
+    const request = parseWorkerRequest(message);
+    if (request === null) return undefined;
+    return serially(async (s) => {
+      if (request === 'popup-opened') await Promise.all([clearBadge(), ensureNudgeAlarm(s)]);
+      else await ensureNudgeAlarm(s, true);
+    }).then(() => true);
   });
 
   // The welcome finished in a page: plan the first nudge here too, even if that page closed at once.

@@ -24,7 +24,7 @@ function line(input: Partial<Omit<StatusInput, 'prefs' | 'nudge'>> & { prefs?: P
       locale: input.locale ?? 'en',
       t: input.t ?? tEn,
     });
-    return { text: plain(result.text), action: result.action };
+    return result && { text: plain(result.text), action: result.action };
   });
 }
 
@@ -47,8 +47,8 @@ describe('statusLine', () => {
       text: 'Nudges paused until Wed 8:30 PM',
       action: { kind: 'resume', label: 'Resume' },
     });
-    expect(line({ nudge: { pausedUntil: at(4, 20, 30) } }).text).toBe('Nudges paused until 8:30 PM');
-    expect(line({ nudge: { pausedUntil: at(20, 20, 30) } }).text).toBe('Nudges paused until Wed, May 20, 8:30 PM');
+    expect(line({ nudge: { pausedUntil: at(4, 20, 30) } })?.text).toBe('Nudges paused until 8:30 PM');
+    expect(line({ nudge: { pausedUntil: at(20, 20, 30) } })?.text).toBe('Nudges paused until Wed, May 20, 8:30 PM');
     expect(line({ nudge: { pausedIndefinitely: true } })).toEqual({
       text: 'Nudges paused until you resume',
       action: { kind: 'resume', label: 'Resume' },
@@ -56,30 +56,30 @@ describe('statusLine', () => {
   });
 
   it('a pause that has ended is no pause', () => {
-    expect(line({ nudge: { pausedUntil: at(4, 11), plannedAt: at(4, 19) } }).text).toBe('Next nudge: tonight, 6:30 – 9:30 PM');
+    expect(line({ nudge: { pausedUntil: at(4, 11), plannedAt: at(4, 19) } })?.text).toBe('Next nudge: tonight, 6:30 – 9:30 PM');
   });
 
   it('names the together-hours window holding the planned nudge: tonight, tomorrow, a weekday', () => {
     expect(line({ nudge: { plannedAt: at(4, 19, 42) } })).toEqual({ text: 'Next nudge: tonight, 6:30 – 9:30 PM', action: null });
-    expect(line({ nudge: { plannedAt: at(5, 18, 31) } }).text).toBe('Next nudge: tomorrow, 6:30 – 9:30 PM');
-    expect(line({ nudge: { plannedAt: at(7, 21, 0) } }).text).toBe('Next nudge: Thursday, 6:30 – 9:30 PM');
+    expect(line({ nudge: { plannedAt: at(5, 18, 31) } })?.text).toBe('Next nudge: tomorrow, 6:30 – 9:30 PM');
+    expect(line({ nudge: { plannedAt: at(7, 21, 0) } })?.text).toBe('Next nudge: Thursday, 6:30 – 9:30 PM');
   });
 
   it('says "today" for a window earlier in the day, and a window past midnight by the evening it starts', () => {
     const windows = Array.from({ length: 7 }, () => [{ start: 9 * 60, end: 10 * 60 }, { start: 22 * 60, end: 25 * 60 }]);
-    expect(line({ prefs: { windows }, now: at(4, 8), nudge: { plannedAt: at(4, 9, 20) } }).text).toBe('Next nudge: today, 9:00 – 10:00 AM');
-    expect(line({ prefs: { windows }, now: at(4, 21), nudge: { plannedAt: at(5, 0, 30) } }).text).toBe('Next nudge: tonight, 10:00 PM–1:00 AM');
+    expect(line({ prefs: { windows }, now: at(4, 8), nudge: { plannedAt: at(4, 9, 20) } })?.text).toBe('Next nudge: today, 9:00 – 10:00 AM');
+    expect(line({ prefs: { windows }, now: at(4, 21), nudge: { plannedAt: at(5, 0, 30) } })?.text).toBe('Next nudge: tonight, 10:00 PM–1:00 AM');
   });
 
-  it('without a planned time yet, names the window the scheduler would choose', () => {
-    expect(line({ now: at(4, 22) }).text).toBe('Next nudge: tomorrow, 6:30 – 9:30 PM');
-    // A planned time in the past is no plan.
-    expect(line({ now: at(4, 12), nudge: { plannedAt: at(3, 19) } }).text).toBe('Next nudge: tonight, 6:30 – 9:30 PM');
+  it('without a plan from the worker yet (none stored, or one already due), waits rather than guess', () => {
+    expect(line({ now: at(4, 22) })).toBeNull();
+    expect(line({ now: at(4, 12), nudge: { plannedAt: at(3, 19) } })).toBeNull();
+    expect(line({ now: at(4, 12), nudge: { plannedAt: at(4, 12) } })).toBeNull();
   });
 
   it('a snooze only moves the planned time: the line never says a nudge comes back', () => {
     const result = line({ now: at(4, 19), nudge: { snoozedUntil: at(4, 19, 15), plannedAt: at(4, 19, 15), lastNudgeAt: at(4, 18, 50) } });
-    expect(result.text).toBe('Next nudge: tonight, 6:30 – 9:30 PM');
+    expect(result?.text).toBe('Next nudge: tonight, 6:30 – 9:30 PM');
   });
 
   it('says so when no together hours are set at all', () => {
@@ -90,10 +90,10 @@ describe('statusLine', () => {
   });
 
   it('speaks German', () => {
-    expect(line({ t: tDe, locale: 'de', nudge: { plannedAt: at(4, 19) } }).text).toBe('Nächste Erinnerung: heute Abend, 18:30–21:30 Uhr');
-    expect(line({ t: tDe, locale: 'de', nudge: { plannedAt: at(6, 19) } }).text).toBe('Nächste Erinnerung: Mittwoch, 18:30–21:30 Uhr');
-    expect(line({ t: tDe, locale: 'de', nudge: { pausedUntil: at(6, 20, 30) } }).text).toBe('Erinnerungen pausieren bis Mi., 20:30');
-    expect(line({ t: tDe, locale: 'de', prefs: { nudgesEnabled: false } }).action?.label).toBe('Einschalten');
+    expect(line({ t: tDe, locale: 'de', nudge: { plannedAt: at(4, 19) } })?.text).toBe('Nächste Erinnerung: heute Abend, 18:30–21:30 Uhr');
+    expect(line({ t: tDe, locale: 'de', nudge: { plannedAt: at(6, 19) } })?.text).toBe('Nächste Erinnerung: Mittwoch, 18:30–21:30 Uhr');
+    expect(line({ t: tDe, locale: 'de', nudge: { pausedUntil: at(6, 20, 30) } })?.text).toBe('Erinnerungen pausieren bis Mi., 20:30');
+    expect(line({ t: tDe, locale: 'de', prefs: { nudgesEnabled: false } })?.action?.label).toBe('Einschalten');
   });
 });
 

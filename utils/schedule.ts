@@ -2,12 +2,15 @@
  * When to nudge. Pure: preferences, stored state, the time and a random source come in
  * as arguments; nothing here reads the clock or calls the browser.
  */
-import { DAY, HOUR, MINUTE, startOfNextDay } from './day';
+import { DAY, HOUR, MINUTE } from './day';
 import type { Prefs, WeekWindows } from './prefs';
 import { createNudgeState, type NudgeState } from './nudge-state';
+import { isPaused, isSnoozed } from './pause';
 
 // Kept in nudge-state.ts, so parsing the stored state needs none of the scheduler; callers import them from here as before.
 export { createNudgeState, type NudgeState };
+// The person's own choices (pause, later, resume) need none of it either: the popup loads only those.
+export { isPaused, isSnoozed, pause, PAUSES, resume, snooze, SNOOZES, type Pause, type Snooze } from './pause';
 
 export type SchedulePrefs = Pick<Prefs, 'nudgesEnabled' | 'nudgesPerDay' | 'windows' | 'spacingMinutes'>;
 
@@ -52,14 +55,6 @@ function windowMinutes(windows: WeekWindows, day: Date): number[] {
     }
   }
   return out;
-}
-
-export function isPaused(state: NudgeState, now: number): boolean {
-  return state.pausedIndefinitely || (state.pausedUntil !== null && state.pausedUntil > now);
-}
-
-export function isSnoozed(state: NudgeState, now: number): boolean {
-  return state.snoozedUntil !== null && state.snoozedUntil > now;
 }
 
 /** The earliest moment the next nudge may come, from pause, spacing and lead time. */
@@ -235,27 +230,4 @@ export function afterWaiting(state: NudgeState, now: number): NudgeState {
 
 export function afterDropped(state: NudgeState): NudgeState {
   return { ...state, waitingSince: null };
-}
-
-export const SNOOZES = ['15m', '1h', 'tomorrow'] as const;
-export type Snooze = (typeof SNOOZES)[number];
-export const PAUSES = ['1h', '1d', '1w', 'resume'] as const;
-export type Pause = (typeof PAUSES)[number];
-
-/** "Remind me in 15 min / 1 h" brings a nudge back then; "tomorrow" quiets today. */
-export function snooze(state: NudgeState, kind: Snooze, now: number): NudgeState {
-  if (kind === 'tomorrow') return { ...state, snoozedUntil: null, waitingSince: null, pausedUntil: startOfNextDay(now) };
-  return { ...state, waitingSince: null, snoozedUntil: now + (kind === '15m' ? 15 : 60) * MINUTE };
-}
-
-/** Pauses end by themselves, except "until I resume". */
-export function pause(state: NudgeState, kind: Pause, now: number): NudgeState {
-  const base = { ...state, snoozedUntil: null, waitingSince: null };
-  if (kind === 'resume') return { ...base, pausedUntil: null, pausedIndefinitely: true };
-  const length = kind === '1h' ? HOUR : kind === '1d' ? DAY : 7 * DAY;
-  return { ...base, pausedIndefinitely: false, pausedUntil: now + length };
-}
-
-export function resume(state: NudgeState): NudgeState {
-  return { ...state, pausedUntil: null, pausedIndefinitely: false, snoozedUntil: null };
 }

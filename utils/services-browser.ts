@@ -7,6 +7,7 @@ import { t } from './i18n-browser';
 import { loadIdeas } from './library-browser';
 import { themeOf } from './theme';
 import { writeViewCache } from './view-cache';
+import { workerMessage, type WorkerRequest } from './worker-request';
 
 export function createServices(): Services {
   const store = createTendStore();
@@ -27,9 +28,12 @@ export function createServices(): Services {
     locale: browser.i18n.getUILanguage(),
     loadIdeas,
     copyText: (text) => navigator.clipboard.writeText(text),
-    // The scheduler loads after the first paint: opening the popup does not wait for it.
-    replanNudges: async () => void (await (await import('./nudges-browser')).ensureNudgeAlarm(store, true)),
-    changeNudgeState: async (change) => (await import('./nudges-browser')).changeNudgeState(store, change),
+    // The worker plans the alarm: pages change what is stored, then ask it to plan anew.
+    replanNudges: () => askWorker('replan'),
+    changeNudgeState: async (change) => {
+      await store.updateNudgeState(change);
+      await askWorker('replan');
+    },
     saveView: (view) => writeViewCache(localStorage, Date.now(), view),
     rescue: {
       async exportReadable() {
@@ -48,6 +52,11 @@ export function createServices(): Services {
       });
     },
   };
+}
+
+/** Asks the background worker (woken if it sleeps) and waits until it is done. */
+export async function askWorker(request: WorkerRequest): Promise<void> {
+  await browser.runtime.sendMessage(workerMessage(request));
 }
 
 /** Saves text as a file in the person's downloads (no permission needed: a link the page clicks). */

@@ -1,11 +1,14 @@
 /**
  * The popup's one quiet line about nudges: what comes next, or why nothing does, and the one
  * action that changes it. Pure: preferences, nudge state, setup, the time and the words come in.
+ * The time comes from the plan the background worker stored (it owns the alarm), so the popup
+ * needs none of the scheduler.
  */
 import { HOUR, startOfNextDay } from './day';
 import type { Translate } from './i18n';
 import type { Prefs, TimeWindow } from './prefs';
-import { isPaused, nextNudgeAt, type NudgeState } from './schedule';
+import type { NudgeState } from './nudge-state';
+import { isPaused } from './pause';
 import type { Setup } from './setup';
 
 /** Snooze ("Later") is offered only this long after a nudge was shown. */
@@ -33,7 +36,8 @@ export function nudgeShownRecently(nudge: NudgeState, now: number): boolean {
   return at !== null && at <= now && now - at < SNOOZE_OFFER_MS;
 }
 
-export function statusLine({ prefs, nudge, setup, now, locale, t }: StatusInput): StatusLine {
+/** The line, or null while the worker's plan is on its way (none stored yet, or one already due). */
+export function statusLine({ prefs, nudge, setup, now, locale, t }: StatusInput): StatusLine | null {
   if (setup.finishedAt === null) return { text: t('setupUnfinished'), action: { kind: 'finish-setup', label: t('finishSetup') } };
   if (!prefs.nudgesEnabled || prefs.nudgesPerDay < 1) return { text: t('nudgesAreOff'), action: { kind: 'turn-on', label: t('turnOn') } };
   if (isPaused(nudge, now)) {
@@ -42,9 +46,9 @@ export function statusLine({ prefs, nudge, setup, now, locale, t }: StatusInput)
       : t('nudgesPausedUntil', formatMoment(nudge.pausedUntil as number, now, locale));
     return { text, action: { kind: 'resume', label: t('resume') } };
   }
-  // The planned alarm when there is one; otherwise the earliest the scheduler would choose.
-  const at = nudge.plannedAt !== null && nudge.plannedAt > now ? nudge.plannedAt : nextNudgeAt(prefs, nudge, now, () => 0);
-  if (at === null) return { text: t('noNudgePlanned'), action: null };
+  if (prefs.windows.every((day) => day.length === 0)) return { text: t('noNudgePlanned'), action: null };
+  const at = nudge.plannedAt;
+  if (at === null || at <= now) return null;
   const found = windowHolding(prefs.windows, at);
   const dayStart = found ? found.dayStart : startOfDay(at);
   const day = dayWord(dayStart, found?.window.start ?? minutesOf(at), now, locale, t);

@@ -13,7 +13,8 @@ import { useServices } from '../../components/services';
 import { counsellorDue, isCheckInDue, parseCheckInState, CHECKIN_STATE_KEY } from '../../utils/checkin';
 import type { Idea } from '../../utils/library';
 import type { Mark } from '../../utils/records';
-import { resume, type NudgeState } from '../../utils/schedule';
+import type { NudgeState } from '../../utils/nudge-state';
+import { resume } from '../../utils/pause';
 import { parseSetup, SETUP_KEY } from '../../utils/setup';
 import { statusLine, type StatusAction } from '../../utils/status-line';
 import { useLoaded } from './Lazy';
@@ -68,17 +69,19 @@ export function NudgeLine({
 
   return (
     <div class="nudge-line">
-      <p class="small muted">
-        {line.text}
-        {line.action && (
-          <>
-            <span aria-hidden="true"> · </span>
-            <button type="button" class="link" onClick={() => void act((line.action as { kind: StatusAction }).kind)}>
-              {line.action.label}
-            </button>
-          </>
-        )}
-      </p>
+      {line && (
+        <p class="small muted">
+          {line.text}
+          {line.action && (
+            <>
+              <span aria-hidden="true"> · </span>
+              <button type="button" class="link" onClick={() => void act((line.action as { kind: StatusAction }).kind)}>
+                {line.action.label}
+              </button>
+            </>
+          )}
+        </p>
+      )}
       {status.setup.finishedAt !== null && (
         <NudgeControls
           nudge={status.nudge}

@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { ServicesContext } from '../../components/services';
 import { applyTheme } from '../../components/useTheme';
 import { readViewCache } from '../../utils/view-cache';
-import { createServices, localiseDocument } from '../../utils/services-browser';
+import { askWorker, createServices, localiseDocument } from '../../utils/services-browser';
 import './popup.css';
 import { App } from './App';
 import { preloadPopup } from './usePopup';
@@ -25,11 +25,5 @@ render(
   document.getElementById('app') as HTMLElement,
 );
 
-// After the idea is on screen: clear the quiet "notifications are blocked" dot and re-check the alarm.
-setTimeout(() => {
-  void import('../../utils/nudges-browser').then(({ clearBadge, ensureNudgeAlarm }) => {
-    void clearBadge();
-    // When the data cannot be opened, the page says so and the background keeps nudges on defaults.
-    void ensureNudgeAlarm(services.store).catch(() => {});
-  });
-}, 300);
+// After the idea is on screen: the worker clears the quiet "notifications are blocked" dot and re-checks the alarm.
+setTimeout(() => void askWorker('popup-opened').catch(() => {}), 300);

@@ -23,7 +23,7 @@ export function useStatus({ store }: Services): { status: StatusData | null; ref
   }, [store]);
   useEffect(() => {
     void refresh();
-    // The planned time arrives a moment after opening (the alarm is ensured then); other pages change the rest.
+    // The planned time arrives from the worker a moment after opening; other pages change the rest.
     return store.onChange(() => void refresh());
   }, [store, refresh]);
   return { status, refresh };

@@ -41,6 +41,8 @@ const disclosure = (root: HTMLElement, title: string) =>
 async function openPopup(services = fakeServices(library), setupDone = true) {
   cleanup.push(() => services.store.destroy());
   if (setupDone) await finishSetup(services);
+  // The worker planned the next nudge (at the welcome, or when the popup asked on opening).
+  await services.replanNudges();
   const root = await mount(<App openOptions={() => {}} />, services);
   await settle();
   // Until today's pick is stored, an action would start from a state the store does not have yet.

@@ -5,6 +5,8 @@ import { afterEach } from 'vitest';
 import { ServicesContext, type Services } from '../../components/services';
 import { createTendStore } from '../../utils/db';
 import type { Idea } from '../../utils/library';
+import { nextNudgeAt } from '../../utils/schedule';
+import { parseSetup, SETUP_KEY } from '../../utils/setup';
 import { tEn } from '../helpers';
 
 let counter = 0;
@@ -17,6 +19,7 @@ export function fakeServices(
   const opened: string[] = [];
   const dbName = `tend-component-${++counter}`;
   const store = createTendStore(dbName);
+  const replanNudges = () => planLikeTheWorker(store, now);
   return {
     t: tEn,
     store,
@@ -25,8 +28,11 @@ export function fakeServices(
     locale: 'en',
     loadIdeas: async () => library,
     copyText: async (text) => void copied.push(text),
-    replanNudges: async () => {},
-    changeNudgeState: async (change) => void (await store.updateNudgeState(change)),
+    replanNudges,
+    changeNudgeState: async (change) => {
+      await store.updateNudgeState(change);
+      await replanNudges();
+    },
     saveView: () => {},
     rescue: { exportReadable: async () => ({ fileName: 'x.json', text: '{}' }), startFresh: () => store.destroy(), download: () => {} },
     openPage: (path, hash = '') => void opened.push(path + hash),
@@ -34,6 +40,16 @@ export function fakeServices(
     copied,
     dbName,
   };
+}
+
+/**
+ * Plays the background worker, which pages ask to plan: the next nudge by the pure scheduler (its
+ * earliest minute), stored as the worker stores it; none before the welcome is finished.
+ */
+async function planLikeTheWorker(store: ReturnType<typeof createTendStore>, now: () => number): Promise<void> {
+  const [prefs, setup] = await Promise.all([store.readPrefs(), store.readState(SETUP_KEY, parseSetup)]);
+  const active = setup.finishedAt === null ? { ...prefs, nudgesEnabled: false } : prefs;
+  await store.updateNudgeState((s) => ({ ...s, plannedAt: nextNudgeAt(active, s, now(), () => 0) }));
 }
 
 /**
