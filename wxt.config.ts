@@ -28,14 +28,39 @@ const CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-/** Third-party code of the pages in its own chunk, so `npm run bench` can weigh Tend's own code apart from it. */
-function vendorChunk(): Plugin {
+/** What the popup's first frame needs to paint today's idea from the render cache (every page uses it). */
+const VIEW_MODULES = [
+  'utils/theme', 'utils/palettes', 'utils/prefs', 'utils/library', 'utils/day', 'utils/view-cache', 'utils/i18n',
+  'utils/i18n-browser', 'utils/ui-services-browser', 'utils/worker-request',
+  'components/services', 'components/useTheme', 'components/IdeaCard', 'components/StatusUndo',
+];
+/** The data layer: IndexedDB (idb) and what reads and writes through it, loaded by the popup just after its first frame. */
+const STORE_MODULES = [
+  'utils/db', 'utils/records', 'utils/nudge-state', 'utils/same-json', 'utils/services-browser', 'utils/library-browser',
+  'utils/picker', 'utils/random', 'utils/setup', 'utils/checkin',
+];
+const moduleIn = (list: string[], id: string) => list.some((m) => new RegExp(`/${m}\\.tsx?$`).test(id));
+
+/**
+ * The pages' chunks: third-party code (Preact, the polyfill) in `vendor`, so `npm run bench` can weigh
+ * Tend's own code apart from it; the first frame's code in `view`; the data layer, idb included, in
+ * `store`. A few larger files pack smaller than many small ones, and the popup's first frame loads
+ * only vendor, view and its own file.
+ */
+function pageChunks(): Plugin {
   return {
-    name: 'tend-vendor-chunk',
+    name: 'tend-page-chunks',
     outputOptions(options) {
       // The background worker is one IIFE file, where chunks do not exist.
       if (options.format === 'iife') return null;
-      return { ...options, manualChunks: (id: string) => (id.includes('node_modules') ? 'vendor' : undefined) };
+      const chunk = (id: string) => {
+        if (/node_modules\/idb\//.test(id) || moduleIn(STORE_MODULES, id)) return 'store';
+        if (id.includes('node_modules')) return 'vendor';
+        // Vite's preload helper and WXT's page plugin: every page needs them first.
+        if (id.includes('vite/preload-helper') || id.includes('wxt-html-plugins') || moduleIn(VIEW_MODULES, id)) return 'view';
+        return undefined;
+      };
+      return { ...options, manualChunks: chunk };
     },
   };
 }
@@ -87,7 +112,7 @@ export default defineConfig({
       // TEND_SOURCEMAP=1: source maps, to see which module weighs what in a bundle.
       sourcemap: !!process.env.TEND_SOURCEMAP,
     },
-    plugins: [preact(), vendorChunk()],
+    plugins: [preact(), pageChunks()],
   }),
   manifest: ({ browser, manifestVersion, mode }) => ({
     name: '__MSG_extName__',

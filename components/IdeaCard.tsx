@@ -1,8 +1,8 @@
 import type { Idea } from '../utils/library';
-import { useServices } from './services';
+import { useUiServices } from './services';
 
 export function IdeaCard({ idea, headingId }: { idea: Idea; headingId: string }) {
-  const { t } = useServices();
+  const { t } = useUiServices();
   return (
     <article class="idea-card" aria-labelledby={headingId}>
       <p class="idea-meta">

@@ -1,6 +1,6 @@
 import type { Ref } from 'preact';
 import { useState } from 'preact/hooks';
-import { useServices } from './services';
+import { useUiServices } from './services';
 
 /** A polite status message and, after a change that can be taken back, its Undo. */
 export function useStatusUndo() {
@@ -32,7 +32,7 @@ export function StatusUndoRow({
   statusClass: string;
   undoRef?: Ref<HTMLButtonElement>;
 }) {
-  const { t } = useServices();
+  const { t } = useUiServices();
   const { status, undo } = state;
   return (
     <div class={rowClass}>

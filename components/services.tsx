@@ -7,33 +7,48 @@ import type { Idea } from '../utils/library';
 import type { NudgeState } from '../utils/schedule';
 import type { ViewCache } from '../utils/view-cache';
 
-export interface Services {
+/** What a page's first frame needs: words, time, copying, opening pages and the render cache. */
+export interface UiServices {
   t: Translate;
-  store: TendStore;
   now: () => number;
   random: () => number;
   locale: string;
-  loadIdeas: () => Promise<Idea[]>;
   copyText: (text: string) => Promise<void>;
+  /** Remember what the popup showed, so its next opening can paint it in the first frame. */
+  saveView: (view: ViewCache) => void;
+  /** Opens one of Tend's own pages in a tab (welcome, talk, options). */
+  openPage: (path: '/welcome.html' | '/talk.html' | '/options.html', hash?: string) => void;
+}
+
+export interface Services extends UiServices {
+  store: TendStore;
+  loadIdeas: () => Promise<Idea[]>;
   /** Re-plan the nudge alarm after something it depends on changed. */
   replanNudges: () => Promise<void>;
   changeNudgeState: (change: (state: NudgeState) => NudgeState) => Promise<void>;
-  /** Remember what the popup showed, so its next opening can paint it in the first frame. */
-  saveView: (view: ViewCache) => void;
   /** Ways out when the database cannot be opened. */
   rescue: {
     exportReadable: () => Promise<{ fileName: string; text: string }>;
     startFresh: () => Promise<void>;
     download: (fileName: string, text: string) => void;
   };
-  /** Opens one of Tend's own pages in a tab (welcome, talk, options). */
-  openPage: (path: '/welcome.html' | '/talk.html' | '/options.html', hash?: string) => void;
 }
 
-export const ServicesContext = createContext<Services | null>(null);
+/** A page hands either: the popup's first frame has only the UI services, everything later has all. */
+export const ServicesContext = createContext<UiServices | Services | null>(null);
 
-export function useServices(): Services {
+/** Words, time and pages: all that a first frame has, and all that the parts drawn in it use. */
+export function useUiServices(): UiServices {
   const services = useContext(ServicesContext);
   if (!services) throw new Error('ServicesContext is missing');
+  return services;
+}
+
+const isFull = (services: UiServices | Services): services is Services => 'store' in services;
+
+/** Everything, the data layer included: a component that uses it is never drawn in a first frame. */
+export function useServices(): Services {
+  const services = useUiServices();
+  if (!isFull(services)) throw new Error('The data layer has not loaded yet');
   return services;
 }

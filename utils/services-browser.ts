@@ -1,13 +1,13 @@
-/** The real services handed to popup and options. */
-import { browser } from 'wxt/browser';
+/** The real services handed to the pages: the first frame's (words, time, pages) and the data layer. */
 import type { Services } from '../components/services';
 import { createTendStore } from './db';
-import type { MessageKey } from './i18n';
-import { t } from './i18n-browser';
 import { loadIdeas } from './library-browser';
 import { themeOf } from './theme';
+import { askWorker, createUiServices } from './ui-services-browser';
 import { writeViewCache } from './view-cache';
-import { workerMessage, type WorkerRequest } from './worker-request';
+
+export { askWorker };
+export { localiseDocument } from './i18n-browser';
 
 export function createServices(): Services {
   const store = createTendStore();
@@ -21,20 +21,15 @@ export function createServices(): Services {
       .catch(() => {});
   });
   return {
-    t,
+    ...createUiServices(),
     store,
-    now: Date.now,
-    random: Math.random,
-    locale: browser.i18n.getUILanguage(),
     loadIdeas,
-    copyText: (text) => navigator.clipboard.writeText(text),
     // The worker plans the alarm: pages change what is stored, then ask it to plan anew.
     replanNudges: () => askWorker('replan'),
     changeNudgeState: async (change) => {
       await store.updateNudgeState(change);
       await askWorker('replan');
     },
-    saveView: (view) => writeViewCache(localStorage, Date.now(), view),
     rescue: {
       async exportReadable() {
         const now = Date.now();
@@ -45,18 +40,7 @@ export function createServices(): Services {
       startFresh: () => store.destroy(),
       download: downloadText,
     },
-    openPage: (path, hash = '') => {
-      // The popup steps aside for the new tab; a page in a tab (settings) stays open.
-      void browser.tabs.create({ url: browser.runtime.getURL(path) + hash }).then(() => {
-        if (location.pathname.endsWith('/popup.html')) window.close();
-      });
-    },
   };
-}
-
-/** Asks the background worker (woken if it sleeps) and waits until it is done. */
-export async function askWorker(request: WorkerRequest): Promise<void> {
-  await browser.runtime.sendMessage(workerMessage(request));
 }
 
 /** Saves text as a file in the person's downloads (no permission needed: a link the page clicks). */
@@ -65,10 +49,4 @@ export function downloadText(fileName: string, text: string, type = 'application
   const a = Object.assign(document.createElement('a'), { href: url, download: fileName });
   a.click();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
-/** Sets the page's language and title from the browser's UI language before the app renders. */
-export function localiseDocument(doc: Document, title: MessageKey = 'extName'): void {
-  doc.documentElement.lang = browser.i18n.getUILanguage();
-  doc.title = t(title);
 }

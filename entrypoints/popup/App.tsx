@@ -1,28 +1,25 @@
 import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import { IdeaCard } from '../../components/IdeaCard';
-import { useServices } from '../../components/services';
+import { useUiServices } from '../../components/services';
 import { StatusUndoRow, useStatusUndo } from '../../components/StatusUndo';
 import { useTheme } from '../../components/useTheme';
 import { dayKey } from '../../utils/day';
 import type { Idea } from '../../utils/library';
-import { eligibleIdeas } from '../../utils/picker';
-import { LIMITS, type Prefs } from '../../utils/prefs';
 import { CheckInNowLink } from '../../components/CheckInNowLink';
 import { LazyDbTrouble } from './Lazy';
-import { usePopup } from './usePopup';
+import type { PopupApi } from './usePopup';
 
 /** The check-in check, the nudge line and the idea lists, loaded after the first frame. */
 type AfterPaint = typeof import('./AfterPaint');
 
 interface AppProps {
+  /**
+   * The data layer (usePopup, in Popup.tsx); null in the first frame, which main.tsx paints from the
+   * render cache before the store's code has loaded. Nothing in that frame reads or writes data.
+   */
+  popup: PopupApi | null;
   openOptions: () => void;
   cachedIdea?: Idea | null;
-}
-
-/** The filters with only what empties them undone: kinds, company and length; closeness only if still needed. */
-function widenedFilters(prefs: Prefs, library: Idea[], hidden: Set<string>): Partial<Prefs> {
-  const patch: Partial<Prefs> = { hiddenCategories: [], modeFilter: 'both', maxMinutes: LIMITS.maxMinutes.max };
-  return eligibleIdeas(library, { ...prefs, ...patch }, hidden).length > 0 ? patch : { ...patch, maxIntensity: 'close' };
 }
 
 const Heart = ({ filled }: { filled: boolean }) => (
@@ -43,10 +40,12 @@ const Check = () => (
   </svg>
 );
 
-export function App({ openOptions, cachedIdea = null }: AppProps) {
-  const services = useServices();
-  const { t, now, store } = services;
-  const { data, error, another, mark, hide, changeNudges, showIdea } = usePopup(services);
+/** The popup's view: today's idea with its actions, and (once loaded) what AfterPaint adds around it. */
+export function App({ popup, openOptions, cachedIdea = null }: AppProps) {
+  const services = useUiServices();
+  const { t, now } = services;
+  const data = popup?.data ?? null;
+  const error = popup?.error ?? null;
   const [later, setLater] = useState<AfterPaint | null>(null);
   const feedback = useStatusUndo();
   const { say } = feedback;
@@ -82,21 +81,15 @@ export function App({ openOptions, cachedIdea = null }: AppProps) {
   };
 
   const show = async (id: string) => {
-    await showIdea(id);
+    await popup?.showIdea(id);
     say(t('shownAgain'));
   };
 
+  const mark = async (id: string, change: Parameters<PopupApi['mark']>[1]) => popup?.mark(id, change);
   const toggleFavourite = (id: string) => mark(id, (m) => ({ ...m, favourite: !m.favourite }));
 
   const bringIdeasBack = async () => {
-    if (!data) return;
-    if (result.kind === 'empty' && result.reason === 'hidden') {
-      await store.unhideAll();
-    } else {
-      const hidden = new Set([...data.marks.values()].filter((m) => m.hidden).map((m) => m.ideaId));
-      await store.patchPrefs(widenedFilters(data.prefs, data.library, hidden));
-    }
-    // The store tells usePopup, which picks again from what is stored now.
+    await popup?.bringIdeasBack();
     say(t('ideasBack'));
   };
 
@@ -111,7 +104,7 @@ export function App({ openOptions, cachedIdea = null }: AppProps) {
         </button>
       </header>
 
-      {later && <later.LazyCheckInArea />}
+      {later && popup && <later.LazyCheckInArea />}
 
       <section class="today" aria-labelledby="today-heading">
         <h2 id="today-heading" class="eyebrow">
@@ -135,7 +128,8 @@ export function App({ openOptions, cachedIdea = null }: AppProps) {
               type="button"
               class="primary"
               onClick={async () => {
-                await another();
+                if (!popup?.data) return;
+                await popup.another();
                 say(t('anotherDone'));
               }}
             >
@@ -169,7 +163,8 @@ export function App({ openOptions, cachedIdea = null }: AppProps) {
                 type="button"
                 class="link"
                 onClick={async () => {
-                  const undoHide = await hide(idea.id);
+                  if (!popup?.data) return;
+                  const undoHide = await popup.hide(idea.id);
                   feedback.offerUndo(undoHide);
                   say(t('hiddenForGood'));
                 }}
@@ -182,10 +177,10 @@ export function App({ openOptions, cachedIdea = null }: AppProps) {
         <StatusUndoRow state={feedback} rowClass="status-row" statusClass="status" />
       </section>
 
-      {later && <later.NudgeLine changeNudges={changeNudges} say={say} />}
+      {later && popup && <later.NudgeLine changeNudges={popup.changeNudges} say={say} />}
 
       <div class="more">
-        {later && (
+        {later && popup && (
           <later.IdeaLists
             data={data}
             idea={idea}

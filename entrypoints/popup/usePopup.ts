@@ -6,12 +6,13 @@ import type { Idea } from '../../utils/library';
 import {
   anotherIdea,
   createPickerState,
+  eligibleIdeas,
   todaysIdea,
   type PickerState,
   type PickOptions,
   type PickResult,
 } from '../../utils/picker';
-import type { Prefs } from '../../utils/prefs';
+import { LIMITS, type Prefs } from '../../utils/prefs';
 import type { CheckIn, HistoryEntry, Mark, OwnIdea } from '../../utils/records';
 import type { NudgeState } from '../../utils/schedule';
 import { themeOf } from '../../utils/theme';
@@ -53,6 +54,12 @@ export function preloadPopup(services: Services): void {
   early = readStored(services);
   // Seen by load() a moment later; until then a database that cannot be opened is not an unhandled rejection.
   early.catch(() => {});
+}
+
+/** The filters with only what empties them undone: kinds, company and length; closeness only if still needed. */
+function widenedFilters(prefs: Prefs, library: Idea[], hidden: Set<string>): Partial<Prefs> {
+  const patch: Partial<Prefs> = { hiddenCategories: [], modeFilter: 'both', maxMinutes: LIMITS.maxMinutes.max };
+  return eligibleIdeas(library, { ...prefs, ...patch }, hidden).length > 0 ? patch : { ...patch, maxIntensity: 'close' };
 }
 
 const ideaOf = (result: PickResult): Idea | null => (result.kind === 'idea' ? result.idea : null);
@@ -126,6 +133,14 @@ export function usePopup(services: Services) {
   const hiddenSet = (marks: Map<string, Mark>) =>
     new Set([...marks.values()].filter((m) => m.hidden).map((m) => m.ideaId));
 
+  /** The empty state's way out: ideas set aside shown again, or the filters that leave none widened. */
+  const bringIdeasBack = useCallback(async () => {
+    if (!data || data.result.kind !== 'empty') return;
+    if (data.result.reason === 'hidden') await store.unhideAll();
+    else await store.patchPrefs(widenedFilters(data.prefs, data.library, hiddenSet(data.marks)));
+    // The store tells this page, which picks again from what is stored now.
+  }, [data, store]);
+
   const another = useCallback(async () => {
     if (!data) return;
     const day = openedDay.current ?? dayKey(now());
@@ -188,5 +203,8 @@ export function usePopup(services: Services) {
     [services, load],
   );
 
-  return { data, error, another, mark, hide, showIdea, changeNudges };
+  return { data, error, another, mark, hide, showIdea, changeNudges, bringIdeasBack };
 }
+
+/** What the popup's data layer hands to its view (App). */
+export type PopupApi = ReturnType<typeof usePopup>;

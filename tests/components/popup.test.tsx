@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { render } from 'preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import { App } from '../../entrypoints/popup/App';
+import { PopupApp as App } from '../../entrypoints/popup/Popup';
 import { pause } from '../../utils/schedule';
 import { parseSetup, SETUP_KEY } from '../../utils/setup';
 import type { ViewCache } from '../../utils/view-cache';

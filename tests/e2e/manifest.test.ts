@@ -58,6 +58,15 @@ for (const dir of BUILDS) {
       }
     });
 
+    it("the popup's first frame needs no IndexedDB code: the files popup.html names never open a database", () => {
+      const html = readFileSync(join(dir, 'popup.html'), 'utf8');
+      const named = [...html.matchAll(/(?:src|href)="\/?([^"]+\.js)"/g)].map((m) => join(dir, m[1] as string));
+      expect(named.length).toBeGreaterThan(0);
+      for (const file of named) expect(readFileSync(file, 'utf8'), file).not.toMatch(/indexedDB/);
+      // The data stage does (so the check above can fail), and comes with the popup's code.
+      expect(files(join(dir, 'chunks')).some((f) => /indexedDB\.open/.test(readFileSync(f, 'utf8')))).toBe(true);
+    });
+
     it('ships no eval, no new Function and no outside address in its code', () => {
       for (const file of files(dir).filter((f) => f.endsWith('.js'))) {
         const code = readFileSync(file, 'utf8');
