@@ -33,8 +33,8 @@ function sizes(dir: string) {
   const popupJs = popup.filter((f) => f.endsWith('.js'));
   // What popup.html names is what today's idea needs (its first frame); the data stage and the rest
   // load after it, and the usual opening's whole weight is measured in the browser (timings below).
-  rows.push(["popup, today's idea: Tend code (JS, without the library and third-party code)", kb(sum(popupJs.filter((f) => !isVendor(f))))]);
-  rows.push(["popup, today's idea: third-party code (Preact, webextension-polyfill)", kb(sum(popupJs.filter(isVendor)))]);
+  rows.push(["popup, first frame: Tend code (JS, without library and third-party code)", kb(sum(popupJs.filter((f) => !isVendor(f))))]);
+  rows.push(["popup, first frame: third-party code (Preact, webextension-polyfill)", kb(sum(popupJs.filter(isVendor)))]);
   rows.push(['popup: CSS', kb(sum(popup.filter((f) => f.endsWith('.css'))))]);
   rows.push(["popup: what it loads to show today's idea (JS + CSS)", kb(sum(popup))]);
   rows.push(['options: Tend code (JS, own; idb is in the store chunk)', kb(sum(options.filter((f) => f.endsWith('.js') && !isVendor(f))))]);
