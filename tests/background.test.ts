@@ -235,6 +235,56 @@ describe('the welcome comes first', () => {
   });
 });
 
+describe('requests from pages', () => {
+  /** A page's request as the worker receives it; resolves with the worker's answer. */
+  const ask = async (message: unknown) => (await fakeBrowser.runtime.onMessage.trigger(message, {} as never)).find((r) => r !== undefined);
+  const alarmAndPlan = async () => ({ alarm: (await fakeBrowser.alarms.getAll())[0]?.scheduledTime ?? null, plan: (await store.readNudgeState()).plannedAt });
+
+  it('"replan" is answered once the alarm and the stored plan agree: none when nudges are off, one when on', async () => {
+    await store.patchPrefs({ nudgesEnabled: false });
+    expect(await ask({ tend: 'replan' })).toBe(true);
+    expect(await alarmAndPlan()).toEqual({ alarm: null, plan: null });
+    await store.patchPrefs({ nudgesEnabled: true });
+    await ask({ tend: 'replan' });
+    const { alarm, plan } = await alarmAndPlan();
+    expect(alarm).not.toBeNull();
+    expect(plan).toBe(alarm);
+  });
+
+  it('two requests at once leave the alarm at the time stored as the plan (the worker plans one at a time)', async () => {
+    // The first request's alarm call returns late (a busy browser): without one job at a time, the
+    // second request would set its alarm and store its plan in between, and the first would then
+    // store a plan that no alarm holds.
+    const create = fakeBrowser.alarms.create.bind(fakeBrowser.alarms);
+    let calls = 0;
+    vi.spyOn(fakeBrowser.alarms, 'create').mockImplementation(async (...args: Parameters<typeof create>) => {
+      await create(...args);
+      if (calls++ === 0) await new Promise((r) => setTimeout(r, 50));
+    });
+    await Promise.all([ask({ tend: 'replan' }), ask({ tend: 'replan' })]);
+    const { alarm, plan } = await alarmAndPlan();
+    expect(calls).toBe(2);
+    expect(await fakeBrowser.alarms.getAll()).toHaveLength(1);
+    expect(plan).toBe(alarm);
+  });
+
+  it('"popup-opened" clears the quiet badge and keeps a valid alarm', async () => {
+    const before = await nudgeAlarm();
+    await fakeBrowser.action.setBadgeText({ text: '·' });
+    await ask({ tend: 'popup-opened' });
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('');
+    expect((await nudgeAlarm()).scheduledTime).toBe(before.scheduledTime);
+  });
+
+  it('anything else gets no answer and changes nothing', async () => {
+    const before = await alarmAndPlan();
+    for (const message of [null, 'replan', { tend: 'delete-all' }, { tend: ['replan'] }, { type: 'replan' }, JSON.parse('{"__proto__":{"tend":"replan"}}')]) {
+      expect(await ask(message)).toBeUndefined();
+    }
+    expect(await alarmAndPlan()).toEqual(before);
+  });
+});
+
 describe('a clock that was once ahead', () => {
   it('a last-nudge time a year in the future is clamped, and the next alarm is planned from now', async () => {
     await store.updateNudgeState((s) => ({ ...s, lastNudgeAt: NOON + 365 * 86_400_000 }));
