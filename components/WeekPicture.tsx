@@ -1,5 +1,6 @@
 import type { WeekWindows } from '../utils/prefs';
 import { describeTimeWindow, describeWindow, nextWindows, type DayWords } from '../utils/next-windows';
+import { windowHolding } from '../utils/window-holding';
 import { useServices } from './services';
 import './week-picture.css';
 
@@ -31,18 +32,6 @@ function barsByDay(windows: WeekWindows): Bar[][] {
     }),
   );
   return rows;
-}
-
-/** Which window (weekday and index) holds the time `at`, by the local wall clock. */
-function windowHolding(windows: WeekWindows, at: number): { day: number; index: number } | null {
-  const d = new Date(at);
-  const minute = d.getHours() * 60 + d.getMinutes();
-  const today = d.getDay();
-  const yesterday = (today + 6) % 7;
-  const own = (windows[today] ?? []).findIndex((w) => minute >= w.start && minute < w.end);
-  if (own >= 0) return { day: today, index: own };
-  const spill = (windows[yesterday] ?? []).findIndex((w) => minute + 1440 < w.end);
-  return spill >= 0 ? { day: yesterday, index: spill } : null;
 }
 
 /**

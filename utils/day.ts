@@ -7,6 +7,18 @@ export function dayKey(time: number | Date): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
+/** Local midnight at the start of the day that holds `time`. */
+export function startOfDay(time: number): number {
+  const d = new Date(time);
+  return new Date(d.getFullYear(), d.getMonth(), d.getDate()).getTime();
+}
+
+/** Minutes after local midnight of the day that holds `time`, by the wall clock. */
+export function wallMinutes(time: number): number {
+  const d = new Date(time);
+  return d.getHours() * 60 + d.getMinutes();
+}
+
 /** Local midnight at the start of the day after `time`. */
 export function startOfNextDay(time: number): number {
   const d = new Date(time);

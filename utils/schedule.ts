@@ -2,10 +2,11 @@
  * When to nudge. Pure: preferences, stored state, the time and a random source come in
  * as arguments; nothing here reads the clock or calls the browser.
  */
-import { DAY, HOUR, MINUTE } from './day';
+import { DAY, HOUR, MINUTE, wallMinutes } from './day';
 import type { Prefs, WeekWindows } from './prefs';
 import { createNudgeState, type NudgeState } from './nudge-state';
 import { isPaused, isSnoozed } from './pause';
+import { windowHolding } from './window-holding';
 
 // Kept in nudge-state.ts, so parsing the stored state needs none of the scheduler; callers import them from here as before.
 export { createNudgeState, type NudgeState };
@@ -17,24 +18,13 @@ export type SchedulePrefs = Pick<Prefs, 'nudgesEnabled' | 'nudgesPerDay' | 'wind
 /** Alarms closer than this are not worth setting (Chrome's floor is 30 s). */
 export const MIN_LEAD = MINUTE;
 
-/** Minutes after local midnight of the day that holds `time`. */
-function wallMinutes(time: number): number {
-  const d = new Date(time);
-  return d.getHours() * 60 + d.getMinutes();
-}
-
 function sameLocalDay(a: Date, b: Date): boolean {
   return a.getFullYear() === b.getFullYear() && a.getMonth() === b.getMonth() && a.getDate() === b.getDate();
 }
 
 /** Is `time` (by the local wall clock) inside one of the together-hours windows? */
 export function isInsideWindow(windows: WeekWindows, time: number): boolean {
-  const d = new Date(time);
-  const m = wallMinutes(time);
-  const today = windows[d.getDay()] ?? [];
-  if (today.some((w) => m >= w.start && m < w.end)) return true;
-  const yesterday = windows[(d.getDay() + 6) % 7] ?? [];
-  return yesterday.some((w) => w.end > 1440 && m + 1440 < w.end);
+  return windowHolding(windows, time) !== null;
 }
 
 /**

@@ -4,12 +4,13 @@
  * The time comes from the plan the background worker stored (it owns the alarm), so the popup
  * needs none of the scheduler.
  */
-import { HOUR, startOfNextDay } from './day';
+import { HOUR, startOfDay, startOfNextDay, wallMinutes } from './day';
 import type { Translate } from './i18n';
-import type { Prefs, TimeWindow } from './prefs';
+import type { Prefs } from './prefs';
 import type { NudgeState } from './nudge-state';
 import { isPaused } from './pause';
 import type { Setup } from './setup';
+import { windowHolding } from './window-holding';
 
 /** Snooze ("Later") is offered only this long after a nudge was shown. */
 export const SNOOZE_OFFER_MS = 3 * HOUR;
@@ -51,33 +52,11 @@ export function statusLine({ prefs, nudge, setup, now, locale, t }: StatusInput)
   if (at === null || at <= now) return null;
   const found = windowHolding(prefs.windows, at);
   const dayStart = found ? found.dayStart : startOfDay(at);
-  const day = dayWord(dayStart, found?.window.start ?? minutesOf(at), now, locale, t);
+  const day = dayWord(dayStart, found?.window.start ?? wallMinutes(at), now, locale, t);
   const time = found
     ? formatTimeRange(dayStart + found.window.start * 60_000, dayStart + found.window.end * 60_000, locale)
     : formatTime(at, locale);
   return { text: t('nextNudge', [day, time]), action: null };
-}
-
-function startOfDay(time: number): number {
-  const d = new Date(time);
-  return new Date(d.getFullYear(), d.getMonth(), d.getDate()).getTime();
-}
-
-function minutesOf(time: number): number {
-  const d = new Date(time);
-  return d.getHours() * 60 + d.getMinutes();
-}
-
-/** The together-hours window that holds `time`, and the start of the local day it belongs to. */
-export function windowHolding(windows: TimeWindow[][], time: number): { window: TimeWindow; dayStart: number } | null {
-  const today = startOfDay(time);
-  const m = minutesOf(time);
-  const own = (windows[new Date(today).getDay()] ?? []).find((w) => m >= w.start && m < w.end);
-  if (own) return { window: own, dayStart: today };
-  const d = new Date(today);
-  const yesterday = new Date(d.getFullYear(), d.getMonth(), d.getDate() - 1).getTime();
-  const late = (windows[new Date(yesterday).getDay()] ?? []).find((w) => w.end > 1440 && m + 1440 < w.end);
-  return late ? { window: late, dayStart: yesterday } : null;
 }
 
 /** "tonight", "today", "tomorrow", a weekday within the week, else a short date. */
