@@ -8,14 +8,11 @@ import {
   decideOnAlarm,
   decideOnReturn,
   isInsideWindow,
-  isPaused,
   nextNudgeAt,
-  pause,
   planAlarm,
-  resume,
-  snooze,
   type NudgeState,
 } from '../utils/schedule';
+import { isPaused, pause, resume, snooze } from '../utils/pause';
 import { inTimeZone } from './helpers';
 
 const ZONES = ['America/New_York', 'Europe/Berlin', 'Australia/Lord_Howe', 'Asia/Kolkata', 'Pacific/Auckland', 'UTC'];

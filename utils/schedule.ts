@@ -10,8 +10,6 @@ import { windowHolding } from './window-holding';
 
 // Kept in nudge-state.ts, so parsing the stored state needs none of the scheduler; callers import them from here as before.
 export { createNudgeState, type NudgeState };
-// The person's own choices (pause, later, resume) need none of it either: the popup loads only those.
-export { isPaused, isSnoozed, pause, PAUSES, resume, snooze, SNOOZES, type Pause, type Snooze } from './pause';
 
 export type SchedulePrefs = Pick<Prefs, 'nudgesEnabled' | 'nudgesPerDay' | 'windows' | 'spacingMinutes'>;
 

@@ -6,9 +6,6 @@ import { themeOf } from './theme';
 import { askWorker, createUiServices } from './ui-services-browser';
 import { writeViewCache } from './view-cache';
 
-export { askWorker };
-export { localiseDocument } from './i18n-browser';
-
 export function createServices(): Services {
   const store = createTendStore();
   // New settings (here or in any page, an import, "Delete all data") may change the look and which ideas

@@ -2,7 +2,8 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { ServicesContext } from '../../components/services';
 import { notificationsBlocked, previewNudge } from '../../utils/nudges-browser';
-import { createServices, downloadText, localiseDocument } from '../../utils/services-browser';
+import { localiseDocument } from '../../utils/i18n-browser';
+import { createServices, downloadText } from '../../utils/services-browser';
 import { App, type OptionsActions } from './App';
 import './options.css';
 

@@ -1,7 +1,8 @@
 import { render } from 'preact';
 import { ServicesContext } from '../../components/services';
 import { previewNudge } from '../../utils/nudges-browser';
-import { createServices, localiseDocument } from '../../utils/services-browser';
+import { localiseDocument } from '../../utils/i18n-browser';
+import { createServices } from '../../utils/services-browser';
 import { App, type WelcomeActions } from './App';
 import './welcome.css';
 

@@ -2,7 +2,7 @@
 import { render } from 'preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PopupApp as App } from '../../entrypoints/popup/Popup';
-import { pause } from '../../utils/schedule';
+import { pause } from '../../utils/pause';
 import { parseSetup, SETUP_KEY } from '../../utils/setup';
 import type { ViewCache } from '../../utils/view-cache';
 import { makeLibrary } from '../helpers';
