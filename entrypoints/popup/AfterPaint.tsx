@@ -13,7 +13,6 @@ import { useServices } from '../../components/services';
 import { counsellorDue, isCheckInDue, parseCheckInState, CHECKIN_STATE_KEY } from '../../utils/checkin';
 import type { Idea } from '../../utils/library';
 import type { Mark } from '../../utils/records';
-import type { NudgeState } from '../../utils/nudge-state';
 import { resume } from '../../utils/pause';
 import { parseSetup, SETUP_KEY } from '../../utils/setup';
 import { statusLine, type StatusAction } from '../../utils/status-line';
@@ -42,13 +41,7 @@ export function LazyCheckInArea() {
 }
 
 /** The quiet line about nudges: what comes next or why nothing does, its one action, and the pause menu. */
-export function NudgeLine({
-  changeNudges,
-  say,
-}: {
-  changeNudges: (change: (state: NudgeState) => NudgeState) => Promise<void>;
-  say: (message: string) => void;
-}) {
+export function NudgeLine({ say }: { say: (message: string) => void }) {
   const services = useServices();
   const { t, now, locale, store } = services;
   const { status, refresh } = useStatus(services);
@@ -58,7 +51,7 @@ export function NudgeLine({
   const act = async (kind: StatusAction) => {
     if (kind === 'finish-setup') return services.openPage('/welcome.html');
     if (kind === 'resume') {
-      await changeNudges(resume);
+      await services.changeNudgeState(resume);
     } else {
       await store.patchPrefs((stored) => ({ nudgesEnabled: true, nudgesPerDay: Math.max(1, stored.nudgesPerDay) }));
       await services.replanNudges();
@@ -87,7 +80,7 @@ export function NudgeLine({
           nudge={status.nudge}
           prefs={status.prefs}
           onChange={async (change) => {
-            await changeNudges(change);
+            await services.changeNudgeState(change);
             await refresh();
           }}
           onDone={say}

@@ -177,7 +177,7 @@ export function App({ popup, openOptions, cachedIdea = null }: AppProps) {
         <StatusUndoRow state={feedback} rowClass="status-row" statusClass="status" />
       </section>
 
-      {later && popup && <later.NudgeLine changeNudges={popup.changeNudges} say={say} />}
+      {later && popup && <later.NudgeLine say={say} />}
 
       <div class="more">
         {later && popup && (

@@ -1,4 +1,4 @@
-/** The popup's data: today's idea, marks, recent ideas and the nudge state, all from the db. */
+/** The popup's data: today's idea, marks and recent ideas, all from the db (the nudge line reads its own). */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { Services } from '../../components/services';
 import { dayKey, dayKeyBefore, startOfNextDay } from '../../utils/day';
@@ -14,7 +14,6 @@ import {
 } from '../../utils/picker';
 import { LIMITS, type Prefs } from '../../utils/prefs';
 import type { CheckIn, HistoryEntry, Mark, OwnIdea } from '../../utils/records';
-import type { NudgeState } from '../../utils/schedule';
 import { themeOf } from '../../utils/theme';
 
 export const RECENT_DAYS = 14;
@@ -26,12 +25,11 @@ export interface PopupData {
   marks: Map<string, Mark>;
   result: PickResult;
   recent: HistoryEntry[];
-  nudge: NudgeState;
   /** What today's pick leans toward after a recent check-in, if anything. */
   options: PickOptions;
 }
 
-type Stored = [Prefs, Idea[], Mark[], PickerState | null, NudgeState, OwnIdea[], CheckIn[]];
+type Stored = [Prefs, Idea[], Mark[], PickerState | null, OwnIdea[], CheckIn[]];
 
 function readStored(services: Services): Promise<Stored> {
   const { store, loadIdeas } = services;
@@ -40,7 +38,6 @@ function readStored(services: Services): Promise<Stored> {
     loadIdeas(),
     store.readAllMarks(),
     store.readPickerState(),
-    store.readNudgeState(),
     // A damaged record of these is skipped by the store; an unreadable store never blocks today's idea.
     store.readOwnIdeas().catch(() => []),
     store.readCheckIns().catch(() => []),
@@ -92,7 +89,7 @@ export function usePopup(services: Services) {
     try {
       const pending = early ?? readStored(services);
       early = null;
-      const [prefs, ideas, markList, stored, nudge, own, checkIns] = await pending;
+      const [prefs, ideas, markList, stored, own, checkIns] = await pending;
       const time = now();
       // The own-ideas module loads only for someone who has ideas of their own to show.
       const ownIdeas = prefs.showOwnIdeas && own.length > 0 ? own.map((await import('../../utils/own-ideas')).ownIdeaToIdea) : [];
@@ -111,12 +108,12 @@ export function usePopup(services: Services) {
       const day = openedDay.current;
       const result = todaysIdea(library, prefs, hidden, picker, day, options);
       // Show the idea first; storing the pick and reading the recent list can follow.
-      setData((before) => ({ prefs, library, marks, result, recent: before?.recent ?? [], nudge, options }));
+      setData((before) => ({ prefs, library, marks, result, recent: before?.recent ?? [], options }));
       const ahead = todaysIdea(library, prefs, hidden, result.state, dayKey(startOfNextDay(time)), { ...options, hour: undefined });
       services.saveView({ theme: themeOf(prefs), idea: ideaOf(result), tomorrow: ideaOf(ahead) });
       await commit(stored, result);
       const recent = await store.readHistorySince(dayKeyBefore(time, RECENT_DAYS - 1));
-      setData({ prefs, library, marks, result, recent, nudge, options });
+      setData({ prefs, library, marks, result, recent, options });
     } catch (e) {
       setError(e);
     }
@@ -195,15 +192,7 @@ export function usePopup(services: Services) {
     [data, store, now, commit, load],
   );
 
-  const changeNudges = useCallback(
-    async (change: (state: NudgeState) => NudgeState) => {
-      await services.changeNudgeState(change);
-      await load();
-    },
-    [services, load],
-  );
-
-  return { data, error, another, mark, hide, showIdea, changeNudges, bringIdeasBack };
+  return { data, error, another, mark, hide, showIdea, bringIdeasBack };
 }
 
 /** What the popup's data layer hands to its view (App). */
