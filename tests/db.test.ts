@@ -40,6 +40,26 @@ describe('a fresh database', () => {
   });
 });
 
+describe('other pages hear of changes', () => {
+  it('a state record left as it was is not announced; one that changed is', async () => {
+    const { store, name } = freshStore();
+    const other = createTendStore(name);
+    stores.push(other);
+    const heard: string[] = [];
+    const stop = other.onChange((change) => heard.push(change));
+    const settle = () => new Promise((r) => setTimeout(r, 50));
+    await store.updateNudgeState((s) => s);
+    await store.updateState(SETUP_KEY, parseSetup, (s) => s);
+    await settle();
+    expect(heard).toEqual([]);
+    await store.updateNudgeState((s) => ({ ...s, plannedAt: 1 }));
+    await store.updateState(SETUP_KEY, parseSetup, () => ({ finishedAt: 1 }));
+    await settle();
+    expect(heard).toEqual(['state', 'setup']);
+    stop();
+  });
+});
+
 describe('damaged records', () => {
   it('a corrupt preferences record gives defaults for the bad fields and keeps the good ones', async () => {
     const { store, name } = freshStore();

@@ -200,10 +200,10 @@ export function createTendStore(name = DB_NAME, options: StoreOptions = {}) {
     sender.postMessage(change);
   }
 
-  /** Runs `work` in one transaction over `stores`, announces the change once it is committed. */
+  /** Runs `work` in one transaction over `stores`, announces the change once it is committed (null: the caller does). */
   async function write<S extends Store[], T>(
     stores: S,
-    change: StoreChange,
+    change: StoreChange | null,
     work: (tx: IDBPTransaction<TendDB, S, 'readwrite'>) => Promise<T>,
   ): Promise<T> {
     const tx = (await db()).transaction(stores, 'readwrite');
@@ -221,7 +221,7 @@ export function createTendStore(name = DB_NAME, options: StoreOptions = {}) {
       throw error;
     }
     await done;
-    announce(change);
+    if (change !== null) announce(change);
     return result;
   }
 
@@ -238,14 +238,21 @@ export function createTendStore(name = DB_NAME, options: StoreOptions = {}) {
     return parse(await (await db()).get('state', key));
   }
 
-  /** Read-change-write of one state record; `change` returning the same object writes nothing. */
+  /**
+   * Read-change-write of one state record; `change` returning the same object writes nothing, and
+   * then nothing is announced either (the worker checks the nudge state at every popup opening).
+   */
   async function updateState<T>(key: string, parse: (raw: unknown) => T, change: (value: T) => T): Promise<T> {
-    return write(['state'], key === 'setup' ? 'setup' : 'state', async (tx) => {
+    let wrote = false;
+    const next = await write(['state'], null, async (tx) => {
       const current = parse(await tx.objectStore('state').get(key));
-      const next = change(current);
-      if (next !== current) await tx.objectStore('state').put(next, key);
-      return next;
+      const changed = change(current);
+      wrote = changed !== current;
+      if (wrote) await tx.objectStore('state').put(changed, key);
+      return changed;
     });
+    if (wrote) announce(key === 'setup' ? 'setup' : 'state');
+    return next;
   }
 
   // The seldom-used verbs live in db-rare.ts, loaded on their first call (the popup never needs them).
