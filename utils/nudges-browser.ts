@@ -59,7 +59,7 @@ export async function ensureNudgeAlarm(store: TendStore, replan = false): Promis
 }
 
 /** Preferences as the scheduler sees them: no nudges until the welcome is finished. */
-async function readSchedulePrefs(store: TendStore): Promise<Prefs> {
+export async function readSchedulePrefs(store: TendStore): Promise<Prefs> {
   const [prefs, setup] = await Promise.all([store.readPrefs(), store.readState(SETUP_KEY, parseSetup)]);
   return setup.finishedAt === null ? { ...prefs, nudgesEnabled: false } : prefs;
 }

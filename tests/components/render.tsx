@@ -6,7 +6,7 @@ import { ServicesContext, type Services } from '../../components/services';
 import { createTendStore } from '../../utils/db';
 import type { Idea } from '../../utils/library';
 import { nextNudgeAt } from '../../utils/schedule';
-import { parseSetup, SETUP_KEY } from '../../utils/setup';
+import { readSchedulePrefs } from '../../utils/nudges-browser';
 import { tEn } from '../helpers';
 
 let counter = 0;
@@ -47,9 +47,8 @@ export function fakeServices(
  * earliest minute), stored as the worker stores it; none before the welcome is finished.
  */
 async function planLikeTheWorker(store: ReturnType<typeof createTendStore>, now: () => number): Promise<void> {
-  const [prefs, setup] = await Promise.all([store.readPrefs(), store.readState(SETUP_KEY, parseSetup)]);
-  const active = setup.finishedAt === null ? { ...prefs, nudgesEnabled: false } : prefs;
-  await store.updateNudgeState((s) => ({ ...s, plannedAt: nextNudgeAt(active, s, now(), () => 0) }));
+  const prefs = await readSchedulePrefs(store);
+  await store.updateNudgeState((s) => ({ ...s, plannedAt: nextNudgeAt(prefs, s, now(), () => 0) }));
 }
 
 /**
