@@ -28,13 +28,13 @@ const CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-/** What the popup's first frame needs to paint today's idea from the render cache (every page uses it). */
+/** What the popup needs to paint today's idea and ask the worker for the rest (every page uses it). */
 const VIEW_MODULES = [
   'utils/theme', 'utils/palettes', 'utils/prefs', 'utils/library', 'utils/day', 'utils/view-cache', 'utils/i18n',
-  'utils/i18n-browser', 'utils/ui-services-browser', 'utils/worker-request',
+  'utils/i18n-browser', 'utils/ui-services-browser', 'utils/worker-request', 'utils/store-channel',
   'components/services', 'components/useTheme', 'components/IdeaCard', 'components/StatusUndo',
 ];
-/** The data layer: IndexedDB (idb) and what reads and writes through it, loaded by the popup just after its first frame. */
+/** The data layer: IndexedDB (idb) and what reads and writes through it; the popup loads it only for its rare parts (check-in, trouble). */
 const STORE_MODULES = [
   'utils/db', 'utils/records', 'utils/nudge-state', 'utils/same-json', 'utils/services-browser', 'utils/library-browser',
   'utils/picker', 'utils/random', 'utils/setup', 'utils/checkin',

@@ -1,5 +1,5 @@
 import type { Idea } from '../utils/library';
-import { useServices } from './services';
+import { useUiServices } from './services';
 import './idea-list.css';
 
 /**
@@ -23,7 +23,7 @@ export function IdeaList({
   onCopy?: (idea: Idea) => void;
   onUnfavourite?: (id: string) => void;
 }) {
-  const { t } = useServices();
+  const { t } = useUiServices();
   if (ideas.length === 0) return <p class="muted small">{empty}</p>;
   return (
     <ul class="idea-list">

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { useServices } from './services';
+import { useUiServices } from './services';
 
 /**
  * A closed disclosure whose content loads the first time it is opened: what most openings never
@@ -17,7 +17,7 @@ export function LazyDetails<M>({
   load: () => Promise<M>;
   children: (loaded: M) => ComponentChildren;
 }) {
-  const { t } = useServices();
+  const { t } = useUiServices();
   const [opened, setOpened] = useState(false);
   const [loaded, setLoaded] = useState<{ module: M } | null>(null);
   useEffect(() => {

@@ -1,27 +1,25 @@
-import type { NudgeState } from '../utils/nudge-state';
-import { pause, snooze, type Pause, type Snooze } from '../utils/pause';
-import { useServices } from './services';
+import type { Pause, Snooze } from '../utils/pause';
+import type { NudgeChoice } from '../utils/popup-view';
+import { useUiServices } from './services';
 import './nudge-choices.css';
 
 const SNOOZE_LABELS = { '15m': 'snooze15m', '1h': 'snooze1h', tomorrow: 'snoozeTomorrow' } as const;
 const PAUSE_LABELS = { '1h': 'pause1h', '1d': 'pause1d', '1w': 'pause1w', resume: 'pauseUntilResume' } as const;
 
-type Change = (state: NudgeState) => NudgeState;
-
 /** The choices inside the pause menu (NudgeControls), loaded when the menu is first opened. */
 export function NudgeChoices({
   later,
-  onChange,
+  onChoose,
   onDone,
 }: {
   /** "Later" joins only when a nudge was really shown a short while ago. */
   later: boolean;
-  onChange: (change: Change) => Promise<void>;
+  onChoose: (choice: NudgeChoice) => Promise<unknown>;
   onDone?: (message: string) => void;
 }) {
-  const { t, now } = useServices();
-  const apply = async (change: Change, message: string) => {
-    await onChange(change);
+  const { t } = useUiServices();
+  const apply = async (choice: NudgeChoice, message: string) => {
+    await onChoose(choice);
     onDone?.(message);
   };
   return (
@@ -31,7 +29,7 @@ export function NudgeChoices({
           label={t('remindLater')}
           choices={(Object.keys(SNOOZE_LABELS) as Snooze[]).map((kind) => ({
             label: t(SNOOZE_LABELS[kind]),
-            apply: () => apply((s) => snooze(s, kind, now()), t('snoozeDone')),
+            apply: () => apply({ snooze: kind }, t('snoozeDone')),
           }))}
         />
       )}
@@ -39,7 +37,7 @@ export function NudgeChoices({
         label={t('pauseNudges')}
         choices={(Object.keys(PAUSE_LABELS) as Pause[]).map((kind) => ({
           label: t(PAUSE_LABELS[kind]),
-          apply: () => apply((s) => pause(s, kind, now()), t('pauseDone')),
+          apply: () => apply({ pause: kind }, t('pauseDone')),
         }))}
       />
     </>

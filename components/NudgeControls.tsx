@@ -1,36 +1,26 @@
-import type { Prefs } from '../utils/prefs';
-import type { NudgeState } from '../utils/nudge-state';
-import { isPaused } from '../utils/pause';
-import { nudgeShownRecently } from '../utils/status-line';
+import type { NudgeChoice } from '../utils/popup-view';
 import { LazyDetails } from './LazyDetails';
-import { useServices } from './services';
-
-type Change = (state: NudgeState) => NudgeState;
+import { useUiServices } from './services';
 
 /**
  * A small disclosure for pausing nudges; "Later" joins it only when a nudge was really shown a short
- * while ago. Paused or off, the status line offers the way back instead, so this stays away.
+ * while ago. Paused or off, the status line offers the way back instead, so the popup leaves this out.
  * Its choices (NudgeChoices) load when it is first opened.
  */
 export function NudgeControls({
-  nudge,
-  prefs,
-  onChange,
+  later,
+  onChoose,
   onDone,
 }: {
-  nudge: NudgeState;
-  prefs: Prefs;
-  onChange: (change: Change) => Promise<void>;
+  later: boolean;
+  onChoose: (choice: NudgeChoice) => Promise<unknown>;
   /** Tells the person, politely, what their choice did. */
   onDone?: (message: string) => void;
 }) {
-  const { t, now } = useServices();
-  const time = now();
-  if (!prefs.nudgesEnabled || prefs.nudgesPerDay < 1 || isPaused(nudge, time)) return null;
-  const later = nudgeShownRecently(nudge, time);
+  const { t } = useUiServices();
   return (
     <LazyDetails class="nudge-menu" summary={t(later ? 'laterOrPauseMenu' : 'pauseMenu')} load={() => import('./NudgeChoices')}>
-      {({ NudgeChoices }) => <NudgeChoices later={later} onChange={onChange} onDone={onDone} />}
+      {({ NudgeChoices }) => <NudgeChoices later={later} onChoose={onChoose} onDone={onDone} />}
     </LazyDetails>
   );
 }

@@ -4,8 +4,8 @@ import { useContext } from 'preact/hooks';
 import type { TendStore } from '../utils/db';
 import type { Translate } from '../utils/i18n';
 import type { Idea } from '../utils/library';
-import type { NudgeState } from '../utils/schedule';
 import type { ViewCache } from '../utils/view-cache';
+import type { WorkerRequest } from '../utils/worker-request';
 
 /** What a page's first frame needs: words, time, copying, opening pages and the render cache. */
 export interface UiServices {
@@ -18,6 +18,12 @@ export interface UiServices {
   saveView: (view: ViewCache) => void;
   /** Opens one of Tend's own pages in a tab (welcome, talk, options). */
   openPage: (path: '/welcome.html' | '/talk.html' | '/options.html', hash?: string) => void;
+  /** Asks the background worker and resolves with its answer once it is done. */
+  askWorker: (request: WorkerRequest) => Promise<unknown>;
+  /** Hears about every write to the stored data, made anywhere (the store's announcements). */
+  onStoreChange: (listener: () => void) => () => void;
+  /** The data layer, loaded on first use by the parts of the popup that rarely show (check-in, trouble). */
+  full: () => Promise<Services>;
 }
 
 export interface Services extends UiServices {
@@ -25,7 +31,6 @@ export interface Services extends UiServices {
   loadIdeas: () => Promise<Idea[]>;
   /** Re-plan the nudge alarm after something it depends on changed. */
   replanNudges: () => Promise<void>;
-  changeNudgeState: (change: (state: NudgeState) => NudgeState) => Promise<void>;
   /** Ways out when the database cannot be opened. */
   rescue: {
     exportReadable: () => Promise<{ fileName: string; text: string }>;
@@ -34,10 +39,10 @@ export interface Services extends UiServices {
   };
 }
 
-/** A page hands either: the popup's first frame has only the UI services, everything later has all. */
+/** A page hands either: the popup has only the UI services (it asks the worker), every other page has all. */
 export const ServicesContext = createContext<UiServices | Services | null>(null);
 
-/** Words, time and pages: all that a first frame has, and all that the parts drawn in it use. */
+/** Words, time, pages and the worker: all that the popup has, and all that the parts drawn in it use. */
 export function useUiServices(): UiServices {
   const services = useContext(ServicesContext);
   if (!services) throw new Error('ServicesContext is missing');
@@ -46,7 +51,7 @@ export function useUiServices(): UiServices {
 
 const isFull = (services: UiServices | Services): services is Services => 'store' in services;
 
-/** Everything, the data layer included: a component that uses it is never drawn in a first frame. */
+/** Everything, the data layer included: in the popup, only inside a part that loaded it (`full`). */
 export function useServices(): Services {
   const services = useUiServices();
   if (!isFull(services)) throw new Error('The data layer has not loaded yet');

@@ -1,6 +1,9 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createTendStore, DbOpenError, type TendStore } from '../utils/db';
+import { t } from '../utils/i18n-browser';
+import { loadIdeas } from '../utils/library-browser';
+import { answerPopup } from '../utils/popup-view';
 import { parseSetup, SETUP_KEY } from '../utils/setup';
 import { parseWorkerRequest } from '../utils/worker-request';
 import {
@@ -36,11 +39,12 @@ export default defineBackground(() => {
   // One job at a time: two plans made side by side (a page's request and a setup change) could
   // leave the alarm at one time and the stored plan at the other.
   let queue: Promise<unknown> = Promise.resolve();
-  const serially = (work: (s: TendStore) => Promise<unknown>): Promise<void> => {
-    const job = queue.then(() => attempt(work));
+  const inOrder = <T>(work: () => Promise<T>): Promise<T> => {
+    const job = queue.then(work);
     queue = job.catch(log);
     return job;
   };
+  const serially = (work: (s: TendStore) => Promise<unknown>): Promise<void> => inOrder(() => attempt(work));
   const withStore = (work: (s: TendStore) => Promise<unknown>) => void serially(work).catch(() => {});
 
   // Listeners first and synchronously, so the event that woke the worker is not missed.
@@ -75,10 +79,16 @@ export default defineBackground(() => {
     else withStore((s) => changeNudgeState(s, (n) => snooze(n, '1h', Date.now())));
   });
 
-  // Pages change what is stored and ask the worker to plan; the answer comes once it is done.
+  // Pages change what is stored and ask the worker to plan; the popup asks for what it shows and
+  // what its buttons do (popup-view.ts). The answer comes once the job is done.
   browser.runtime.onMessage.addListener((message: unknown) => {
     const request = parseWorkerRequest(message);
     if (request === null) return undefined;
+    if (typeof request === 'object') {
+      const ctx = { loadIdeas, now: Date.now, random: Math.random, t, locale: browser.i18n.getUILanguage() };
+      // Not through the fallback database: a popup whose data cannot be opened says so and offers the ways out.
+      return inOrder(() => answerPopup(request.popup, { ...ctx, store, replan: () => attempt((s) => ensureNudgeAlarm(s, true)) }));
+    }
     return serially(async (s) => {
       if (request === 'popup-opened') await Promise.all([clearBadge(), ensureNudgeAlarm(s)]);
       else await ensureNudgeAlarm(s, true);

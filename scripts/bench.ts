@@ -31,8 +31,8 @@ function sizes(dir: string) {
   const options = pageFiles(dir, 'options.html');
   const isVendor = (f: string) => /vendor-/.test(f);
   const popupJs = popup.filter((f) => f.endsWith('.js'));
-  // What popup.html names is what today's idea needs (its first frame); the data stage and the rest
-  // load after it, and the usual opening's whole weight is measured in the browser (timings below).
+  // What popup.html names is what today's idea needs (its first frame); what shows around it loads
+  // after it (the worker answers the data), and the usual opening's whole weight is measured in the browser (below).
   rows.push(["popup, first frame: Tend code (JS, without library and third-party code)", kb(sum(popupJs.filter((f) => !isVendor(f))))]);
   rows.push(["popup, first frame: third-party code (Preact, webextension-polyfill)", kb(sum(popupJs.filter(isVendor)))]);
   rows.push(['popup: CSS', kb(sum(popup.filter((f) => f.endsWith('.css'))))]);
@@ -124,7 +124,7 @@ async function timings(runs: number, lang?: string) {
       talk.push(times.talk);
     }
   }
-  // Everything a usual opening fetches, also what loads after the idea is shown (lists, nudge menu, scheduler).
+  // Everything a usual opening fetches, also what loads after the idea is shown (not the lists or pause choices, loaded when opened).
   // (Resource timing lists nothing for extension pages here, so the requests are counted as the page makes them.)
   const loaded = await tend.context.newPage();
   const files: string[] = [];
@@ -190,7 +190,7 @@ async function main() {
   console.log(`  popup, first opening of a day                                          ${(de.newDay / de.fixed).toFixed(2).padStart(6)} ×`);
   console.log(`  popup, no render cache                                                 ${(de.noCache / de.fixed).toFixed(2).padStart(6)} ×`);
   console.log(`  talk page, a conversation's start screen                               ${(de.talk / de.fixed).toFixed(2).padStart(6)} ×`);
-  console.log(`\nPopup: all JS and CSS a usual opening loads (data stage, after paint)   ${kb(t.usualLoad).padStart(9)}`);
+  console.log(`\nPopup: all JS and CSS a usual opening loads (budget 21.4 KB)          ${kb(t.usualLoad).padStart(9)}`);
   console.log(`\nPending alarms after start (target exactly 1)                            ${String(t.alarms).padStart(6)}`);
   const speed = pureSpeed();
   console.log('\nPure logic in Node');

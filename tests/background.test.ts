@@ -1,6 +1,7 @@
 /** The background worker's wiring, against WXT's fake browser (which never fires alarms by itself). */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import ideas from '../assets/library/ideas.json';
 import nudges from '../assets/library/nudges.json';
 import background from '../entrypoints/background';
 import { createTendStore } from '../utils/db';
@@ -48,7 +49,7 @@ beforeEach(async () => {
   await store.updateState(SETUP_KEY, parseSetup, () => ({ finishedAt: NOON }));
   idleListeners = [];
   idleState = 'active';
-  Object.assign(fakeBrowser.i18n, { getMessage: (key: string, subs?: string[]) => tEn(key as never, subs) });
+  Object.assign(fakeBrowser.i18n, { getMessage: (key: string, subs?: string[]) => tEn(key as never, subs), getUILanguage: () => 'en' });
   Object.assign(fakeBrowser, {
     idle: {
       queryState: vi.fn(async () => idleState),
@@ -56,7 +57,7 @@ beforeEach(async () => {
       onStateChanged: { addListener: (l: IdleListener) => idleListeners.push(l) },
     },
   });
-  vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify(nudges))));
+  vi.stubGlobal('fetch', vi.fn(async (url: unknown) => new Response(JSON.stringify(String(url).includes('/ideas.') ? ideas : nudges))));
   background.main();
   await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install' } as never);
   await settle();
@@ -274,6 +275,23 @@ describe('requests from pages', () => {
     await ask({ tend: 'popup-opened' });
     expect(await fakeBrowser.action.getBadgeText({})).toBe('');
     expect((await nudgeAlarm()).scheduledTime).toBe(before.scheduledTime);
+  });
+
+  it('the popup\'s requests are answered with what it shows, and a pause from it is planned at once', async () => {
+    const day = '2026-05-04';
+    const answer = (await ask({ tend: { popup: { kind: 'view', day } } })) as { view: { idea: { id: string } | null; menu: unknown } };
+    expect(answer.view.idea).not.toBeNull();
+    expect((await store.readPickerState())?.today).toEqual({ day, ideaId: answer.view.idea?.id });
+    expect(answer.view.menu).toEqual({ later: false });
+    const paused = (await ask({ tend: { popup: { kind: 'nudges', day, choice: { pause: '1d' } } } })) as { view: { menu: unknown } };
+    expect(paused.view.menu).toBeNull();
+    const { alarm, plan } = await alarmAndPlan();
+    expect(plan).toBe(alarm);
+    expect(plan).toBeGreaterThanOrEqual(NOON + 86_400_000);
+    // A popup request that is not well formed is answered with null and changes nothing.
+    const before = await store.readPickerState();
+    expect(await ask({ tend: { popup: { kind: 'another', day, from: 42 } } })).toBeNull();
+    expect(await store.readPickerState()).toEqual(before);
   });
 
   it('anything else gets no answer and changes nothing', async () => {

@@ -25,9 +25,9 @@ import {
   type TalkRecord,
 } from './records';
 import { sameJson } from './same-json';
+import { DB_NAME, storeChannelName } from './store-channel';
 import type { NudgeState } from './schedule';
 
-export const DB_NAME = 'tend';
 export const DB_VERSION = 3;
 
 export interface TendDB extends DBSchema {
@@ -173,7 +173,7 @@ export interface StoreOptions {
 /** Typed verbs over one lazily opened connection. */
 export function createTendStore(name = DB_NAME, options: StoreOptions = {}) {
   const now = options.now ?? Date.now;
-  const channelName = options.channel === undefined ? `tend:${name}` : options.channel;
+  const channelName = options.channel === undefined ? storeChannelName(name) : options.channel;
   let connection: Promise<IDBPDatabase<TendDB>> | null = null;
   let sender: BroadcastChannel | null = null;
   const db = () => {

@@ -23,8 +23,12 @@ async function load<T>(kind: 'ideas' | 'nudges', parse: (raw: unknown) => T[]): 
 
 let ideas: Promise<Idea[]> | null = null;
 
+/** The ideas, read once per context (the worker keeps them while it runs); a failed read is tried again next time. */
 export function loadIdeas(): Promise<Idea[]> {
-  ideas ??= load('ideas', parseIdeas);
+  ideas ??= load('ideas', parseIdeas).catch((error: unknown) => {
+    ideas = null;
+    throw error;
+  });
   return ideas;
 }
 

@@ -1,7 +1,8 @@
 /** The way out of a database Tend cannot open: read what can be read. Loaded only when needed. */
 import { openDB } from 'idb';
 import { CHECKIN_STATE_KEY } from './checkin';
-import { DB_NAME, type Snapshot } from './db';
+import type { Snapshot } from './db';
+import { DB_NAME } from './store-channel';
 import { snapshotFrom } from './db-rare';
 
 /**

@@ -22,11 +22,7 @@ export function createServices(): Services {
     store,
     loadIdeas,
     // The worker plans the alarm: pages change what is stored, then ask it to plan anew.
-    replanNudges: () => askWorker('replan'),
-    changeNudgeState: async (change) => {
-      await store.updateNudgeState(change);
-      await askWorker('replan');
-    },
+    replanNudges: async () => void (await askWorker('replan')),
     rescue: {
       async exportReadable() {
         const now = Date.now();

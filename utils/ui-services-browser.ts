@@ -1,13 +1,16 @@
 /**
- * The services a page's first frame needs: words, time, copying, opening pages, the render cache
- * and asking the worker. No data layer (IndexedDB, the library): services-browser.ts adds that, so
- * the popup can paint today's idea before the store's code has loaded.
+ * The services the popup runs on: words, time, copying, opening pages, the render cache, asking the
+ * worker and hearing the store's announcements. No data layer (IndexedDB, the library): the worker
+ * answers the popup, and services-browser.ts adds the data layer for every other page.
  */
 import { browser } from 'wxt/browser';
-import type { UiServices } from '../components/services';
+import type { Services, UiServices } from '../components/services';
 import { t } from './i18n-browser';
+import { DB_NAME, storeChannelName } from './store-channel';
 import { writeViewCache } from './view-cache';
 import { workerMessage, type WorkerRequest } from './worker-request';
+
+let full: Promise<Services> | null = null;
 
 export function createUiServices(): UiServices {
   return {
@@ -23,10 +26,17 @@ export function createUiServices(): UiServices {
         if (location.pathname.endsWith('/popup.html')) window.close();
       });
     },
+    askWorker,
+    onStoreChange: (listener) => {
+      const channel = new BroadcastChannel(storeChannelName(DB_NAME));
+      channel.onmessage = () => listener();
+      return () => channel.close();
+    },
+    full: () => (full ??= import('./services-browser').then((m) => m.createServices())),
   };
 }
 
-/** Asks the background worker (woken if it sleeps) and waits until it is done. */
-export async function askWorker(request: WorkerRequest): Promise<void> {
-  await browser.runtime.sendMessage(workerMessage(request));
+/** Asks the background worker (woken if it sleeps) and resolves with its answer once it is done. */
+export function askWorker(request: WorkerRequest): Promise<unknown> {
+  return browser.runtime.sendMessage(workerMessage(request));
 }

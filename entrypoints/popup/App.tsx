@@ -3,22 +3,17 @@ import { IdeaCard } from '../../components/IdeaCard';
 import { useUiServices } from '../../components/services';
 import { StatusUndoRow, useStatusUndo } from '../../components/StatusUndo';
 import { useTheme } from '../../components/useTheme';
-import { dayKey } from '../../utils/day';
 import type { Idea } from '../../utils/library';
 import { CheckInNowLink } from '../../components/CheckInNowLink';
 import { LazyDbTrouble } from './Lazy';
-import type { PopupApi } from './usePopup';
+import { usePopup } from './usePopup';
 
 /** The check-in check, the nudge line and the idea lists, loaded after the first frame. */
 type AfterPaint = typeof import('./AfterPaint');
 
 interface AppProps {
-  /**
-   * The data layer (usePopup, in Popup.tsx); null in the first frame, which main.tsx paints from the
-   * render cache before the store's code has loaded. Nothing in that frame reads or writes data.
-   */
-  popup: PopupApi | null;
   openOptions: () => void;
+  /** The idea the render cache holds (main.tsx), shown in the first frame until the worker answers. */
   cachedIdea?: Idea | null;
 }
 
@@ -40,17 +35,17 @@ const Check = () => (
   </svg>
 );
 
-/** The popup's view: today's idea with its actions, and (once loaded) what AfterPaint adds around it. */
-export function App({ popup, openOptions, cachedIdea = null }: AppProps) {
+/** The popup: today's idea with its actions, and (once loaded) what AfterPaint adds around it. */
+export function App({ openOptions, cachedIdea = null }: AppProps) {
   const services = useUiServices();
-  const { t, now } = services;
-  const data = popup?.data ?? null;
-  const error = popup?.error ?? null;
+  const { t } = services;
+  const popup = usePopup(services);
+  const { view, error } = popup;
   const [later, setLater] = useState<AfterPaint | null>(null);
   const feedback = useStatusUndo();
   const { say } = feedback;
-  useTheme(data?.prefs ?? null);
-  const shown = data?.result.kind ?? (cachedIdea ? 'idea' : undefined);
+  useTheme(view?.theme ?? null);
+  const shown = view ? (view.idea ? 'idea' : 'empty') : cachedIdea ? 'idea' : undefined;
   useLayoutEffect(() => {
     // A user-timing mark for `npm run bench`: when today's idea (or the empty notice) first shows.
     if (shown && performance.getEntriesByName('tend:idea-shown').length === 0) performance.mark('tend:idea-shown');
@@ -61,15 +56,12 @@ export function App({ popup, openOptions, cachedIdea = null }: AppProps) {
   }, []);
 
   if (error) return <LazyDbTrouble error={error} />;
-  // Until the data is read, the idea cached by the last visit today can already show.
-  if (!data && !cachedIdea) return <p class="muted" aria-busy="true">{t('loading')}</p>;
+  // Until the worker answers, the idea cached by the last visit today can already show.
+  if (!view && !cachedIdea) return <p class="muted" aria-busy="true">{t('loading')}</p>;
 
-  const result = data?.result ?? { kind: 'idea' as const, idea: cachedIdea as Idea };
-  const idea = result.kind === 'idea' ? result.idea : null;
-  const current = idea ? data?.marks.get(idea.id) : undefined;
-  const favourite = current?.favourite ?? false;
-  const today = dayKey(now());
-  const triedToday = current?.triedOn.includes(today) ?? false;
+  const idea = view ? view.idea : cachedIdea;
+  const favourite = view?.favourite ?? false;
+  const triedToday = view?.triedToday ?? false;
 
   const copy = async (text: string) => {
     try {
@@ -81,22 +73,19 @@ export function App({ popup, openOptions, cachedIdea = null }: AppProps) {
   };
 
   const show = async (id: string) => {
-    await popup?.showIdea(id);
+    await popup.showIdea(id);
     say(t('shownAgain'));
   };
 
-  const mark = async (id: string, change: Parameters<PopupApi['mark']>[1]) => popup?.mark(id, change);
-  const toggleFavourite = (id: string) => mark(id, (m) => ({ ...m, favourite: !m.favourite }));
-
   const bringIdeasBack = async () => {
-    await popup?.bringIdeasBack();
+    await popup.bringIdeasBack();
     say(t('ideasBack'));
   };
 
-  const emptyHidden = result.kind === 'empty' && result.reason === 'hidden';
+  const emptyHidden = view?.empty === 'hidden';
 
   return (
-    <main class="popup" aria-busy={data ? undefined : 'true'}>
+    <main class="popup" aria-busy={view ? undefined : 'true'}>
       <header class="bar">
         <h1 class="brand">{t('extName')}</h1>
         <button type="button" class="ghost" onClick={openOptions}>
@@ -104,7 +93,7 @@ export function App({ popup, openOptions, cachedIdea = null }: AppProps) {
         </button>
       </header>
 
-      {later && popup && <later.LazyCheckInArea />}
+      {later && view && <later.LazyCheckInArea due={view.checkIn} />}
 
       <section class="today" aria-labelledby="today-heading">
         <h2 id="today-heading" class="eyebrow">
@@ -115,7 +104,7 @@ export function App({ popup, openOptions, cachedIdea = null }: AppProps) {
         ) : (
           <div class="notice empty" role="status">
             <p>{t(emptyHidden ? 'emptyHiddenNow' : 'emptyFiltersNow')}</p>
-            {data && result.kind === 'empty' && result.reason !== 'library' && (
+            {view && view.empty !== 'library' && (
               <button type="button" class="primary" onClick={() => void bringIdeasBack()}>
                 {t(emptyHidden ? 'showSetAside' : 'showAllKinds')}
               </button>
@@ -128,7 +117,7 @@ export function App({ popup, openOptions, cachedIdea = null }: AppProps) {
               type="button"
               class="primary"
               onClick={async () => {
-                if (!popup?.data) return;
+                if (!view) return;
                 await popup.another();
                 say(t('anotherDone'));
               }}
@@ -136,7 +125,7 @@ export function App({ popup, openOptions, cachedIdea = null }: AppProps) {
               {t('anotherIdea')}
             </button>
             <div class="toggles">
-              <button type="button" class="toggle" aria-pressed={favourite} onClick={() => toggleFavourite(idea.id)}>
+              <button type="button" class="toggle" aria-pressed={favourite} onClick={() => view && void popup.favourite(idea.id, !favourite)}>
                 <Heart filled={favourite} />
                 {t(favourite ? 'inFavourites' : 'favourite')}
               </button>
@@ -144,12 +133,7 @@ export function App({ popup, openOptions, cachedIdea = null }: AppProps) {
                 type="button"
                 class="toggle"
                 aria-pressed={triedToday}
-                onClick={() =>
-                  mark(idea.id, (m) => ({
-                    ...m,
-                    triedOn: triedToday ? m.triedOn.filter((d) => d !== today) : [...m.triedOn, today],
-                  }))
-                }
+                onClick={() => view && void popup.tried(idea.id, !triedToday)}
               >
                 {triedToday && <Check />}
                 {t(triedToday ? 'triedToday' : 'weTriedThis')}
@@ -163,8 +147,8 @@ export function App({ popup, openOptions, cachedIdea = null }: AppProps) {
                 type="button"
                 class="link"
                 onClick={async () => {
-                  if (!popup?.data) return;
-                  const undoHide = await popup.hide(idea.id);
+                  if (!view) return;
+                  const undoHide = await popup.hide();
                   feedback.offerUndo(undoHide);
                   say(t('hiddenForGood'));
                 }}
@@ -177,18 +161,17 @@ export function App({ popup, openOptions, cachedIdea = null }: AppProps) {
         <StatusUndoRow state={feedback} rowClass="status-row" statusClass="status" />
       </section>
 
-      {later && popup && <later.NudgeLine say={say} />}
+      {later && view && <later.NudgeLine view={view} onChoose={popup.nudges} say={say} />}
 
       <div class="more">
-        {later && popup && (
+        {later && view && (
           <later.IdeaLists
-            data={data}
-            idea={idea}
+            view={view}
             onShow={show}
             onCopy={(i) => void copy(i.text)}
             onUnfavourite={async (id) => {
-              await toggleFavourite(id);
-              feedback.offerUndo(() => toggleFavourite(id));
+              await popup.favourite(id, false);
+              feedback.offerUndo(async () => void (await popup.favourite(id, true)));
               say(t('favouriteRemoved'));
             }}
           />

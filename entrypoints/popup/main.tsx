@@ -9,21 +9,17 @@ import './popup.css';
 import { App } from './App';
 
 localiseDocument(document);
-const root = document.getElementById('app') as HTMLElement;
 const openOptions = () => void browser.runtime.openOptionsPage().then(() => window.close());
-// The look and idea of the last visit today, painted in the first frame with only the view's code;
-// the data stage (store, library, picker) loads meanwhile and confirms them a moment later.
+// The look and idea of the last visit today, painted in the first frame; the worker's answer
+// (today's idea as stored, and everything around it) follows a moment later.
 const cached = readViewCache(localStorage, Date.now());
 if (cached) applyTheme(cached.theme);
-if (cached?.idea) {
-  render(
-    <ServicesContext.Provider value={createUiServices()}>
-      <App popup={null} openOptions={openOptions} cachedIdea={cached.idea} />
-    </ServicesContext.Provider>,
-    root,
-  );
-}
-void import('./Popup').then(({ startPopup }) => startPopup(root, { openOptions, cachedIdea: cached?.idea ?? null }));
+render(
+  <ServicesContext.Provider value={createUiServices()}>
+    <App openOptions={openOptions} cachedIdea={cached?.idea ?? null} />
+  </ServicesContext.Provider>,
+  document.getElementById('app') as HTMLElement,
+);
 
 // After the idea is on screen: the worker clears the quiet "notifications are blocked" dot and re-checks the alarm.
 setTimeout(() => void askWorker('popup-opened').catch(() => {}), 300);

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 /** What the popup picks, end to end through its data hook: the day it opened on, a check-in's leaning, a new own idea. */
 import { afterEach, describe, expect, it } from 'vitest';
-import { PopupApp as App } from '../../entrypoints/popup/Popup';
+import { App } from '../../entrypoints/popup/App';
 import { createTendStore } from '../../utils/db';
 import { leaningFor } from '../../utils/leaning';
 import { makeLibrary } from '../helpers';

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { render } from 'preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import { PopupApp as App } from '../../entrypoints/popup/Popup';
+import { App } from '../../entrypoints/popup/App';
 import { pause } from '../../utils/pause';
 import { parseSetup, SETUP_KEY } from '../../utils/setup';
 import type { ViewCache } from '../../utils/view-cache';
@@ -53,8 +53,9 @@ async function openPopup(services = fakeServices(library), setupDone = true) {
 describe('popup', () => {
   it('paints the idea cached by the last visit today before its data is read, then takes the stored one', async () => {
     let release: (ideas: typeof library) => void = () => {};
-    const services = { ...fakeServices(library), loadIdeas: () => new Promise<typeof library>((r) => (release = r)) };
-    const saved: unknown[] = [];
+    const services = fakeServices(library);
+    services.loadIdeas = () => new Promise<typeof library>((r) => (release = r));
+    const saved: ViewCache[] = [];
     services.saveView = (view) => void saved.push(view);
     cleanup.push(() => services.store.destroy());
     const cached = { ...library[3]!, text: 'Cached from this morning.' };
@@ -64,9 +65,11 @@ describe('popup', () => {
     expect(root.querySelector('main')?.getAttribute('aria-busy')).toBe('true');
     release(library);
     await settle();
-    expect(texts.has(root.querySelector('.idea-text')?.textContent ?? '')).toBe(true);
+    const shown = root.querySelector('.idea-text')?.textContent ?? '';
+    expect(texts.has(shown)).toBe(true);
     expect(root.querySelector('main')?.hasAttribute('aria-busy')).toBe(false);
-    expect(saved).toHaveLength(1);
+    // The render cache now holds the stored idea, for the next opening's first frame.
+    expect(saved.at(-1)?.idea?.text).toBe(shown);
   });
 
   it('picks tomorrow\'s idea ahead for the render cache, and tomorrow the popup shows exactly that one', async () => {

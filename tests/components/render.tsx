@@ -5,6 +5,7 @@ import { afterEach } from 'vitest';
 import { ServicesContext, type Services } from '../../components/services';
 import { createTendStore } from '../../utils/db';
 import type { Idea } from '../../utils/library';
+import { answerPopup } from '../../utils/popup-view';
 import { nextNudgeAt } from '../../utils/schedule';
 import { readSchedulePrefs } from '../../utils/nudges-browser';
 import { tEn } from '../helpers';
@@ -20,19 +21,25 @@ export function fakeServices(
   const dbName = `tend-component-${++counter}`;
   const store = createTendStore(dbName);
   const replanNudges = () => planLikeTheWorker(store, now);
-  return {
+  const random = () => 0.42;
+  const loadIdeas = async () => library;
+  const services: Services & { copied: string[]; opened: string[]; dbName: string } = {
     t: tEn,
     store,
     now,
-    random: () => 0.42,
+    random,
     locale: 'en',
-    loadIdeas: async () => library,
+    loadIdeas,
     copyText: async (text) => void copied.push(text),
     replanNudges,
-    changeNudgeState: async (change) => {
-      await store.updateNudgeState(change);
-      await replanNudges();
+    // The worker's own answers, over this store: the popup's requests go through the same code as in the browser.
+    askWorker: async (request) => {
+      if (request === 'replan' || request === 'popup-opened') return replanNudges();
+      const ctx = { store, loadIdeas, now, random, t: tEn, locale: 'en', replan: replanNudges };
+      return answerPopup(request.popup, { ...ctx, loadIdeas: () => services.loadIdeas() });
     },
+    onStoreChange: (listener) => store.onChange(listener),
+    full: async () => services,
     saveView: () => {},
     rescue: { exportReadable: async () => ({ fileName: 'x.json', text: '{}' }), startFresh: () => store.destroy(), download: () => {} },
     openPage: (path, hash = '') => void opened.push(path + hash),
@@ -40,6 +47,7 @@ export function fakeServices(
     copied,
     dbName,
   };
+  return services;
 }
 
 /**

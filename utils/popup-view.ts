@@ -1,0 +1,312 @@
+/**
+ * What the popup shows and what its buttons do, answered by the background worker. The popup sends
+ * a small request (open, "Another idea", Favourite, a pause…); the worker reads what is stored, picks,
+ * writes only what changed (read-change-write, one transaction each) and answers with everything the
+ * popup draws. So the popup loads none of the store, idb, the picker or the library: its whole opening
+ * stays small. No browser calls here: the worker hands in the store, the library, the time and the words.
+ */
+import { counsellorDue, isCheckInDue, parseCheckInState, CHECKIN_STATE_KEY } from './checkin';
+import { dayKey, dayKeyBefore, startOfNextDay } from './day';
+import { DbOpenError, type TendStore } from './db';
+import type { Translate } from './i18n';
+import type { Idea } from './library';
+import { isPaused, pause, resume, snooze, PAUSES, SNOOZES, type Pause, type Snooze } from './pause';
+import { anotherIdea, createPickerState, eligibleIdeas, todaysIdea, type PickerState, type PickOptions, type PickResult } from './picker';
+import { LIMITS, type Prefs } from './prefs';
+import { isDayKey, parsePickerState, type CheckIn, type Mark } from './records';
+import { parseSetup, SETUP_KEY } from './setup';
+import { nudgeShownRecently, statusLine, type StatusLine } from './status-line';
+import { themeOf, type ThemePrefs } from './theme';
+
+/** Recent ideas: those shown in the last two weeks. */
+export const RECENT_DAYS = 14;
+
+/** The pause menu's choices, and the status line's two ways back ("Resume", "Turn on"). */
+export type NudgeChoice = { pause: Pause } | { snooze: Snooze } | 'resume' | 'turn-on';
+
+/**
+ * `day` is the day the popup opened on: an open popup keeps the idea under the cursor when midnight
+ * passes. `from` is the idea the popup shows: when another page moved on meanwhile, the request
+ * changes nothing (a stale popup never writes an old pick back) and the answer shows what is stored.
+ */
+export type PopupRequest =
+  | { kind: 'view'; day: string }
+  | { kind: 'another'; day: string; from: string | null }
+  | { kind: 'hide'; day: string; from: string | null }
+  | { kind: 'mark'; day: string; ideaId: string; favourite?: boolean; tried?: boolean }
+  | { kind: 'show'; day: string; ideaId: string }
+  | { kind: 'undo-hide'; day: string; ideaId: string; before: PickerState; after: PickerState }
+  | { kind: 'bring-back'; day: string }
+  | { kind: 'nudges'; day: string; choice: NudgeChoice };
+
+/** Everything the popup draws. */
+export interface PopupView {
+  theme: ThemePrefs;
+  idea: Idea | null;
+  /** Why there is no idea: filters leave none, all fitting ideas were set aside, or no library. */
+  empty: 'filters' | 'hidden' | 'library' | null;
+  favourite: boolean;
+  triedToday: boolean;
+  /** Shown in the last two weeks, newest first, today's left out. */
+  recent: Idea[];
+  favourites: Idea[];
+  /** The idea the day after will bring if nothing changes (the render cache paints it at once). */
+  tomorrow: Idea | null;
+  status: StatusLine | null;
+  /** The pause menu, with "Later" only after a real nudge; null when paused, off or not set up. */
+  menu: { later: boolean } | null;
+  /** A check-in or counsellor card is due: the popup loads the check-in area. */
+  checkIn: boolean;
+  /** After "Not for us": the request that undoes it. */
+  undo?: PopupRequest;
+}
+
+export type PopupAnswer = { view: PopupView } | { trouble: 'newer' | 'damaged' };
+
+export interface PopupContext {
+  store: TendStore;
+  loadIdeas: () => Promise<Idea[]>;
+  now: () => number;
+  random: () => number;
+  t: Translate;
+  locale: string;
+  /** Plans the nudge alarm anew (after a pause, a resume, nudges turned on). */
+  replan: () => Promise<void>;
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isId = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length <= 200;
+const isOptionalBoolean = (v: unknown) => v === undefined || typeof v === 'boolean';
+
+function parseChoice(raw: unknown): NudgeChoice | null {
+  if (raw === 'resume' || raw === 'turn-on') return raw;
+  if (!isRecord(raw)) return null;
+  if ((PAUSES as readonly unknown[]).includes(raw.pause)) return { pause: raw.pause as Pause };
+  if ((SNOOZES as readonly unknown[]).includes(raw.snooze)) return { snooze: raw.snooze as Snooze };
+  return null;
+}
+
+/** The request a message carries, or null. Never throws. */
+export function parsePopupRequest(raw: unknown): PopupRequest | null {
+  if (!isRecord(raw) || !isDayKey(raw.day)) return null;
+  const { day } = raw;
+  const from = raw.from === null || isId(raw.from) ? (raw.from as string | null) : undefined;
+  switch (raw.kind) {
+    case 'view':
+    case 'bring-back':
+      return { kind: raw.kind, day };
+    case 'another':
+    case 'hide':
+      return from === undefined ? null : { kind: raw.kind, day, from };
+    case 'mark':
+      if (!isId(raw.ideaId) || !isOptionalBoolean(raw.favourite) || !isOptionalBoolean(raw.tried)) return null;
+      return { kind: 'mark', day, ideaId: raw.ideaId, favourite: raw.favourite as boolean | undefined, tried: raw.tried as boolean | undefined };
+    case 'show':
+      return isId(raw.ideaId) ? { kind: 'show', day, ideaId: raw.ideaId } : null;
+    case 'undo-hide': {
+      const before = parsePickerState(raw.before);
+      const after = parsePickerState(raw.after);
+      return isId(raw.ideaId) && before && after ? { kind: 'undo-hide', day, ideaId: raw.ideaId, before, after } : null;
+    }
+    case 'nudges': {
+      const choice = parseChoice(raw.choice);
+      return choice ? { kind: 'nudges', day, choice } : null;
+    }
+    default:
+      return null;
+  }
+}
+
+/** What a pick is made from, read from the store in one go. */
+interface Inputs {
+  prefs: Prefs;
+  library: Idea[];
+  marks: Map<string, Mark>;
+  hidden: Set<string>;
+  stored: PickerState | null;
+  picker: PickerState;
+  options: PickOptions;
+  checkIns: CheckIn[];
+  time: number;
+}
+
+function randomSalt(random: () => number): string {
+  return Math.floor(random() * 2 ** 32).toString(36) + Math.floor(random() * 2 ** 32).toString(36);
+}
+
+async function gather({ store, loadIdeas, now, random }: PopupContext): Promise<Inputs> {
+  const [prefs, ideas, markList, stored, own, checkIns] = await Promise.all([
+    store.readPrefs(),
+    loadIdeas(),
+    store.readAllMarks(),
+    store.readPickerState(),
+    // A damaged record of these is skipped by the store; an unreadable store never blocks today's idea.
+    store.readOwnIdeas().catch(() => []),
+    store.readCheckIns().catch(() => []),
+  ]);
+  const time = now();
+  // The own-ideas and leaning rules load only for someone who has own ideas or check-ins.
+  const ownIdeas = prefs.showOwnIdeas && own.length > 0 ? own.map((await import('./own-ideas')).ownIdeaToIdea) : [];
+  const marks = new Map(markList.map((m) => [m.ideaId, m]));
+  return {
+    prefs,
+    library: [...ideas, ...ownIdeas],
+    marks,
+    hidden: new Set(markList.filter((m) => m.hidden).map((m) => m.ideaId)),
+    stored,
+    picker: stored ?? createPickerState(randomSalt(random)),
+    options: {
+      hour: new Date(time).getHours(),
+      lean: checkIns.length > 0 ? (await import('./leaning')).activeLeaning(checkIns, time) : null,
+      own: prefs.showOwnIdeas ? own.map(({ id, createdAt }) => ({ id, createdAt })) : [],
+    },
+    checkIns,
+    time,
+  };
+}
+
+const pickOf = (input: Inputs, day: string) => todaysIdea(input.library, input.prefs, input.hidden, input.picker, day, input.options);
+
+/** The idea the popup shows on `day` per what is stored (null before any pick that day). */
+const shownOn = (state: PickerState | null, day: string) => (state?.today?.day === day ? state.today.ideaId : null);
+
+/**
+ * Stores a new pick (state and history) only if the stored state is still the one it was computed
+ * from; another context that moved on first wins, and nothing is written.
+ */
+async function commit({ store }: PopupContext, input: Inputs, result: PickResult, day: string): Promise<void> {
+  if (result.state === input.stored) return;
+  const shown = result.kind === 'idea' ? { day: result.state.today?.day ?? day, ideaId: result.idea.id, at: input.time } : null;
+  await store.commitPick(input.stored, result.state, shown);
+}
+
+/** The filters with only what empties them undone: kinds, company and length; closeness only if still needed. */
+function widenedFilters(input: Inputs): Partial<Prefs> {
+  const patch: Partial<Prefs> = { hiddenCategories: [], modeFilter: 'both', maxMinutes: LIMITS.maxMinutes.max };
+  return eligibleIdeas(input.library, { ...input.prefs, ...patch }, input.hidden).length > 0 ? patch : { ...patch, maxIntensity: 'close' };
+}
+
+/** Today's idea (picked and stored if it was not yet) and everything around it. */
+async function compose(ctx: PopupContext, day: string): Promise<PopupView> {
+  const input = await gather(ctx);
+  const result = pickOf(input, day);
+  await commit(ctx, input, result, day);
+  const { store, t, locale } = ctx;
+  const { prefs, library, marks, time } = input;
+  const [history, nudge, setup, checkInState] = await Promise.all([
+    store.readHistorySince(dayKeyBefore(time, RECENT_DAYS - 1)),
+    store.readNudgeState(),
+    store.readState(SETUP_KEY, parseSetup),
+    store.readState(CHECKIN_STATE_KEY, parseCheckInState).catch(() => parseCheckInState(null)),
+  ]);
+  const idea = result.kind === 'idea' ? result.idea : null;
+  const ahead = pickOf({ ...input, picker: result.state, options: { ...input.options, hour: undefined } }, dayKey(startOfNextDay(time)));
+  const byId = new Map(library.map((i) => [i.id, i]));
+  const known = (ids: Iterable<string>) => [...ids].map((id) => byId.get(id)).filter((i): i is Idea => i !== undefined);
+  const mark = idea ? marks.get(idea.id) : undefined;
+  const menuOn = setup.finishedAt !== null && prefs.nudgesEnabled && prefs.nudgesPerDay >= 1 && !isPaused(nudge, time);
+  return {
+    theme: themeOf(prefs),
+    idea,
+    empty: result.kind === 'empty' ? result.reason : null,
+    favourite: mark?.favourite ?? false,
+    triedToday: mark?.triedOn.includes(dayKey(time)) ?? false,
+    recent: known(new Set(history.map((e) => e.ideaId).filter((id) => id !== idea?.id))),
+    favourites: known([...marks.values()].filter((m) => m.favourite).map((m) => m.ideaId)),
+    tomorrow: ahead.kind === 'idea' ? ahead.idea : null,
+    status: statusLine({ prefs, nudge, setup, now: time, locale, t }),
+    menu: menuOn ? { later: nudgeShownRecently(nudge, time) } : null,
+    checkIn: isCheckInDue(setup.finishedAt, input.checkIns, checkInState, time) || counsellorDue(input.checkIns, checkInState, time),
+  };
+}
+
+/** Carries out one request, then answers with what the popup shows now. */
+async function carryOut(ctx: PopupContext, request: PopupRequest): Promise<PopupView> {
+  const { store, now } = ctx;
+  const { day } = request;
+  switch (request.kind) {
+    case 'view':
+      break;
+    case 'another': {
+      const input = await gather(ctx);
+      if (shownOn(input.stored, day) === request.from) {
+        await commit(ctx, input, anotherIdea(input.library, input.prefs, input.hidden, input.picker, day, input.options), day);
+      }
+      break;
+    }
+    case 'hide': {
+      const input = await gather(ctx);
+      const ideaId = shownOn(input.stored, day);
+      if (ideaId === null || ideaId !== request.from) break;
+      await store.updateMark(ideaId, (m) => ({ ...m, hidden: true }));
+      const result = pickOf({ ...input, hidden: new Set([...input.hidden, ideaId]) }, day);
+      await commit(ctx, input, result, day);
+      const undo: PopupRequest = { kind: 'undo-hide', day, ideaId, before: input.picker, after: result.state };
+      return { ...(await compose(ctx, day)), undo };
+    }
+    case 'undo-hide':
+      await store.updateMark(request.ideaId, (m) => ({ ...m, hidden: false }));
+      await store.commitPick(request.after, request.before, null);
+      break;
+    case 'mark': {
+      const { ideaId, favourite, tried } = request;
+      const today = dayKey(now());
+      await store.updateMark(ideaId, (m) => ({
+        ...m,
+        ...(favourite === undefined ? {} : { favourite }),
+        ...(tried === undefined ? {} : { triedOn: tried ? [...m.triedOn, today] : m.triedOn.filter((d) => d !== today) }),
+      }));
+      break;
+    }
+    case 'show': {
+      const input = await gather(ctx);
+      if (!input.library.some((i) => i.id === request.ideaId)) break;
+      const { picker } = input;
+      const next: PickerState = {
+        ...picker,
+        shown: picker.shown.includes(request.ideaId) ? picker.shown : [...picker.shown, request.ideaId],
+        deferred: picker.deferred.filter((id) => id !== request.ideaId),
+        today: { day, ideaId: request.ideaId },
+      };
+      await store.commitPick(input.stored, next, { day, ideaId: request.ideaId, at: input.time });
+      break;
+    }
+    case 'bring-back': {
+      const input = await gather(ctx);
+      const result = pickOf(input, day);
+      if (result.kind !== 'empty') break;
+      if (result.reason === 'hidden') await store.unhideAll();
+      else await store.patchPrefs(widenedFilters(input));
+      break;
+    }
+    case 'nudges': {
+      const { choice } = request;
+      if (choice === 'turn-on') {
+        await store.patchPrefs((stored) => ({ nudgesEnabled: true, nudgesPerDay: Math.max(1, stored.nudgesPerDay) }));
+      } else {
+        const time = now();
+        await store.updateNudgeState((s) =>
+          choice === 'resume' ? resume(s) : 'pause' in choice ? pause(s, choice.pause, time) : snooze(s, choice.snooze, time),
+        );
+      }
+      await ctx.replan();
+      break;
+    }
+  }
+  return compose(ctx, day);
+}
+
+/**
+ * The worker's answer to a popup message: the view after the request, or why the data cannot be
+ * opened (the popup then offers its ways out). A message that is not a popup request gets null.
+ */
+export async function answerPopup(raw: unknown, ctx: PopupContext): Promise<PopupAnswer | null> {
+  const request = parsePopupRequest(raw);
+  if (request === null) return null;
+  try {
+    return { view: await carryOut(ctx, request) };
+  } catch (error) {
+    if (error instanceof DbOpenError) return { trouble: error.reason };
+    throw error;
+  }
+}
