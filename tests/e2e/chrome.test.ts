@@ -234,6 +234,32 @@ describe('resilience', () => {
     });
   });
 
+  it('the popup opened while the service worker is stopped wakes it: the stored idea, its status line, and "Another idea" work', async () => {
+    await withTend({ proxy }, async (tend) => {
+      let page = await tend.open('popup');
+      await patchState(page, 'setup', { finishedAt: Date.now() });
+      await page.reload();
+      const first = await ideaText(page);
+      await page.close();
+      const cdp = await tend.context.newCDPSession(await tend.open('options'));
+      const states: string[] = [];
+      cdp.on('ServiceWorker.workerVersionUpdated', (e) => states.push(...e.versions.map((v) => v.runningStatus)));
+      await cdp.send('ServiceWorker.enable');
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      await waitFor(async () => states, (s) => s.includes('stopped'));
+      page = await tend.context.newPage();
+      // No render cache either: what the popup shows can only come from the worker's answer.
+      await page.goto(`chrome-extension://${tend.extensionId}/options.html`);
+      await page.evaluate(() => localStorage.removeItem('tend:view'));
+      await page.goto(`chrome-extension://${tend.extensionId}/popup.html`);
+      expect(await ideaText(page)).toBe(first);
+      await waitFor(() => page.locator('.nudge-line p').first().textContent(), (text) => /^Next nudge: /.test(text ?? ''));
+      expect(states.lastIndexOf('running')).toBeGreaterThan(states.indexOf('stopped'));
+      await page.getByRole('button', { name: 'Another idea' }).click();
+      await waitFor(() => ideaText(page), (text) => text !== first);
+    });
+  });
+
   it('a nudge scheduled before the browser closes still arrives after it restarts, with preferences intact', async () => {
     const profile = tempProfile();
     let tend = await launchTend(profile.dir, { proxy });
