@@ -7,7 +7,7 @@ import type { Idea } from '../utils/library';
 import type { ViewCache } from '../utils/view-cache';
 import type { WorkerRequest } from '../utils/worker-request';
 
-/** What a page's first frame needs: words, time, copying, opening pages and the render cache. */
+/** What the popup runs on (and every page has): words, time, copying, pages, the render cache and the worker. */
 export interface UiServices {
   t: Translate;
   now: () => number;
