@@ -6,17 +6,17 @@ import './nudge-choices.css';
 const SNOOZE_LABELS = { '15m': 'snooze15m', '1h': 'snooze1h', tomorrow: 'snoozeTomorrow' } as const;
 const PAUSE_LABELS = { '1h': 'pause1h', '1d': 'pause1d', '1w': 'pause1w', resume: 'pauseUntilResume' } as const;
 
-/** The choices inside the pause menu (NudgeControls), loaded when the menu is first opened. */
-export function NudgeChoices({
-  later,
-  onChoose,
-  onDone,
-}: {
+/** What the pause menu (NudgeControls) and its choices are given. */
+export interface NudgeMenuProps {
   /** "Later" joins only when a nudge was really shown a short while ago. */
   later: boolean;
   onChoose: (choice: NudgeChoice) => Promise<unknown>;
+  /** Tells the person, politely, what their choice did. */
   onDone?: (message: string) => void;
-}) {
+}
+
+/** The choices inside the pause menu (NudgeControls), loaded when the menu is first opened. */
+export function NudgeChoices({ later, onChoose, onDone }: NudgeMenuProps) {
   const { t } = useUiServices();
   const apply = async (choice: NudgeChoice, message: string) => {
     await onChoose(choice);

@@ -1,4 +1,4 @@
-import type { NudgeChoice } from '../utils/popup-view';
+import type { NudgeMenuProps } from './NudgeChoices';
 import { LazyDetails } from './LazyDetails';
 import { useUiServices } from './services';
 
@@ -7,20 +7,11 @@ import { useUiServices } from './services';
  * while ago. Paused or off, the status line offers the way back instead, so the popup leaves this out.
  * Its choices (NudgeChoices) load when it is first opened.
  */
-export function NudgeControls({
-  later,
-  onChoose,
-  onDone,
-}: {
-  later: boolean;
-  onChoose: (choice: NudgeChoice) => Promise<unknown>;
-  /** Tells the person, politely, what their choice did. */
-  onDone?: (message: string) => void;
-}) {
+export function NudgeControls(props: NudgeMenuProps) {
   const { t } = useUiServices();
   return (
-    <LazyDetails class="nudge-menu" summary={t(later ? 'laterOrPauseMenu' : 'pauseMenu')} load={() => import('./NudgeChoices')}>
-      {({ NudgeChoices }) => <NudgeChoices later={later} onChoose={onChoose} onDone={onDone} />}
+    <LazyDetails class="nudge-menu" summary={t(props.later ? 'laterOrPauseMenu' : 'pauseMenu')} load={() => import('./NudgeChoices')}>
+      {({ NudgeChoices }) => <NudgeChoices {...props} />}
     </LazyDetails>
   );
 }
