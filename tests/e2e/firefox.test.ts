@@ -140,6 +140,31 @@ describe('Tend in Firefox', () => {
       expect(await checkedTheme(options)).toBe('dark');
       await options.close();
     });
+
+    it("the background answers the popup's buttons: Another idea, Favourite, and a pause with Resume", async () => {
+      const popup = await session.tend.open('popup', '.idea-text, .notice');
+      const before = await ideaText(popup);
+      const text = (selector: string) => popup.evaluate((s: string) => document.querySelector(s)?.textContent?.trim() ?? '', selector);
+      const until = async (read: () => Promise<string>, ok: (value: string) => boolean) => {
+        for (let i = 0; i < 150 && !ok(await read()); i++) await new Promise((r) => setTimeout(r, 100));
+        expect(ok(await read()), `last: ${await read()}`).toBe(true);
+      };
+      const click = (label: string) =>
+        popup.evaluate((l: string) => [...document.querySelectorAll<HTMLElement>('button, summary')].find((b) => b.textContent?.trim() === l)?.click(), label);
+
+      await click('Another idea');
+      await until(() => text('.idea-text'), (t) => t !== '' && t !== before);
+      await click('Favourite');
+      await until(() => text('.toggle[aria-pressed=true]'), (t) => t === 'In favourites');
+      await click('Pause nudges');
+      await until(() => text('.nudge-menu button'), (t) => t !== '');
+      await click('1 day');
+      await until(() => text('.nudge-line p'), (t) => /^Nudges paused until .* · Resume$/.test(t));
+      await click('Resume');
+      await until(() => text('.nudge-line p'), (t) => t.startsWith('Next nudge: '));
+      expectOneEveningNudgeAlarm(await alarms(popup));
+      await popup.close();
+    });
   });
 
   describe('nudges in Firefox', () => {
