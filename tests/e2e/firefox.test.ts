@@ -64,7 +64,7 @@ describe('Tend in Firefox', () => {
   let firstIdea = '';
 
   describe('first launch', () => {
-    // First, and in the options page (the popup plans the alarm itself): the background must have made it.
+    // First, and in the options page (no page plans the alarm; the popup only asks the worker): the background must have made it.
     it('has exactly one nudge alarm after install', async () => {
       const options = await session.tend.open('options', 'input[name=theme]');
       expectOneEveningNudgeAlarm(await alarms(options));
