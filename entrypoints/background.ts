@@ -85,9 +85,11 @@ export default defineBackground(() => {
     const request = parseWorkerRequest(message);
     if (request === null) return undefined;
     if (typeof request === 'object') {
-      const ctx = { loadIdeas, now: Date.now, random: Math.random, t, locale: browser.i18n.getUILanguage() };
-      // Not through the fallback database: a popup whose data cannot be opened says so and offers the ways out.
-      return inOrder(() => answerPopup(request.popup, { ...ctx, store, replan: () => attempt((s) => ensureNudgeAlarm(s, true)) }));
+      const locale = browser.i18n.getUILanguage();
+      // A replan inside this job, not queued behind it; the popup's own answer never goes to the fallback
+      // database: a popup whose data cannot be opened says so and offers the ways out.
+      const replan = () => attempt((s) => ensureNudgeAlarm(s, true));
+      return inOrder(() => answerPopup(request.popup, { store, loadIdeas, now: Date.now, random: Math.random, t, locale, replan }));
     }
     return serially(async (s) => {
       if (request === 'popup-opened') await Promise.all([clearBadge(), ensureNudgeAlarm(s)]);

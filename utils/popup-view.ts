@@ -19,7 +19,7 @@ import { nudgeShownRecently, statusLine, type StatusLine } from './status-line';
 import { themeOf, type ThemePrefs } from './theme';
 
 /** Recent ideas: those shown in the last two weeks. */
-export const RECENT_DAYS = 14;
+const RECENT_DAYS = 14;
 
 /** The pause menu's choices, and the status line's two ways back ("Resume", "Turn on"). */
 export type NudgeChoice = { pause: Pause } | { snooze: Snooze } | 'resume' | 'turn-on';

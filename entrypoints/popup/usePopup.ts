@@ -66,6 +66,3 @@ export function usePopup(services: UiServices) {
     nudges: (choice: NudgeChoice) => ask({ kind: 'nudges', choice }),
   };
 }
-
-/** What the popup's data hands to its view (App). */
-export type PopupApi = ReturnType<typeof usePopup>;

@@ -22,21 +22,21 @@ export function fakeServices(
   const store = createTendStore(dbName);
   const replanNudges = () => planLikeTheWorker(store, now);
   const random = () => 0.42;
-  const loadIdeas = async () => library;
   const services: Services & { copied: string[]; opened: string[]; dbName: string } = {
     t: tEn,
     store,
     now,
     random,
     locale: 'en',
-    loadIdeas,
+    loadIdeas: async () => library,
     copyText: async (text) => void copied.push(text),
     replanNudges,
     // The worker's own answers, over this store: the popup's requests go through the same code as in the browser.
+    // The library is read through `services`, so a test can replace loadIdeas.
     askWorker: async (request) => {
       if (request === 'replan' || request === 'popup-opened') return replanNudges();
-      const ctx = { store, loadIdeas, now, random, t: tEn, locale: 'en', replan: replanNudges };
-      return answerPopup(request.popup, { ...ctx, loadIdeas: () => services.loadIdeas() });
+      const loadIdeas = () => services.loadIdeas();
+      return answerPopup(request.popup, { store, loadIdeas, now, random, t: tEn, locale: 'en', replan: replanNudges });
     },
     onStoreChange: (listener) => store.onChange(listener),
     full: async () => services,
