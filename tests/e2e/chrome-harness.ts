@@ -44,6 +44,12 @@ export interface Tend {
   /** Every URL the extension's pages and worker asked for. */
   requests: string[];
   open(page: 'popup' | 'options' | 'welcome' | 'talk', query?: string): Promise<Page>;
+  /**
+   * One clock for the whole extension: pins the pages' clock (Playwright's) and the service worker's
+   * (Date replaced inside it, again in every worker that starts later) at `time`. `null` lets the
+   * worker's time run again (pages keep Playwright's clock as last set).
+   */
+  setTime(time: number | null): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -101,6 +107,9 @@ export async function launchTend(profileDir: string, options: LaunchOptions = {}
   const pageErrors: string[] = [];
   const requests: string[] = [];
   context.on('request', (request) => requests.push(request.url()));
+  let pinned: number | null = null;
+  const pinWorker = (w: Worker) => w.evaluate(pinClock, pinned).catch(() => undefined);
+  context.on('serviceworker', (w) => void pinWorker(w));
   await messagesReady(context, extensionId);
   if (options.setUp !== false) await finishSetup(context, extensionId);
   return {
@@ -118,10 +127,39 @@ export async function launchTend(profileDir: string, options: LaunchOptions = {}
       await page.goto(`chrome-extension://${extensionId}/${name}.html${query}`);
       return page;
     },
+    async setTime(time) {
+      pinned = time;
+      if (time !== null) await context.clock.setFixedTime(time);
+      await Promise.all(context.serviceWorkers().map(pinWorker));
+    },
     async close() {
       await context.close();
     },
   };
+}
+
+/**
+ * Runs in the service worker with the moment to pin (or null to let real time run again): `Date.now()`
+ * and `new Date()` answer that moment, as Playwright's `setFixedTime` does for pages.
+ */
+function pinClock(time: number | null): void {
+  const g = globalThis as unknown as { Date: DateConstructor; tendRealDate?: DateConstructor };
+  g.tendRealDate ??= g.Date;
+  const Real = g.tendRealDate;
+  if (time === null) {
+    g.Date = Real;
+    return;
+  }
+  class Pinned extends Real {
+    constructor(...args: unknown[]) {
+      if (args.length === 0) super(time as number);
+      else super(...(args as [string]));
+    }
+    static override now(): number {
+      return time as number;
+    }
+  }
+  g.Date = Pinned as DateConstructor;
 }
 
 /** Marks the welcome finished, waits for the first alarm (nudges are on by default), closes the welcome tab. */
