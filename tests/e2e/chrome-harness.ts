@@ -34,7 +34,15 @@ export function findChromium(): string {
  * and cannot all be switched off by flags. The extension itself cannot reach them: it has
  * no host permissions and its CSP allows connections to itself only.
  */
-export const BROWSER_OWN_HOSTS = ['update.googleapis.com', 'accounts.google.com', 'clients2.google.com', 'redirector.gvt1.com'];
+export const BROWSER_OWN_HOSTS = [
+  'update.googleapis.com',
+  'accounts.google.com',
+  'clients2.google.com',
+  'redirector.gvt1.com',
+  // Chromium 150 asks these with no extension loaded at all (its search page, "AI mode" eligibility, device check-in).
+  'www.google.com',
+  'android.clients.google.com',
+];
 
 export interface Tend {
   context: BrowserContext;

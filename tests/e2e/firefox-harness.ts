@@ -201,11 +201,29 @@ export class FirefoxTend {
   private onFirefoxLine(line: string): void {
     this.firefoxOutput.push(line);
     const ours = line.includes(`moz-extension://${this.uuid}/`);
-    if ((line.startsWith('JavaScript error: ') && ours) || line.startsWith('console.error: ')) {
+    // Firefox's own remote-settings client complains about the server the prefs above point nowhere.
+    const firefoxOwn = line.startsWith('console.error: services.settings');
+    if ((line.startsWith('JavaScript error: ') && ours) || (line.startsWith('console.error: ') && !firefoxOwn)) {
       this.pageErrors.push(line);
     } else if (line.startsWith('console.warn: "Tend:"')) {
       // How the background logs a failure it caught (a nudge not planned, not shown…).
       this.pageErrors.push(line);
+    }
+  }
+
+  /**
+   * A new tab. Firefox 140 cannot open one over BiDi while a notification's own little window is the
+   * newest window ("TabManager.getTabBrowser(...) is undefined"): focus a tab of the main window first.
+   */
+  private async newTab(): Promise<Page> {
+    try {
+      return await this.browser.newPage();
+    } catch (error) {
+      if (!String(error).includes('getTabBrowser')) throw error;
+      const [tab] = await this.browser.pages();
+      if (!tab) throw error;
+      await tab.bringToFront();
+      return this.browser.newPage();
     }
   }
 
@@ -220,7 +238,7 @@ export class FirefoxTend {
     until: string | ((browser: ExtensionBrowser) => unknown) = 'body',
     options: { query?: string; timeoutMs?: number } = {},
   ): Promise<Page> {
-    const page = await this.browser.newPage();
+    const page = await this.newTab();
     // Silent for moz-extension:// pages in Firefox 153 (see the prefs above), kept for when that changes.
     page.on('pageerror', (error) => this.pageErrors.push(`${name}: ${String((error as Error).message ?? error)}`));
     page.on('console', (message) => {
