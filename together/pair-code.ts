@@ -32,9 +32,12 @@ export function createPair(
   return { secret: random.slice(0, SECRET_BYTES), zone: pair.zone, choices: pair.choices, libraryFingerprint: pair.libraryFingerprint, counter: 1 };
 }
 
+/** The highest counter a code carries (two billion changes: never reached in practice). */
+export const MAX_COUNTER = 2 ** 31 - 1;
+
 /** The same pair with changed shared choices: its code wins over the one before. */
 export function withChoices(pair: PairPayload, choices: PairChoices): PairPayload {
-  return { ...pair, choices, counter: pair.counter + 1 };
+  return { ...pair, choices, counter: Math.min(MAX_COUNTER, pair.counter + 1) };
 }
 
 function leb128(n: number): number[] {
