@@ -70,8 +70,10 @@ export async function inZone<T>(zone: string, fn: () => Promise<T>): Promise<T> 
 }
 
 /** The wall clock in a zone, computed independently of the code under test. */
+const wallFormats = new Map<string, Intl.DateTimeFormat>();
+
 export function wallIn(time: number, zone: string): { day: string; minutes: number } {
-  const parts = new Intl.DateTimeFormat('en-CA', {
+  const format = wallFormats.get(zone) ?? new Intl.DateTimeFormat('en-CA', {
     timeZone: zone,
     year: 'numeric',
     month: '2-digit',
@@ -79,7 +81,9 @@ export function wallIn(time: number, zone: string): { day: string; minutes: numb
     hour: '2-digit',
     minute: '2-digit',
     hourCycle: 'h23',
-  }).formatToParts(time);
+  });
+  wallFormats.set(zone, format);
+  const parts = format.formatToParts(time);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return { day: `${get('year')}-${get('month')}-${get('day')}`, minutes: Number(get('hour')) * 60 + Number(get('minute')) };
 }
