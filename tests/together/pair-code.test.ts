@@ -81,6 +81,23 @@ describe('pairing codes', () => {
     );
   }, 60_000);
 
+  it('refuse a dash off its place (a sign of a symbol lost or gained), whatever the checksum says', () => {
+    fc.assert(
+      fc.property(payloadArb, (p) => {
+        const code = encodePairCode(p);
+        const missed = [];
+        for (let i = 5; i < code.length - 1; i++) {
+          if (code[i] !== '-') continue;
+          for (const moved of [code.slice(0, i - 1) + '-' + code[i - 1] + code.slice(i + 1), code.slice(0, i) + code[i + 1] + '-' + code.slice(i + 2)]) {
+            if (!moved.endsWith('-') && JSON.stringify(decodePairCode(moved)) !== JSON.stringify({ error: 'typo' })) missed.push(moved);
+          }
+        }
+        expect(missed).toEqual([]);
+      }),
+      { numRuns: 50 },
+    );
+  });
+
   it('catch every truncation, as a code cut off', () => {
     expect(decodePairCode('')).toEqual({ error: 'not-a-code' });
     fc.assert(
