@@ -31,7 +31,7 @@ const choicesArb: fc.Arbitrary<NudgeChoices> = fc.record({
   spacingMinutes: fc.integer({ min: 30, max: 720 }),
 });
 
-describe('the pair’s nudge moments', () => {
+describe('the pair’s nudge moments', { timeout: 60_000 }, () => {
   it('are the same instants and lines on Tends in different local zones, inside the windows, across clock changes', async () => {
     await fc.assert(
       fc.asyncProperty(

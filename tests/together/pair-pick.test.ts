@@ -25,7 +25,7 @@ interface Tend {
   cache: ReturnType<typeof createPairOrderCache>;
 }
 
-describe('the pair’s idea', () => {
+describe('the pair’s idea', { timeout: 60_000 }, () => {
   it('is the same on two Tends with different histories, marks and zones, every day for 800 days', async () => {
     const next = seededRandom(20261206);
     const invite = createPair(Uint8Array.from({ length: 16 }, () => Math.floor(next() * 256)), {
