@@ -1,0 +1,53 @@
+/** Crockford's base32: digits and capitals without I, L, O and U; read case-insensitively. Pure. */
+
+export const BASE32_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+/** The symbol's value; I and L read as 1, O as 0 (Crockford's rule for handwritten or spoken codes). -1: not a symbol. */
+export function base32Value(char: string): number {
+  const upper = char.toUpperCase();
+  const aliased = upper === 'O' ? '0' : upper === 'I' || upper === 'L' ? '1' : upper;
+  return aliased.length === 1 ? BASE32_ALPHABET.indexOf(aliased) : -1;
+}
+
+/** Bytes as symbols, five bits each, the last one zero-padded. */
+export function toBase32(bytes: Uint8Array): string {
+  let out = '';
+  let buffer = 0;
+  let bits = 0;
+  for (const byte of bytes) {
+    buffer = (buffer << 8) | byte;
+    bits += 8;
+    while (bits >= 5) {
+      bits -= 5;
+      out += BASE32_ALPHABET[(buffer >> bits) & 31];
+    }
+    buffer &= (1 << bits) - 1;
+  }
+  if (bits > 0) out += BASE32_ALPHABET[(buffer << (5 - bits)) & 31];
+  return out;
+}
+
+/**
+ * Symbols back to bytes. `canonical` is false when the symbols are not exactly what `toBase32`
+ * writes for those bytes (a symbol too many, or padding bits that are not zero): a changed last
+ * symbol then never passes unnoticed. Null when a character is not a symbol.
+ */
+export function fromBase32(text: string): { bytes: Uint8Array; canonical: boolean } | null {
+  const values = [...text].map(base32Value);
+  if (values.some((v) => v < 0)) return null;
+  const bytes = new Uint8Array(Math.floor((values.length * 5) / 8));
+  let buffer = 0;
+  let bits = 0;
+  let i = 0;
+  for (const value of values) {
+    buffer = ((buffer << 5) | value) & 0xfff;
+    bits += 5;
+    if (bits >= 8) {
+      bits -= 8;
+      if (i < bytes.length) bytes[i++] = (buffer >> bits) & 0xff;
+    }
+  }
+  const padding = buffer & ((1 << bits) - 1);
+  const canonical = padding === 0 && Math.ceil((bytes.length * 8) / 5) === values.length;
+  return { bytes, canonical };
+}
