@@ -77,7 +77,7 @@ describe('pairing codes', { timeout: 60_000 }, () => {
         }
         expect(missed).toEqual([]);
       }),
-      { numRuns: 10 },
+      { numRuns: 3 },
     );
   }, 120_000);
 
