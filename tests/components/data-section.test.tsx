@@ -2,6 +2,7 @@
 /** Settings › Your data: a failure ends the busy state and says what happened. */
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
+import { DbTrouble } from '../../components/DbTrouble';
 import { DataSection } from '../../entrypoints/options/DataSection';
 import { makeLibrary } from '../helpers';
 import { button, fakeServices, mount, settle } from './render';
@@ -45,5 +46,15 @@ describe('your data', () => {
     // Back to the plain button: nothing waits on a write that failed.
     expect(button(root, 'Delete all data').disabled).toBe(false);
     expect((await services.store.readPrefs()).palette).toBe('tide');
+  });
+
+  it('a failed "Start fresh" says so, instead of leaving the question open', async () => {
+    const failing = { ...services, rescue: { ...services.rescue, startFresh: () => Promise.reject(new Error('blocked')) } };
+    const root = await mount(<DbTrouble error={{ reason: 'damaged' }} />, failing);
+    await act(() => button(root, 'Start fresh…').click());
+    await act(() => button(root, 'Yes, start fresh').click());
+    await settle();
+    expect(root.querySelector('[role=status]')?.textContent).toMatch(/^The stored data could not be removed\. Nothing was changed/);
+    expect(button(root, 'Start fresh…').disabled).toBe(false);
   });
 });

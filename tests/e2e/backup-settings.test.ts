@@ -50,7 +50,8 @@ describe('backups and settings', () => {
     it(`in ${zone}: file names carry the local date; a file without settings keeps them; a file over a limit is named in words`, async () => {
       await inZone(zone, () =>
         withTend({}, async (tend) => {
-          const now = new Date(...local).getTime();
+          const [year, month, day, hour, minute] = local;
+          const now = new Date(year, month, day, hour, minute).getTime();
           // The moment really is another day in UTC, so the test can tell the two dates apart.
           expect(new Date(now).toISOString().slice(0, 10)).not.toBe('2026-03-10');
           await tend.setTime(now);
