@@ -73,7 +73,7 @@ describe('what becomes of settings', () => {
     expect(replaced.ask).toMatch(/your settings become the file's\./);
     expect(replaced.holds).toMatch(/your settings\.$/);
     expect(describeBackup(summarizeBackup(without), tDe, 'de').ask).toMatch(/deine bleiben also, wie sie sind\./);
-    expect(describeBackup(summarizeBackup(withPrefs), tDe, 'de').ask).toMatch(/deine Einstellungen werden die aus der Datei\./);
+    expect(describeBackup(summarizeBackup(withPrefs), tDe, 'de').ask).toMatch(/auch deine Einstellungen: Es gelten die aus der Datei\./);
   });
 });
 
