@@ -43,7 +43,12 @@ export function DbTrouble({ error, download }: { error: unknown; download?: (fil
             <button
               type="button"
               onClick={async () => {
-                await rescue.startFresh();
+                try {
+                  await rescue.startFresh();
+                } catch {
+                  setConfirming(false);
+                  return setMessage(t('troubleFreshFailed'));
+                }
                 location.reload();
               }}
             >

@@ -20,9 +20,10 @@ import {
   MIN_IDEAS,
   MIN_NUDGES,
   MIN_PER_CATEGORY,
-  timeOfDayIn,
-  timesOfDayIn,
 } from '../utils/library-lint';
+import { timeOfDayIn, timesOfDayIn } from '../utils/time-words';
+import { fitsHour } from '../utils/picker';
+import type { TimeOfDay } from '../utils/library';
 
 const good = (n: number) => ({
   id: `talk-${String(n).padStart(3, '0')}`,
@@ -116,7 +117,67 @@ describe('the idea library', () => {
     // "morgen" is "tomorrow" unless it is the noun or "morgen früh".
     expect(timeOfDayIn('Versteck heute einen Zettel, der morgen gefunden wird.', 'de')).toBeNull();
     expect(timeOfDayIn('Was übrig ist, hat bis morgen Zeit. Morgen ist es vielleicht umgekehrt.', 'de')).toBeNull();
-    expect(timeOfDayIn('Morgen früh, bevor jemand zum Handy greift, kuschelt eine Minute.', 'de')).toBe('morning');
+    // "Morgen früh" is the next morning, read the evening or night before.
+    expect(timeOfDayIn('Morgen früh, bevor jemand zum Handy greift, kuschelt eine Minute.', 'de')).toBe('next-morning');
+  });
+
+  it('tells the next morning from this one, in English and German', () => {
+    const next = (text: string, lang: 'en' | 'de') => expect(timesOfDayIn(text, lang), text).toContain('next-morning');
+    next('Tomorrow morning, before anyone reaches for a phone, cuddle for a minute.', 'en');
+    next('First thing tomorrow, open the window together.', 'en');
+    next('Tomorrow at breakfast, ask one small question.', 'en');
+    next('Take the early wake-up tomorrow and let the other sleep in.', 'en');
+    next('Set out breakfast things the night before, so the morning starts softer.', 'en');
+    next('Pick a kindness for tomorrow: leave a note where you will see it in the morning.', 'en');
+    next('Morgen früh, bevor jemand zum Handy greift, kuschelt eine Minute.', 'de');
+    next('Stellt euch morgen früh ans Fenster.', 'de');
+    next('Fragt euch morgen beim Frühstück eine kleine Sache.', 'de');
+    next('Deckt am Vorabend den Frühstückstisch.', 'de');
+    next('Übernimm morgen das frühe Aufstehen.', 'de');
+    // This morning stays this morning; "tomorrow" in another sentence changes nothing.
+    expect(timesOfDayIn('This morning, open the window together. Tomorrow it is the other one’s turn.', 'en')).toEqual(['morning']);
+    expect(timesOfDayIn('Plan this morning what you will cook tomorrow.', 'en')).toEqual(['morning']);
+    expect(timesOfDayIn('Stellt euch heute früh ans Fenster. Morgen ist die andere Person dran.', 'de')).toEqual(['morning']);
+    expect(timesOfDayIn('Before sleep, say one kind thing.', 'en')).toEqual(['night']);
+  });
+
+  it('offers an idea about this morning at breakfast, and one about the next morning the evening before', () => {
+    const byWords = (word: 'morning' | 'next-morning') => ideas.filter((i) => timesOfDayIn(i.text, 'en').includes(word));
+    // Ideas whose words name this morning and no other time.
+    const mornings = ideas.filter((i) => timesOfDayIn(i.text, 'en').join() === 'morning');
+    expect(mornings.length).toBeGreaterThan(5);
+    for (const idea of mornings) expect(fitsHour(idea.when as TimeOfDay, 8), idea.id).toBe(true);
+    const nextMornings = byWords('next-morning');
+    expect(nextMornings.length).toBeGreaterThan(2);
+    for (const idea of nextMornings) {
+      expect(fitsHour(idea.when as TimeOfDay, 8), idea.id).toBe(false);
+      expect(fitsHour(idea.when as TimeOfDay, 21), idea.id).toBe(true);
+    }
+  });
+
+  it('catches a text about the next morning tagged morning, in English and German', () => {
+    const text = 'Tomorrow morning, before anyone reaches for a phone, take one slow minute to cuddle.';
+    const problems = lintIdeas([
+      { ...good(1), text, when: 'morning' },
+      { ...good(2), text, when: 'evening' },
+      { ...good(3), text, when: 'night' },
+      { ...good(4), text },
+      { ...good(5), text: 'Before sleep, tell each other one small thing from the day.', when: 'morning' },
+    ]).join('\n');
+    expect(problems).toMatch(/talk-001: the en text speaks of the next morning, read the evening or night before, but the idea has when morning/);
+    expect(problems).toMatch(/talk-004: the en text names next-morning but the idea has no when/);
+    expect(problems).toMatch(/talk-005: the en text names night but the idea has when morning/);
+    expect(problems).not.toMatch(/talk-00[23]: .*when/);
+    const german = lintTranslation(
+      [{ id: 'talk-001', when: 'morning' }, { id: 'talk-002', when: 'evening' }],
+      [
+        { id: 'talk-001', text: 'Morgen früh, bevor jemand zum Handy greift, nehmt euch eine ruhige Minute.' },
+        { id: 'talk-002', text: 'Morgen früh, bevor jemand zum Handy greift, kuschelt eine ruhige Minute.' },
+      ],
+      { max: IDEA_TEXT_MAX, banned: BANNED_PATTERNS_DE, language: 'de' },
+    ).join('\n');
+    expect(german).toMatch(/talk-001: the de text speaks of the next morning/);
+    expect(german).not.toMatch(/talk-002: .*when/);
   });
 });
 

@@ -212,7 +212,7 @@ const commands: fc.Arbitrary<Cmd>[] = [
       if (!parsed.ok) return; // refused: nothing changes, the invariants check that
       await r.tabs[0].replaceAll(parsed.snapshot);
       const s = parsed.snapshot;
-      m.prefs = s.prefs;
+      m.prefs = s.prefs ?? m.prefs; // a file without settings keeps the current ones
       m.favourites = new Set(s.marks.filter((x) => x.favourite).map((x) => x.ideaId));
       m.hidden = new Set(s.marks.filter((x) => x.hidden).map((x) => x.ideaId));
       m.checkins = new Set(s.checkins.map((c) => c.id));

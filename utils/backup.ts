@@ -3,10 +3,9 @@
  * into a clear error. Nothing is written until a whole file has passed. Depth and size are
  * checked before anything recurses, so no file can exhaust a browser's stack.
  */
-import { LIMITS, type Snapshot } from './db';
+import { LIMITS, type Replacement, type Snapshot } from './db';
 import { parseCheckInState } from './checkin';
-import { dayKeyBeforeKey } from './day';
-import type { MessageKey, Translate } from './i18n';
+import { dayKeyBeforeKey, localDatedFileName } from './day';
 import { defaultPrefs, validatePrefs } from './prefs';
 import {
   compareHistory,
@@ -23,10 +22,28 @@ import {
 /** 3: check-ins, own ideas and conversations had. 2: marks. 1: Tend 0.1. */
 export const BACKUP_SCHEMA = 3;
 export const BACKUP_MAX_BYTES = 5 * 1024 * 1024;
-/** No Tend file nests deeper than this; a deeper one is damaged, found without recursing. */
+/** No Tend file nests deeper than this; a deeper one is not laid out as a backup, found without recursing. */
 export const BACKUP_MAX_DEPTH = 32;
 const APP = 'tend';
 
+/** The lists a file carries (`favourites` and `hidden` in files of Tend 0.1), each with the most an import takes. */
+export const BACKUP_LISTS = {
+  marks: 20_000,
+  history: 200_000,
+  checkins: LIMITS.checkIns,
+  ownIdeas: LIMITS.ownIdeas,
+  talks: 1000,
+  favourites: 10_000,
+  hidden: 10_000,
+} as const;
+export type BackupList = keyof typeof BACKUP_LISTS;
+/** A part of a file, as messages name it in words. */
+export type BackupPart = BackupList | 'settings' | 'picker';
+
+/**
+ * Why a file cannot be imported. Each names what a person can recognise: a part of the file, how
+ * many of its entries could not be read, or the limit it is over — never a field of the format.
+ */
 export type BackupError =
   | { code: 'too-large' }
   | { code: 'empty' }
@@ -34,10 +51,18 @@ export type BackupError =
   | { code: 'not-tend' }
   | { code: 'nothing' }
   | { code: 'future-version'; version: number }
-  | { code: 'damaged'; where: string };
+  /** Says it is Tend's, but is not laid out as a backup (no format number, nested past any backup). */
+  | { code: 'malformed' }
+  /** A part that could not be read as a whole. */
+  | { code: 'unreadable'; part: BackupPart }
+  /** `count` entries of a list could not be read. */
+  | { code: 'unreadable-entries'; part: BackupList; count: number }
+  /** Readable, but more than Tend keeps: not damaged. */
+  | { code: 'over-limit'; part: BackupList; limit: number };
 
 export interface ParsedFile {
-  snapshot: Snapshot;
+  /** `prefs` is null when the file holds no settings: an import keeps the current ones. */
+  snapshot: Replacement;
   fromSchema: number;
   /** When the file was made, if it says. */
   exportedAt: number | null;
@@ -65,8 +90,9 @@ export function createBackup(snapshot: Snapshot, now: number): string {
   return `${JSON.stringify(file)}\n`;
 }
 
+/** `tend-backup-2026-05-04.json`, dated the local day a person sees. */
 export function backupFileName(now: number): string {
-  return `tend-backup-${new Date(now).toISOString().slice(0, 10)}.json`;
+  return localDatedFileName('tend-backup', now, 'json');
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -88,16 +114,17 @@ export function jsonDepth(text: string): number {
   return max;
 }
 
-function parseList<T>(raw: unknown, name: string, parse: (item: unknown) => T | null, max: number): T[] | BackupError {
+function parseList<T>(raw: unknown, part: BackupList, parse: (item: unknown) => T | null): T[] | BackupError {
   if (raw === undefined) return [];
-  if (!Array.isArray(raw) || raw.length > max) return { code: 'damaged', where: name };
+  if (!Array.isArray(raw)) return { code: 'unreadable', part };
+  if (raw.length > BACKUP_LISTS[part]) return { code: 'over-limit', part, limit: BACKUP_LISTS[part] };
   const out: T[] = [];
-  for (let i = 0; i < raw.length; i++) {
-    const item = parse(raw[i]);
-    if (item === null) return { code: 'damaged', where: `${name}[${i}]` };
-    out.push(item);
+  for (const entry of raw) {
+    const item = parse(entry);
+    if (item !== null) out.push(item);
   }
-  return out;
+  const count = raw.length - out.length;
+  return count > 0 ? { code: 'unreadable-entries', part, count } : out;
 }
 
 /**
@@ -124,16 +151,15 @@ export function boundHistory(entries: readonly HistoryEntry[]): HistoryEntry[] {
 
 /** Schema 1 (Tend 0.1) kept favourites and hidden ideas as id lists and called themeMode "theme". */
 function migrateV1(file: Record<string, unknown>): Record<string, unknown> | BackupError {
-  const favourites = file.favourites ?? [];
-  const hidden = file.hidden ?? [];
-  const ids = (v: unknown) =>
-    Array.isArray(v) && v.length <= 10_000 && v.every((s) => typeof s === 'string' && s.length > 0);
-  if (!ids(favourites)) return { code: 'damaged', where: 'favourites' };
-  if (!ids(hidden)) return { code: 'damaged', where: 'hidden' };
+  const id = (v: unknown) => (typeof v === 'string' && v.length > 0 ? v : null);
+  const favourites = parseList(file.favourites ?? [], 'favourites', id);
+  if (!Array.isArray(favourites)) return favourites;
+  const hidden = parseList(file.hidden ?? [], 'hidden', id);
+  if (!Array.isArray(hidden)) return hidden;
   const marks = new Map<string, Mark>();
   const mark = (id: string) => marks.get(id) ?? { ideaId: id, favourite: false, hidden: false, triedOn: [] };
-  for (const id of favourites as string[]) marks.set(id, { ...mark(id), favourite: true });
-  for (const id of hidden as string[]) marks.set(id, { ...mark(id), hidden: true });
+  for (const id of favourites) marks.set(id, { ...mark(id), favourite: true });
+  for (const id of hidden) marks.set(id, { ...mark(id), hidden: true });
   const { theme, ...prefs } = isRecord(file.prefs) ? file.prefs : {};
   return {
     ...file,
@@ -145,17 +171,21 @@ function migrateV1(file: Record<string, unknown>): Record<string, unknown> | Bac
 /** Keys a file of any schema uses for a person's data; a file with none of them holds nothing of Tend's. */
 const DATA_KEYS = ['marks', 'history', 'picker', 'checkin', 'checkins', 'ownIdeas', 'talks', 'favourites', 'hidden'];
 
-function holdsSomething(file: Record<string, unknown>): boolean {
+/** Whether a file holds settings: a settings record with at least one setting Tend knows. */
+function holdsPrefs(file: Record<string, unknown>): boolean {
   const prefs = file.prefs;
-  const hasPrefs = isRecord(prefs) && Object.keys(defaultPrefs()).some((key) => Object.hasOwn(prefs, key));
-  return hasPrefs || DATA_KEYS.some((key) => file[key] !== undefined && file[key] !== null);
+  return isRecord(prefs) && Object.keys(defaultPrefs()).some((key) => Object.hasOwn(prefs, key));
+}
+
+function holdsSomething(file: Record<string, unknown>): boolean {
+  return holdsPrefs(file) || DATA_KEYS.some((key) => file[key] !== undefined && file[key] !== null);
 }
 
 export function parseBackup(text: string): ParsedBackup {
   const fail = (error: BackupError): ParsedBackup => ({ ok: false, error });
   if (text.length > BACKUP_MAX_BYTES) return fail({ code: 'too-large' });
   if (text.trim() === '') return fail({ code: 'empty' });
-  if (jsonDepth(text) > BACKUP_MAX_DEPTH) return fail({ code: 'damaged', where: 'depth' });
+  if (jsonDepth(text) > BACKUP_MAX_DEPTH) return fail({ code: 'malformed' });
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -164,38 +194,40 @@ export function parseBackup(text: string): ParsedBackup {
   }
   if (!isRecord(raw) || raw.app !== APP) return fail({ code: 'not-tend' });
   const schema = raw.schema;
-  if (typeof schema !== 'number' || !Number.isInteger(schema) || schema < 1) return fail({ code: 'damaged', where: 'schema' });
+  if (typeof schema !== 'number' || !Number.isInteger(schema) || schema < 1) return fail({ code: 'malformed' });
   if (schema > BACKUP_SCHEMA) return fail({ code: 'future-version', version: schema });
 
   const file = schema === 1 ? migrateV1(raw) : raw;
   if ('code' in file) return fail(file as BackupError);
   if (!holdsSomething(file)) return fail({ code: 'nothing' });
 
-  if (file.prefs !== undefined && !isRecord(file.prefs)) return fail({ code: 'damaged', where: 'prefs' });
+  if (file.prefs !== undefined && !isRecord(file.prefs)) return fail({ code: 'unreadable', part: 'settings' });
   const { prefs, damaged } = validatePrefs(file.prefs ?? {});
-  if (damaged[0]) return fail({ code: 'damaged', where: `prefs.${damaged[0]}` });
+  if (damaged.length > 0) return fail({ code: 'unreadable', part: 'settings' });
+  const hasPrefs = holdsPrefs(file);
 
-  const marks = parseList(file.marks, 'marks', parseMark, 20_000);
+  const marks = parseList(file.marks, 'marks', parseMark);
   if (!Array.isArray(marks)) return fail(marks);
-  const history = parseList<HistoryEntry>(file.history, 'history', parseHistoryEntry, 200_000);
+  const history = parseList<HistoryEntry>(file.history, 'history', parseHistoryEntry);
   if (!Array.isArray(history)) return fail(history);
-  const checkins = parseList(file.checkins, 'checkins', parseCheckIn, LIMITS.checkIns);
+  const checkins = parseList(file.checkins, 'checkins', parseCheckIn);
   if (!Array.isArray(checkins)) return fail(checkins);
-  const ownIdeas = parseList(file.ownIdeas, 'ownIdeas', parseOwnIdea, LIMITS.ownIdeas);
+  const ownIdeas = parseList(file.ownIdeas, 'ownIdeas', parseOwnIdea);
   if (!Array.isArray(ownIdeas)) return fail(ownIdeas);
-  const talks = parseList(file.talks, 'talks', parseTalkRecord, 1000);
+  const talks = parseList(file.talks, 'talks', parseTalkRecord);
   if (!Array.isArray(talks)) return fail(talks);
   const picker = file.picker === undefined || file.picker === null ? null : parsePickerState(file.picker);
-  if (file.picker && !picker) return fail({ code: 'damaged', where: 'picker' });
+  if (file.picker && !picker) return fail({ code: 'unreadable', part: 'picker' });
 
   const exported = typeof file.exportedAt === 'string' ? Date.parse(file.exportedAt) : NaN;
   return {
     ok: true,
     fromSchema: schema,
     exportedAt: Number.isFinite(exported) ? exported : null,
-    hasPrefs: isRecord(file.prefs),
+    hasPrefs,
     snapshot: {
-      prefs,
+      // A file without settings keeps the current ones: nothing in it asks for defaults.
+      prefs: hasPrefs ? prefs : null,
       marks: marks.map((m) => ({ ...m, triedOn: [...new Set(m.triedOn)].sort().slice(-LIMITS.triedDays) })),
       history: boundHistory(history),
       picker,
@@ -230,20 +262,4 @@ export function summarizeBackup(parsed: ParsedFile): BackupSummary {
     ownIdeas: snapshot.ownIdeas.length,
     talks: snapshot.talks.length,
   };
-}
-
-const ERROR_MESSAGES: Record<BackupError['code'], MessageKey> = {
-  'too-large': 'importTooLarge',
-  empty: 'importEmpty',
-  'not-json': 'importNotJson',
-  'not-tend': 'importNotTend',
-  nothing: 'importNothing',
-  'future-version': 'importFuture',
-  damaged: 'importDamaged',
-};
-
-/** The message a person sees for a file that could not be imported: what is wrong, and that nothing changed. */
-export function backupErrorMessage(error: BackupError, t: Translate): string {
-  const detail = error.code === 'damaged' ? error.where : error.code === 'future-version' ? String(error.version) : '';
-  return t(ERROR_MESSAGES[error.code], detail);
 }

@@ -13,6 +13,11 @@ export function startOfDay(time: number): number {
   return new Date(d.getFullYear(), d.getMonth(), d.getDate()).getTime();
 }
 
+/** A file name carrying the local date a person sees today: `tend-backup-2026-05-04.json`. */
+export function localDatedFileName(stem: string, now: number, extension: string): string {
+  return `${stem}-${dayKey(now)}.${extension}`;
+}
+
 /** Minutes after local midnight of the day that holds `time`, by the wall clock. */
 export function wallMinutes(time: number): number {
   const d = new Date(time);

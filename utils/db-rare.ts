@@ -5,7 +5,7 @@
  * store object, never this file.
  */
 import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
-import { ALL_STORES, LIMITS, valid, type Snapshot, type StoreChange, type TendDB } from './db';
+import { ALL_STORES, LIMITS, valid, type Replacement, type Snapshot, type StoreChange, type TendDB } from './db';
 import {
   compareHistory,
   parseCheckIn,
@@ -137,8 +137,11 @@ export function snapshotFrom(raw: {
   };
 }
 
-/** Replaces everything a person keeps in one transaction: if any write fails, nothing changes. */
-export async function replaceAll({ write }: StoreCore, snapshot: Snapshot): Promise<void> {
+/**
+ * Replaces everything a person keeps in one transaction: if any write fails, nothing changes.
+ * Settings are replaced only when the snapshot brings them; `prefs: null` leaves the stored ones as they are.
+ */
+export async function replaceAll({ write }: StoreCore, snapshot: Replacement): Promise<void> {
   await write(ALL_STORES, 'all', async (tx) => {
     const pending: Promise<unknown>[] = [];
     // Each request is watched from the start, so an abort does not leave unhandled rejections behind.
@@ -146,7 +149,7 @@ export async function replaceAll({ write }: StoreCore, snapshot: Snapshot): Prom
       request.catch(() => {});
       pending.push(request);
     };
-    queue(tx.objectStore('prefs').put(snapshot.prefs, 'prefs'));
+    if (snapshot.prefs) queue(tx.objectStore('prefs').put(snapshot.prefs, 'prefs'));
     for (const store of ['history', 'marks', 'checkins', 'ownIdeas', 'talks'] as const) queue(tx.objectStore(store).clear());
     for (const { day, ideaId, at } of snapshot.history) queue(tx.objectStore('history').add({ day, ideaId, at }));
     for (const mark of snapshot.marks) queue(tx.objectStore('marks').put(mark));

@@ -68,6 +68,9 @@ export interface Snapshot {
   talks: TalkRecord[];
 }
 
+/** What an import writes: a snapshot, with `prefs: null` when the file holds no settings (the current ones stay). */
+export type Replacement = Omit<Snapshot, 'prefs'> & { prefs: Prefs | null };
+
 /** What changed, as announced to other pages ('setup': the welcome was finished). */
 export type StoreChange = Store | 'all' | 'setup' | 'picker';
 
@@ -347,7 +350,7 @@ export function createTendStore(name = DB_NAME, options: StoreOptions = {}) {
 
     readSnapshot: async (): Promise<Snapshot> => (await rare()).readSnapshot(core),
     /** Replaces everything a person keeps in one transaction: if any write fails, nothing changes. */
-    replaceAll: async (snapshot: Snapshot): Promise<void> => (await rare()).replaceAll(core, snapshot),
+    replaceAll: async (snapshot: Replacement): Promise<void> => (await rare()).replaceAll(core, snapshot),
     /** "Delete all data": every store emptied, as on a fresh install (the welcome counts as done). */
     clearAll: async (): Promise<void> => (await rare()).clearAll(core),
     /** Hears about writes made by any Tend page or the worker (not those of this very store object). */

@@ -5,13 +5,11 @@ import {
   CATEGORIES,
   IDEA_TEXT_MAX,
   NUDGE_TEXT_MAX,
-  TIMES_OF_DAY,
   isCategory,
   isIntensity,
   isMode,
-  isTimeOfDay,
-  type TimeOfDay,
 } from './library';
+import { timeOfDayProblem } from './time-words';
 
 /** Coaching, pressure, explicit or gendered words, and scolding: none belong in Tend's voice. */
 export const BANNED_PATTERNS: readonly RegExp[] = [
@@ -75,69 +73,6 @@ export const MIN_NUDGES = 120;
 export const NEAR_DUPLICATE = 0.25;
 /** "Hardly any five-word phrase recurs in more than a handful of ideas." */
 export const PHRASE_MAX_REPEATS = 4;
-
-/**
- * Words that name a time of day, per language. Quoted speech is left out first ("not tonight" is a
- * phrase people say, not when an idea happens), and so are phrases that name a time only as a limit
- * or a habit ("until morning", "early nights", "bis zum Morgen", "früh ins Bett").
- * German "morgen" alone is "tomorrow": only the noun after an article or "am/heute/jeden", "morgens",
- * "morgen früh", compounds ("Morgenkaffee", "Regenmorgen") and "Frühstück" count as morning.
- */
-const TIME_WORDS: Record<'en' | 'de', { skip: RegExp; times: Record<TimeOfDay, RegExp> }> = {
-  en: {
-    skip: /\b(?:until|till) (?:the )?morning\b|\b(?:an )?earl(?:y|ier) nights?\b/giu,
-    times: {
-      morning: /\bmornings?\b|\bbreakfast|\bwak(?:e|es|ing)(?:[ -]?up)?\b|\bfirst thing\b|\bbefore work\b|\bfirst coffee\b|\bsunrise\b/iu,
-      daytime: /\blunch ?(?:time|break)\b|\b(?:at|over|during|after) lunch\b|\bmidday\b|\bnoon\b|(?<!\ban )\bafternoons?\b|\bduring the day\b|\bat work\b/iu,
-      evening:
-        /\btonight\b|\bevenings?\b|\bdinner\b|\bsupper\b|\bsunset\b|\bafter dark\b|\bafter work\b|\b(?:get|gets|getting) home\b|\bafter a (?:long|hard|busy) day\b|\bwind(?:ing)? down\b|\bthe night (?:before|off)\b/iu,
-      night:
-        /\bat night\b|\bnight-?time\b|\bmidnight\b|\b(?:on|in) (?:a|the) (?:\p{L}+ )?night\b|\bbed ?time\b|\bbefore (?:bed|sleep)\b|\b(?:go|goes|going|get|getting) to bed\b|\b(?:fall|falls|falling) asleep\b|\bdrift(?:s|ing)? off\b|\blights? (?:go |goes )?(?:out|off)\b|\b(?:turn|switch)(?:s|ing)? off the lights?\b|\bin the dark\b|\bgood ?night\b/iu,
-    },
-  },
-  de: {
-    skip: /(?<!\p{L})bis zum Morgen(?!\p{L})|(?<!\p{L})früh(?:er)? ins Bett(?!\p{L})/gu,
-    times: {
-      // Case-sensitive: "Morgen" after an article is the noun, "morgen" is "tomorrow".
-      morning:
-        /(?<!\p{L})(?:(?:[Aa]m|[Hh]eute|[Jj]eden|[Dd]iesen|[Dd]en|[Dd]er|[Dd]em|[Ee]in(?:en|em)?|[Gg]uten)\s+(?:\p{L}+\s+)?Morgen|[Mm]orgens|Morgen\p{L}+|(?!Übermorgen)\p{Lu}\p{L}*morgen|[Mm]orgen früh|[Hh]eute früh|[Ff]rühstück\p{L}*|[Aa]ufwach\p{L}*|[Vv]or der Arbeit|[Ss]onnenaufgang|[Ff]rüh\p{L}* Aufstehen|(?:[Nn]ach dem|[Bb]eim) Aufstehen)(?!\p{L})/u,
-      daytime:
-        /(?<!\p{L})(?:mittags|mittag\p{L}*|nachmittags|(?<!(?<!\p{L})ein\s)nachmittag\p{L}*|tagsüber|bei der Arbeit)(?!\p{L})/iu,
-      evening:
-        /(?<!\p{L})(?:\p{L}*abend(?!en?(?!\p{L}))\p{L}*|sonnenuntergang|nach Einbruch der Dunkelheit|nach der Arbeit|heimkomm\p{L}*|nach Hause komm\p{L}*|nach einem (?:langen|harten|anstrengenden) Tag)(?!\p{L})/iu,
-      night:
-        /(?<!\p{L})(?:nachts|nächtlich\p{L}*|(?:heute|in der|in einer|mitten in der|jede|diese)\s+(?:\p{L}+\s+)?Nacht|gute ?nacht\p{L}*|schlafenszeit|(?:kurz )?(?:vor dem|beim) (?:ein)?schlafen(?:gehen)?|einschlaf\p{L}*|ins Bett|im Dunkeln|Licht aus|das Licht ausgeht)(?!\p{L})/iu,
-    },
-  },
-};
-
-/** Quoted speech: “…”, „…“, "…", and '…' (an apostrophe inside a word does not open or close a quote). */
-const QUOTED = /“[^”]*”|„[^“”]*[“”]|‚[^‘]*‘|"[^"]*"|(?<!\p{L})['‘].*?['’](?!\p{L})/gu;
-
-/** Every time of day a text names, in the order of TIMES_OF_DAY; empty when it names none. */
-export function timesOfDayIn(text: string, lang: 'en' | 'de'): TimeOfDay[] {
-  const words = TIME_WORDS[lang];
-  const plain = text.replace(QUOTED, ' ').replace(words.skip, ' ');
-  return TIMES_OF_DAY.filter((time) => words.times[time].test(plain));
-}
-
-/** The time of day a text names (the first, if it names several), or null when it names none. */
-export function timeOfDayIn(text: string, lang: 'en' | 'de'): TimeOfDay | null {
-  return timesOfDayIn(text, lang)[0] ?? null;
-}
-
-/**
- * The problem with an idea's `when` for its text, or null. A text that names a time needs a `when`,
- * and one that names several ("in the morning or evening") accepts any of them; a `when` on a text
- * that names none is the writer's call ("after the shopping") and is left alone.
- */
-export function timeOfDayProblem(id: string, text: string, when: unknown, lang: 'en' | 'de'): string | null {
-  if (when !== undefined && !isTimeOfDay(when)) return `${id}: when ${String(when)} is not one of ${TIMES_OF_DAY.join(', ')}`;
-  const named = timesOfDayIn(text, lang);
-  if (named.length === 0 || (when !== undefined && named.includes(when))) return null;
-  const had = when === undefined ? 'no when' : `when ${when}`;
-  return `${id}: the ${lang} text names ${named.join(' or ')} but the idea has ${had}: "${text}"`;
-}
 
 function words(text: string): string[] {
   return text

@@ -1,6 +1,7 @@
 /** Ideas a person writes or brings in (Settings › Your ideas): line parsing, creation, display, sharing. Pure. */
 import { IDEA_TEXT_MAX, type Category, type Idea, type Intensity, type Mode } from './library';
 import type { OwnIdea } from './records';
+import { localDatedFileName } from './day';
 
 /** How many own ideas Tend keeps (the store refuses more; the same number as LIMITS.ownIdeas). */
 export const OWN_IDEAS_MAX = 1000;
@@ -89,9 +90,7 @@ export function ownIdeasText(list: readonly OwnIdea[]): string {
 
 /** The shared file's name: `tend-ideas-2026-05-04.txt` in local time. */
 export function ownIdeasFileName(now: number): string {
-  const d = new Date(now);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `tend-ideas-${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}.txt`;
+  return localDatedFileName('tend-ideas', now, 'txt');
 }
 
 /** Whether an own idea's text contains what the person searched for (ignoring case and outer spaces). */

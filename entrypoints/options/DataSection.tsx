@@ -1,17 +1,8 @@
 import { useState } from 'preact/hooks';
 import { FileButton } from '../../components/FileButton';
 import { useServices } from '../../components/services';
-import type { MessageKey } from '../../utils/i18n';
-import {
-  backupErrorMessage,
-  backupFileName,
-  BACKUP_MAX_BYTES,
-  createBackup,
-  parseBackup,
-  summarizeBackup,
-  type BackupSummary,
-  type ParsedFile,
-} from '../../utils/backup';
+import { backupFileName, BACKUP_MAX_BYTES, createBackup, parseBackup, summarizeBackup, type ParsedFile } from '../../utils/backup';
+import { backupErrorMessage, describeBackup } from '../../utils/backup-messages';
 
 type Message = { text: string; error: boolean } | null;
 
@@ -31,9 +22,17 @@ export function DataSection({ download }: { download: (fileName: string, text: s
     if (file.size > BACKUP_MAX_BYTES) return setMessage({ text: t('importTooLarge'), error: true });
     setBusy(true);
     setMessage({ text: t('importReading'), error: false });
-    const parsed = parseBackup(await file.text());
-    setBusy(false);
-    if (!parsed.ok) return setMessage({ text: backupErrorMessage(parsed.error, t), error: true });
+    let text: string;
+    try {
+      text = await file.text();
+    } catch {
+      // A file removed or changed since it was chosen: say so, and Import works again.
+      return setMessage({ text: t('importReadFailed'), error: true });
+    } finally {
+      setBusy(false);
+    }
+    const parsed = parseBackup(text);
+    if (!parsed.ok) return setMessage({ text: backupErrorMessage(parsed.error, t, services.locale), error: true });
     setMessage(null);
     setPending(parsed);
   };
@@ -48,8 +47,8 @@ export function DataSection({ download }: { download: (fileName: string, text: s
     }
     setBusy(false);
     setPending(null);
+    setMessage({ text: t(parsed.hasPrefs ? 'importDone' : 'importDoneSettingsKept'), error: false });
     await afterChange();
-    setMessage({ text: t('importDone'), error: false });
   };
 
   return (
@@ -72,8 +71,7 @@ export function DataSection({ download }: { download: (fileName: string, text: s
       </div>
       {pending && (
         <div class="notice" role="group" aria-labelledby="import-question">
-          <p id="import-question">{describeFile(summarizeBackup(pending), t, services.locale)}</p>
-          <p>{t('importAsk')}</p>
+          <ImportQuestion parsed={pending} />
           <div class="row">
             <button type="button" class="primary" disabled={busy} onClick={() => void replace(pending)}>
               {t('importReplace')}
@@ -108,10 +106,16 @@ export function DataSection({ download }: { download: (fileName: string, text: s
                 type="button"
                 class="danger"
                 onClick={async () => {
-                  await store.clearAll();
+                  try {
+                    await store.clearAll();
+                  } catch {
+                    // One transaction: a failed delete changed nothing, and the page says so.
+                    setConfirming(false);
+                    return setMessage({ text: t('deleteFailed'), error: true });
+                  }
                   setConfirming(false);
-                  await afterChange();
                   setMessage({ text: t('deleteDone'), error: false });
+                  await afterChange();
                 }}
               >
                 {t('deleteYes')}
@@ -129,19 +133,14 @@ export function DataSection({ download }: { download: (fileName: string, text: s
   );
 }
 
-/** "From 3 Dec: 12 favourites, 240 days of history, your settings." */
-function describeFile(summary: BackupSummary, t: ReturnType<typeof useServices>['t'], locale: string): string {
-  const count = (n: number, one: MessageKey, many: MessageKey) => (n === 0 ? false : n === 1 ? t(one) : t(many, String(n)));
-  const parts = [
-    count(summary.favourites, 'importHasFavourite', 'importHasFavourites'),
-    count(summary.historyDays, 'importHasDay', 'importHasDays'),
-    count(summary.ownIdeas, 'importHasOwnIdea', 'importHasOwnIdeas'),
-    count(summary.checkins, 'importHasCheckIn', 'importHasCheckIns'),
-    count(summary.talks, 'importHasTalk', 'importHasTalks'),
-    summary.hasPrefs && t('importHasPrefs'),
-  ].filter((p): p is string => typeof p === 'string');
-  const list = parts.join(', ') || t('importHasDefaults');
-  if (summary.exportedAt === null) return t('importHolds', list);
-  const date = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric' }).format(summary.exportedAt);
-  return t('importHoldsFrom', [date, list]);
+/** What the file holds, and what becomes of the settings, before anything is replaced. */
+function ImportQuestion({ parsed }: { parsed: ParsedFile }) {
+  const { t, locale } = useServices();
+  const { holds, ask } = describeBackup(summarizeBackup(parsed), t, locale);
+  return (
+    <>
+      <p id="import-question">{holds}</p>
+      <p id="import-settings">{ask}</p>
+    </>
+  );
 }

@@ -93,7 +93,9 @@ describe('settings', () => {
       mimeType: 'application/json',
       buffer: Buffer.from(JSON.stringify(damaged)),
     });
-    await expect.poll(() => options.getByRole('alert').first().textContent()).toContain('damaged at “history[0]”');
+    await expect.poll(() => options.getByRole('alert').first().textContent()).toBe(
+      'One entry in the history of ideas shown in this file could not be read. Nothing was changed.',
+    );
     expect(((await readStored(options, 'prefs', 'prefs')) as { palette: string }).palette).toBe('clay');
 
     await options.getByLabel('Import from a file').setInputFiles({
