@@ -26,8 +26,11 @@ export type NudgeChoice = { pause: Pause } | { snooze: Snooze } | 'resume' | 'tu
 
 /**
  * `day` is the day the popup opened on: an open popup keeps the idea under the cursor when midnight
- * passes. `from` is the idea the popup shows: when another page moved on meanwhile, the request
- * changes nothing (a stale popup never writes an old pick back) and the answer shows what is stored.
+ * passes. Only a request for the current day picks and writes a pick; one for another day (a page
+ * left open past midnight, a clock that differs) is answered with what is stored and writes no pick,
+ * so pages on different days never pick in turn. `from` is the idea the popup shows: when another page
+ * moved on meanwhile, the request changes nothing (a stale popup never writes an old pick back) and
+ * the answer shows what is stored.
  */
 export type PopupRequest =
   | { kind: 'view'; day: string }
@@ -59,6 +62,8 @@ export interface PopupView {
   checkIn: boolean;
   /** After "Not for us": the request that undoes it. */
   undo?: PopupRequest;
+  /** "Show" asked for an idea that cannot be today's: set aside, left out by the filters, or gone. */
+  cannotShow?: 'hidden' | 'filters' | 'gone';
 }
 
 export type PopupAnswer = { view: PopupView } | { trouble: 'newer' | 'damaged' };
@@ -128,6 +133,8 @@ interface Inputs {
   options: PickOptions;
   checkIns: CheckIn[];
   time: number;
+  /** The current local day: the only day for which a pick is written. */
+  today: string;
 }
 
 function randomSalt(random: () => number): string {
@@ -162,10 +169,17 @@ async function gather({ store, loadIdeas, now, random }: PopupContext): Promise<
     },
     checkIns,
     time,
+    today: dayKey(time),
   };
 }
 
 const pickOf = (input: Inputs, day: string) => todaysIdea(input.library, input.prefs, input.hidden, input.picker, day, input.options);
+
+/**
+ * The day a request is answered for: its own day when that is today; otherwise (a stale page) the
+ * day of the stored pick, so it shows what is stored. Such an answer is never written.
+ */
+const answerDay = (input: Inputs, day: string) => (day === input.today ? day : (input.stored?.today?.day ?? day));
 
 /** The idea the popup shows on `day` per what is stored (null before any pick that day). */
 const shownOn = (state: PickerState | null, day: string) => (state?.today?.day === day ? state.today.ideaId : null);
@@ -175,7 +189,7 @@ const shownOn = (state: PickerState | null, day: string) => (state?.today?.day =
  * from; another context that moved on first wins, and nothing is written.
  */
 async function commit({ store }: PopupContext, input: Inputs, result: PickResult, day: string): Promise<void> {
-  if (result.state === input.stored) return;
+  if (result.state === input.stored || day !== input.today) return;
   const shown = result.kind === 'idea' ? { day: result.state.today?.day ?? day, ideaId: result.idea.id, at: input.time } : null;
   await store.commitPick(input.stored, result.state, shown);
 }
@@ -187,8 +201,9 @@ function widenedFilters(input: Inputs): Partial<Prefs> {
 }
 
 /** Today's idea (picked and stored if it was not yet) and everything around it. */
-async function compose(ctx: PopupContext, day: string): Promise<PopupView> {
+async function compose(ctx: PopupContext, requestDay: string): Promise<PopupView> {
   const input = await gather(ctx);
+  const day = answerDay(input, requestDay);
   const result = pickOf(input, day);
   await commit(ctx, input, result, day);
   const { store, t, locale } = ctx;
@@ -237,7 +252,7 @@ async function carryOut(ctx: PopupContext, request: PopupRequest): Promise<Popup
     case 'hide': {
       const input = await gather(ctx);
       const ideaId = shownOn(input.stored, day);
-      if (ideaId === null || ideaId !== request.from) break;
+      if (day !== input.today || ideaId === null || ideaId !== request.from) break;
       await store.updateMark(ideaId, (m) => ({ ...m, hidden: true }));
       const result = pickOf({ ...input, hidden: new Set([...input.hidden, ideaId]) }, day);
       await commit(ctx, input, result, day);
@@ -246,7 +261,8 @@ async function carryOut(ctx: PopupContext, request: PopupRequest): Promise<Popup
     }
     case 'undo-hide':
       await store.updateMark(request.ideaId, (m) => ({ ...m, hidden: false }));
-      await store.commitPick(request.after, request.before, null);
+      // The pick before comes back only on the day it was made (another page may have picked since).
+      if (day === dayKey(now())) await store.commitPick(request.after, request.before, null);
       break;
     case 'mark': {
       const { ideaId, favourite, tried } = request;
@@ -260,15 +276,21 @@ async function carryOut(ctx: PopupContext, request: PopupRequest): Promise<Popup
     }
     case 'show': {
       const input = await gather(ctx);
-      if (!input.library.some((i) => i.id === request.ideaId)) break;
       const { picker } = input;
+      const { ideaId } = request;
       const next: PickerState = {
         ...picker,
-        shown: picker.shown.includes(request.ideaId) ? picker.shown : [...picker.shown, request.ideaId],
-        deferred: picker.deferred.filter((id) => id !== request.ideaId),
-        today: { day, ideaId: request.ideaId },
+        shown: picker.shown.includes(ideaId) ? picker.shown : [...picker.shown, ideaId],
+        deferred: picker.deferred.filter((id) => id !== ideaId),
+        today: { day, ideaId },
       };
-      await store.commitPick(input.stored, next, { day, ideaId: request.ideaId, at: input.time });
+      // Shown only if the picker keeps it as today's idea; never a third idea in its place.
+      const kept = pickOf({ ...input, picker: next }, day);
+      if (kept.kind !== 'idea' || kept.idea.id !== ideaId) {
+        const reason = !input.library.some((i) => i.id === ideaId) ? 'gone' : input.hidden.has(ideaId) ? 'hidden' : 'filters';
+        return { ...(await compose(ctx, day)), cannotShow: reason };
+      }
+      if (day === input.today) await store.commitPick(input.stored, next, { day, ideaId, at: input.time });
       break;
     }
     case 'bring-back': {
