@@ -3,10 +3,15 @@
  * before IndexedDB has opened and the library has loaded. IndexedDB stays the only source of
  * truth: the popup re-renders from it a moment later and rewrites this cache. The idea for the
  * day after is picked ahead (the picker is deterministic), so the first opening of a new day
- * paints at once too. Storage is passed in (localStorage in pages).
+ * paints at once too. It is picked without an hour, and the day's real pick is made among the
+ * ideas that fit the hour of its first opening; the picker takes the same idea at any hour it fits
+ * (the hour only sets aside ideas that do not fit), so it is painted only at an hour it fits, and
+ * at any other hour the first frame waits for the worker instead of showing another idea.
+ * Storage is passed in (localStorage in pages).
  */
 import { dayKey, dayKeyBefore } from './day';
 import { parseIdeas, type Idea } from './library';
+import { fitsHour } from './picker';
 import { validatePrefs } from './prefs';
 import { themeOf, type ThemePrefs } from './theme';
 
@@ -25,8 +30,9 @@ export function readViewCache(storage: Pick<Storage, 'getItem'>, now: number): V
     const raw = JSON.parse(storage.getItem(KEY) ?? 'null') as Record<string, unknown> | null;
     if (!raw || typeof raw !== 'object') return null;
     const theme = themeOf(validatePrefs(raw.theme).prefs);
-    const stored = raw.day === dayKey(now) ? raw.idea : raw.day === dayKeyBefore(now, 1) ? raw.tomorrow : null;
-    return { theme, idea: parseIdeas([stored])[0] ?? null };
+    if (raw.day === dayKey(now)) return { theme, idea: parseIdeas([raw.idea])[0] ?? null };
+    const ahead = raw.day === dayKeyBefore(now, 1) ? (parseIdeas([raw.tomorrow])[0] ?? null) : null;
+    return { theme, idea: ahead && fitsHour(ahead.when, new Date(now).getHours()) ? ahead : null };
   } catch {
     return null;
   }
