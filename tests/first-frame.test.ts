@@ -62,7 +62,7 @@ describe('the render cache on the first opening of a new day', () => {
         const evening = await view();
         const storage = new Map<string, string>();
         const local = { getItem: (k: string) => storage.get(k) ?? null, setItem: (k: string, v: string) => void storage.set(k, v) };
-        writeViewCache(local, clock.now, { theme: evening.theme, idea: evening.idea, tomorrow: evening.tomorrow });
+        writeViewCache(local, clock.now, { theme: evening.theme, idea: evening.idea, tomorrow: evening.tomorrow, tomorrowHours: evening.tomorrowHours });
         clock.now = new Date(2026, 11, 2, hour, 10).getTime();
         const firstFrame = readViewCache(local, clock.now)?.idea ?? null;
         const answer = await view();

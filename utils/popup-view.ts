@@ -11,7 +11,7 @@ import { DbOpenError, type TendStore } from './db';
 import type { Translate } from './i18n';
 import type { Idea } from './library';
 import { isPaused, pause, resume, snooze, PAUSES, SNOOZES, type Pause, type Snooze } from './pause';
-import { anotherIdea, createPickerState, eligibleIdeas, todaysIdea, type PickerState, type PickOptions, type PickResult } from './picker';
+import { anotherIdea, createPickerState, eligibleIdeas, fitsHour, todaysIdea, type PickerState, type PickOptions, type PickResult } from './picker';
 import { LIMITS, type Prefs } from './prefs';
 import { isDayKey, parsePickerState, type CheckIn, type Mark } from './records';
 import { parseSetup, SETUP_KEY } from './setup';
@@ -20,6 +20,7 @@ import { themeOf, type ThemePrefs } from './theme';
 
 /** Recent ideas: those shown in the last two weeks. */
 const RECENT_DAYS = 14;
+const HOURS = Array.from({ length: 24 }, (_, h) => h);
 
 /** The pause menu's choices, and the status line's two ways back ("Resume", "Turn on"). */
 export type NudgeChoice = { pause: Pause } | { snooze: Snooze } | 'resume' | 'turn-on';
@@ -53,8 +54,10 @@ export interface PopupView {
   /** Shown in the last two weeks, newest first, today's left out. */
   recent: Idea[];
   favourites: Idea[];
-  /** The idea the day after will bring if nothing changes (the render cache paints it at once). */
+  /** The idea the day after will bring if nothing changes (the render cache paints it at once)… */
   tomorrow: Idea | null;
+  /** …if the day's first opening is at one of these local hours: those its time of day fits. */
+  tomorrowHours: number[];
   status: StatusLine | null;
   /** The pause menu, with "Later" only after a real nudge; null when paused, off or not set up. */
   menu: { later: boolean } | null;
@@ -229,6 +232,8 @@ async function compose(ctx: PopupContext, requestDay: string): Promise<PopupView
     recent: known(new Set(history.map((e) => e.ideaId).filter((id) => id !== idea?.id))),
     favourites: known([...marks.values()].filter((m) => m.favourite).map((m) => m.ideaId)),
     tomorrow: ahead.kind === 'idea' ? ahead.idea : null,
+    // Picked without an hour, it is the day's pick at every hour it fits (see view-cache.ts).
+    tomorrowHours: ahead.kind === 'idea' ? HOURS.filter((h) => fitsHour(ahead.idea.when, h)) : [],
     status: statusLine({ prefs, nudge, setup, now: time, locale, t }),
     menu: menuOn ? { later: nudgeShownRecently(nudge, time) } : null,
     checkIn: isCheckInDue(setup.finishedAt, input.checkIns, checkInState, time) || counsellorDue(input.checkIns, checkInState, time),

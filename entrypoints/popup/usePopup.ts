@@ -32,7 +32,7 @@ export function usePopup(services: UiServices) {
         const next = answer.view;
         setError(null);
         setView(next);
-        saveView({ theme: next.theme, idea: next.idea, tomorrow: next.tomorrow });
+        saveView({ theme: next.theme, idea: next.idea, tomorrow: next.tomorrow, tomorrowHours: next.tomorrowHours });
         return next;
       } catch (e) {
         setError(e);
