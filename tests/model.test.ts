@@ -9,12 +9,13 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createBackup, parseBackup } from '../utils/backup';
 import { CHECKIN_STATE_KEY, parseCheckInState } from '../utils/checkin';
 import { createTendStore, type TendStore } from '../utils/db';
-import { dayKey } from '../utils/day';
+import { dayKey, dayKeyBefore } from '../utils/day';
 import { ensureNudgeAlarm, NUDGE_ALARM } from '../utils/nudges-browser';
 import { anotherIdea, createPickerState, todaysIdea } from '../utils/picker';
+import { answerPopup, type PopupContext, type PopupRequest } from '../utils/popup-view';
 import { defaultPrefs, type Prefs } from '../utils/prefs';
 import { parseSetup, SETUP_KEY } from '../utils/setup';
-import { makeLibrary } from './helpers';
+import { makeLibrary, tEn } from './helpers';
 
 const LIBRARY = makeLibrary(30);
 const IDS = LIBRARY.map((i) => i.id);
@@ -64,9 +65,32 @@ async function openPopup(real: Real, store: TendStore) {
   const result = todaysIdea(LIBRARY, prefs, hidden, picker, day);
   if (result.state !== stored) {
     const shown = result.kind === 'idea' ? { day, ideaId: result.idea.id, at: real.clock.now } : null;
-    await store.commitPick(stored, result.state, shown);
+    // A pick stored is in the history, whatever the clock did before (bounds count from the present).
+    if ((await store.commitPick(stored, result.state, shown)) && shown) {
+      expect((await store.readHistorySince(day)).some((e) => e.day === day && e.ideaId === shown.ideaId)).toBe(true);
+    }
   }
   return { result, prefs, hidden, picker: result.state, day };
+}
+
+/** The worker's answer to a popup page, as background.ts gives it, over one tab's connection. */
+function askWorker(real: Real, tab: 0 | 1, request: PopupRequest) {
+  const ctx: PopupContext = {
+    store: real.tabs[tab],
+    loadIdeas: async () => LIBRARY,
+    now: () => real.clock.now,
+    random: () => 0.5,
+    t: tEn,
+    locale: 'en',
+    replan: async () => {},
+  };
+  return answerPopup(request, ctx);
+}
+
+/** Everything a pick changes: the picker state and the whole history. */
+async function pickRecord(store: TendStore) {
+  const [picker, history] = await Promise.all([store.readPickerState(), store.readHistorySince('0000-00-00')]);
+  return { picker, history };
 }
 
 type Cmd = fc.AsyncCommand<Model, Real>;
@@ -251,6 +275,66 @@ const commands: fc.Arbitrary<Cmd>[] = [
   ),
 ];
 
+/**
+ * Pages on different days (a popup left open past midnight, a clock far ahead or behind), double
+ * actions and files dated ahead, with the worker answering as it does in the browser: history and
+ * the picker never grow while pages only look, and nothing of the past year is cut.
+ */
+const daysCommands: fc.Arbitrary<Cmd>[] = [
+  fc.tuple(fc.constantFrom(1, 2, 400, -1, -3000), fc.integer({ min: 2, max: 6 })).map(([daysBack, rounds]) =>
+    cmd(`popups on today and ${daysBack} days before, ${rounds} rounds`, async (m, r) => {
+      const today = dayKey(r.clock.now);
+      const other = dayKeyBefore(r.clock.now, daysBack);
+      // Each page asks again whenever the other one's answer announced a write: after the first round, nothing changes.
+      await askWorker(r, 0, { kind: 'view', day: other });
+      await askWorker(r, 1, { kind: 'view', day: today });
+      const settled = await pickRecord(r.tabs[0]);
+      for (let i = 0; i < rounds; i++) {
+        await askWorker(r, 0, { kind: 'view', day: other });
+        await askWorker(r, 1, { kind: 'view', day: today });
+      }
+      expect(await pickRecord(r.tabs[0])).toEqual(settled);
+      // The page of another day presses its buttons too: no pick is written for it.
+      const from = settled.picker?.today?.ideaId ?? null;
+      await askWorker(r, 0, { kind: 'another', day: other, from });
+      await askWorker(r, 0, { kind: 'hide', day: other, from });
+      expect(await pickRecord(r.tabs[0])).toEqual(settled);
+      releaseToday(m);
+    }),
+  ),
+  fc.constant(
+    cmd('"Another idea" twice at once (a double click, two popups)', async (m, r) => {
+      const day = dayKey(r.clock.now);
+      const before = await pickRecord(r.tabs[0]);
+      const from = before.picker?.today?.day === day ? before.picker.today.ideaId : null;
+      await Promise.all([askWorker(r, 0, { kind: 'another', day, from }), askWorker(r, 1, { kind: 'another', day, from })]);
+      const after = await pickRecord(r.tabs[0]);
+      expect(after.history.length - before.history.length).toBeLessThanOrEqual(1);
+      releaseToday(m);
+    }),
+  ),
+  fc.constantFrom(-1, 1, 400, 2000).map((days) =>
+    cmd(`import the last export dated ${days} days ahead`, async (m, r) => {
+      const snapshot = await r.tabs[1].readSnapshot();
+      const ahead = { ...snapshot, history: [...snapshot.history, { day: dayKeyBefore(r.clock.now, -days), ideaId: IDS[0] as string, at: r.clock.now + days * 24 * HOUR }] };
+      const parsed = parseBackup(createBackup(ahead, r.clock.now + days * 24 * HOUR));
+      if (!parsed.ok) throw new Error(JSON.stringify(parsed.error));
+      await r.tabs[0].replaceAll(parsed.snapshot);
+      // Nothing of the year before today is cut by the entry dated ahead.
+      const cutoff = dayKeyBefore(r.clock.now, 366);
+      const kept = (await r.tabs[0].readSnapshot()).history;
+      expect(kept).toEqual(parsed.snapshot.history.filter((e) => e.day >= cutoff));
+      releaseToday(m);
+    }),
+  ),
+  fc.integer({ min: -800 * 24, max: 800 * 24 }).map((hours) =>
+    cmd(`clock ${hours > 0 ? '+' : ''}${hours} h`, async (m, r) => {
+      r.clock.now += hours * HOUR;
+      releaseToday(m);
+    }),
+  ),
+];
+
 describe('model-based: people and browsers doing anything, in any order', () => {
   let counter = 0;
   beforeAll(() => vi.useFakeTimers({ toFake: ['Date'] }));
@@ -283,6 +367,26 @@ describe('model-based: people and browsers doing anything, in any order', () => 
         }
       }),
       { numRuns: RUNS, seed: 20261201 },
+    );
+  }, 120_000);
+
+  it(`pages on different days, double actions and a clock far ahead: no history growth, nothing of the past year cut (${RUNS} sequences)`, async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.commands(daysCommands, { maxCommands: 15 }), async (cmds) => {
+        fakeBrowser.reset();
+        const name = `tend-model-days-${++counter}`;
+        const clock = { now: START };
+        const real: Real = { name, clock, tabs: [createTendStore(name, { now: () => clock.now, channel: null }), createTendStore(name, { now: () => clock.now, channel: null })] };
+        await real.tabs[0].updateState(SETUP_KEY, parseSetup, () => ({ finishedAt: START }));
+        const model: Model = { prefs: defaultPrefs(), favourites: new Set(), hidden: new Set(), checkins: new Set(), own: new Set(), talks: new Set(), weekly: true, exported: null, shown: null };
+        try {
+          await fc.asyncModelRun(() => ({ model, real }), cmds);
+        } finally {
+          await real.tabs[1].close();
+          await real.tabs[0].destroy();
+        }
+      }),
+      { numRuns: Math.ceil(RUNS / 2), seed: 20261206 },
     );
   }, 120_000);
 });

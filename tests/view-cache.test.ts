@@ -34,10 +34,21 @@ describe('view cache', () => {
     const [today, tomorrow] = makeLibrary(2) as [typeof idea, typeof idea];
     const storage = memoryStorage();
     const lateEvening = new Date(2026, 4, 4, 23, 50).getTime();
-    writeViewCache(storage, lateEvening, { theme, idea: today, tomorrow });
+    writeViewCache(storage, lateEvening, { theme, idea: today, tomorrow, tomorrowHours: [0, 1, 2] });
     expect(readViewCache(storage, lateEvening)).toEqual({ theme, idea: today });
     expect(readViewCache(storage, new Date(2026, 4, 5, 0, 5).getTime())).toEqual({ theme, idea: tomorrow });
     expect(readViewCache(storage, new Date(2026, 4, 6, 9).getTime())).toEqual({ theme, idea: null });
+  });
+
+  it('paints the idea picked ahead only at an hour it is the day\'s pick, and never from a cache without those hours', () => {
+    const [today, tomorrow] = makeLibrary(2) as [typeof idea, typeof idea];
+    const storage = memoryStorage();
+    const lateEvening = new Date(2026, 4, 4, 23, 50).getTime();
+    writeViewCache(storage, lateEvening, { theme, idea: today, tomorrow, tomorrowHours: [4, 5, 6, 7, 8, 9, 10, 11] });
+    expect(readViewCache(storage, new Date(2026, 4, 5, 8, 5).getTime())).toEqual({ theme, idea: tomorrow });
+    expect(readViewCache(storage, new Date(2026, 4, 5, 20, 5).getTime())).toEqual({ theme, idea: null });
+    storage.setItem('tend:view', JSON.stringify({ day: '2026-05-04', theme, idea: today, tomorrow }));
+    expect(readViewCache(storage, new Date(2026, 4, 5, 8, 5).getTime())).toEqual({ theme, idea: null });
   });
 
   it('reads nothing from garbage, and damaged fields fall back to defaults', () => {

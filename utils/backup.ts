@@ -5,7 +5,7 @@
  */
 import { LIMITS, type Replacement, type Snapshot } from './db';
 import { parseCheckInState } from './checkin';
-import { dayKeyBeforeKey, localDatedFileName } from './day';
+import { localDatedFileName } from './day';
 import { defaultPrefs, validatePrefs } from './prefs';
 import {
   compareHistory,
@@ -128,8 +128,10 @@ function parseList<T>(raw: unknown, part: BackupList, parse: (item: unknown) => 
 }
 
 /**
- * History as Tend keeps it: one entry per idea per day, at most `historyPerDay` a day (the newest),
- * nothing older than a year before the newest day. Older backups may hold more; it is folded here.
+ * History as Tend keeps it: one entry per idea per day, at most `historyPerDay` a day (the newest).
+ * Older backups may hold more; it is folded here. How far back it reaches is bounded by the store
+ * from the present when the file is imported (`replaceAll`), never from the newest day in the file:
+ * a file dated ahead would cut a whole history.
  */
 export function boundHistory(entries: readonly HistoryEntry[]): HistoryEntry[] {
   const byDayIdea = new Map<string, HistoryEntry>();
@@ -139,11 +141,8 @@ export function boundHistory(entries: readonly HistoryEntry[]): HistoryEntry[] {
     if (!seen || entry.at >= seen.at) byDayIdea.set(key, entry);
   }
   const kept = [...byDayIdea.values()];
-  const newest = kept.reduce((max, e) => (e.day > max ? e.day : max), '');
-  if (!newest) return [];
-  const cutoff = dayKeyBeforeKey(newest, LIMITS.historyDays);
   const perDay = new Map<string, HistoryEntry[]>();
-  for (const e of kept) if (e.day >= cutoff) perDay.set(e.day, [...(perDay.get(e.day) ?? []), e]);
+  for (const e of kept) perDay.set(e.day, [...(perDay.get(e.day) ?? []), e]);
   return [...perDay.values()]
     .flatMap((day) => day.sort(compareHistory).slice(-LIMITS.historyPerDay))
     .sort(compareHistory);

@@ -19,14 +19,16 @@ import {
 } from './records';
 import { validatePrefs } from './prefs';
 import { CHECKIN_STATE_KEY, parseCheckInState } from './checkin';
+import { dayKeyBefore } from './day';
 
 type Store = StoreNames<TendDB>;
 /** State records that are a person's data (export and import carry them); the nudge timing is the browser's. */
 const PERSON_STATE_KEYS = ['picker', CHECKIN_STATE_KEY] as const;
 
-/** What a verb here needs of its store: the connection and its announcing one-transaction write. */
+/** What a verb here needs of its store: the connection, its clock and its announcing one-transaction write. */
 export interface StoreCore {
   db: () => Promise<IDBPDatabase<TendDB>>;
+  now: () => number;
   write: <S extends Store[], T>(
     stores: S,
     change: StoreChange,
@@ -140,8 +142,11 @@ export function snapshotFrom(raw: {
 /**
  * Replaces everything a person keeps in one transaction: if any write fails, nothing changes.
  * Settings are replaced only when the snapshot brings them; `prefs: null` leaves the stored ones as they are.
+ * History keeps the year before today, counted from the present (a file dated ahead cuts nothing).
  */
-export async function replaceAll({ write }: StoreCore, snapshot: Replacement): Promise<void> {
+export async function replaceAll({ write, now }: StoreCore, snapshot: Replacement): Promise<void> {
+  const cutoff = dayKeyBefore(now(), LIMITS.historyDays);
+  const history = snapshot.history.filter((e) => e.day >= cutoff);
   await write(ALL_STORES, 'all', async (tx) => {
     const pending: Promise<unknown>[] = [];
     // Each request is watched from the start, so an abort does not leave unhandled rejections behind.
@@ -151,7 +156,7 @@ export async function replaceAll({ write }: StoreCore, snapshot: Replacement): P
     };
     if (snapshot.prefs) queue(tx.objectStore('prefs').put(snapshot.prefs, 'prefs'));
     for (const store of ['history', 'marks', 'checkins', 'ownIdeas', 'talks'] as const) queue(tx.objectStore(store).clear());
-    for (const { day, ideaId, at } of snapshot.history) queue(tx.objectStore('history').add({ day, ideaId, at }));
+    for (const { day, ideaId, at } of history) queue(tx.objectStore('history').add({ day, ideaId, at }));
     for (const mark of snapshot.marks) queue(tx.objectStore('marks').put(mark));
     for (const checkIn of snapshot.checkins) queue(tx.objectStore('checkins').put(checkIn));
     for (const idea of snapshot.ownIdeas) queue(tx.objectStore('ownIdeas').put(idea));

@@ -5,7 +5,7 @@
  * committed write is announced to the other open Tend pages (`onChange`).
  */
 import { deleteDB, openDB, type DBSchema, type IDBPDatabase, type IDBPObjectStore, type IDBPTransaction, type StoreNames } from 'idb';
-import { dayKeyBeforeKey } from './day';
+import { dayKeyBefore } from './day';
 import type { CheckInState } from './checkin';
 import type { PickerState } from './picker';
 import { validatePrefs, type Prefs, type ValidatedPrefs } from './prefs';
@@ -259,7 +259,7 @@ export function createTendStore(name = DB_NAME, options: StoreOptions = {}) {
   }
 
   // The seldom-used verbs live in db-rare.ts, loaded on their first call (the popup never needs them).
-  const core: StoreCore = { db, write };
+  const core: StoreCore = { db, now, write };
   const rare = () => import('./db-rare');
 
   return {
@@ -270,12 +270,17 @@ export function createTendStore(name = DB_NAME, options: StoreOptions = {}) {
      * patch computes the fields from the stored preferences (a set-like field changed by one member).
      */
     async patchPrefs(patch: PrefsPatch): Promise<Prefs> {
-      return write(['prefs'], 'prefs', async (tx) => {
-        const stored = validatePrefs(await tx.objectStore('prefs').get('prefs')).prefs;
-        const next = validatePrefs({ ...stored, ...(typeof patch === 'function' ? patch(stored) : patch) }).prefs;
-        await tx.objectStore('prefs').put(next, 'prefs');
-        return next;
+      let wrote = false;
+      const next = await write(['prefs'], null, async (tx) => {
+        const raw: unknown = await tx.objectStore('prefs').get('prefs');
+        const stored = validatePrefs(raw).prefs;
+        const changed = validatePrefs({ ...stored, ...(typeof patch === 'function' ? patch(stored) : patch) }).prefs;
+        wrote = !sameJson(raw, changed);
+        if (wrote) await tx.objectStore('prefs').put(changed, 'prefs');
+        return changed;
       });
+      if (wrote) announce('prefs');
+      return next;
     },
     readState,
     updateState,
@@ -287,13 +292,17 @@ export function createTendStore(name = DB_NAME, options: StoreOptions = {}) {
      * otherwise another page moved on first, and nothing is written. Returns whether it was written.
      */
     async commitPick(before: PickerState | null, next: PickerState, shown: HistoryEntry | null): Promise<boolean> {
-      return write(['state', 'history'], 'picker', async (tx) => {
+      const wrote = await write(['state', 'history'], null, async (tx) => {
         const stored = parsePickerState(await tx.objectStore('state').get('picker'));
-        if (!sameJson(stored, before)) return false;
+        // Moved on elsewhere, or already so (its history was written with it): nothing to write.
+        if (!sameJson(stored, before) || sameJson(stored, next)) return false;
         await tx.objectStore('state').put(next, 'picker');
-        if (shown) await addHistoryIn(tx.objectStore('history') as HistoryStore, shown);
+        if (shown) await addHistoryIn(tx.objectStore('history') as HistoryStore, shown, now());
         return true;
       });
+      // Only a write that changed something is announced: pages that ask again on every announcement stay quiet.
+      if (wrote) announce('picker');
+      return wrote;
     },
     async readNudgeState(): Promise<NudgeState> {
       return parseNudgeState(await (await db()).get('state', 'nudge'));
@@ -302,7 +311,7 @@ export function createTendStore(name = DB_NAME, options: StoreOptions = {}) {
     updateNudgeState: (change: (state: NudgeState) => NudgeState): Promise<NudgeState> =>
       updateState('nudge', parseNudgeState, change),
     async addHistory(entry: HistoryEntry): Promise<void> {
-      await write(['history'], 'history', (tx) => addHistoryIn(tx.objectStore('history') as HistoryStore, entry));
+      await write(['history'], 'history', (tx) => addHistoryIn(tx.objectStore('history') as HistoryStore, entry, now()));
     },
     /** History entries on or after `sinceDay`, newest first. */
     async readHistorySince(sinceDay: string): Promise<HistoryEntry[]> {
@@ -311,14 +320,21 @@ export function createTendStore(name = DB_NAME, options: StoreOptions = {}) {
     },
     readAllMarks,
     async updateMark(ideaId: string, change: (mark: Mark) => Mark): Promise<Mark> {
-      return write(['marks'], 'marks', async (tx) => {
-        const current = parseMark(await tx.objectStore('marks').get(ideaId)) ?? { ideaId, favourite: false, hidden: false, triedOn: [] };
+      let wrote = false;
+      const mark = await write(['marks'], null, async (tx) => {
+        const raw: unknown = await tx.objectStore('marks').get(ideaId);
+        const current = parseMark(raw) ?? { ideaId, favourite: false, hidden: false, triedOn: [] };
         const changed = change(current);
         const next = { ...changed, triedOn: [...new Set(changed.triedOn)].sort().slice(-LIMITS.triedDays) };
-        if (!next.favourite && !next.hidden && next.triedOn.length === 0) await tx.objectStore('marks').delete(ideaId);
+        const empty = !next.favourite && !next.hidden && next.triedOn.length === 0;
+        wrote = empty ? raw !== undefined : !sameJson(raw, next);
+        if (!wrote) return next;
+        if (empty) await tx.objectStore('marks').delete(ideaId);
         else await tx.objectStore('marks').put(next);
         return next;
       });
+      if (wrote) announce('marks');
+      return mark;
     },
     /** Every hidden idea shown again, in one transaction. */
     unhideAll: async (): Promise<void> => (await rare()).unhideAll(core),
@@ -391,9 +407,11 @@ type HistoryStore = IDBPObjectStore<TendDB, ArrayLike<Store>, 'history', 'readwr
 /**
  * History stays bounded, so every export imports again: one entry per idea per day, at most
  * `historyPerDay` a day (the oldest of the day makes room), nothing older than a year before
- * the newest day. `boundHistory` in backup.ts is the same rule for a whole list.
+ * today. The bound counts from the present (`now`), never from the newest stored day: an entry
+ * dated ahead (a clock that was wrong once, an imported file) cuts nothing. `boundHistory` in
+ * backup.ts is the same rule for a whole list.
  */
-async function addHistoryIn(history: HistoryStore, entry: HistoryEntry): Promise<void> {
+async function addHistoryIn(history: HistoryStore, entry: HistoryEntry, now: number): Promise<void> {
   const index = history.index('by-day');
   const [sameDay, keys] = await Promise.all([index.getAll(entry.day), index.getAllKeys(entry.day)]);
   const entries = sameDay.map((raw, i) => ({ key: keys[i] as number, entry: parseHistoryEntry(raw) }));
@@ -402,7 +420,6 @@ async function addHistoryIn(history: HistoryStore, entry: HistoryEntry): Promise
   const others = entries.filter((e) => e !== twin).sort((a, b) => (a.entry?.at ?? 0) - (b.entry?.at ?? 0));
   for (const old of others.slice(0, Math.max(0, others.length - (LIMITS.historyPerDay - 1)))) await history.delete(old.key);
   await history.add(entry);
-  const newest = (await index.openKeyCursor(null, 'prev'))?.key ?? entry.day;
-  const cutoff = dayKeyBeforeKey(newest, LIMITS.historyDays);
+  const cutoff = dayKeyBefore(now, LIMITS.historyDays);
   for (const key of await index.getAllKeys(IDBKeyRange.upperBound(cutoff, true))) await history.delete(key);
 }

@@ -10,34 +10,20 @@ import { dayKey, dayKeyBefore, startOfNextDay } from './day';
 import { DbOpenError, type TendStore } from './db';
 import type { Translate } from './i18n';
 import type { Idea } from './library';
-import { isPaused, pause, resume, snooze, PAUSES, SNOOZES, type Pause, type Snooze } from './pause';
-import { anotherIdea, createPickerState, eligibleIdeas, todaysIdea, type PickerState, type PickOptions, type PickResult } from './picker';
+import { isPaused, pause, resume, snooze } from './pause';
+import { anotherIdea, createPickerState, eligibleIdeas, fitsHour, todaysIdea, type PickerState, type PickOptions, type PickResult } from './picker';
 import { LIMITS, type Prefs } from './prefs';
-import { isDayKey, parsePickerState, type CheckIn, type Mark } from './records';
+import { parsePopupRequest, type PopupRequest } from './popup-request';
+import type { CheckIn, Mark } from './records';
 import { parseSetup, SETUP_KEY } from './setup';
 import { nudgeShownRecently, statusLine, type StatusLine } from './status-line';
 import { themeOf, type ThemePrefs } from './theme';
 
+export { parsePopupRequest, type NudgeChoice, type PopupRequest } from './popup-request';
+
 /** Recent ideas: those shown in the last two weeks. */
 const RECENT_DAYS = 14;
-
-/** The pause menu's choices, and the status line's two ways back ("Resume", "Turn on"). */
-export type NudgeChoice = { pause: Pause } | { snooze: Snooze } | 'resume' | 'turn-on';
-
-/**
- * `day` is the day the popup opened on: an open popup keeps the idea under the cursor when midnight
- * passes. `from` is the idea the popup shows: when another page moved on meanwhile, the request
- * changes nothing (a stale popup never writes an old pick back) and the answer shows what is stored.
- */
-export type PopupRequest =
-  | { kind: 'view'; day: string }
-  | { kind: 'another'; day: string; from: string | null }
-  | { kind: 'hide'; day: string; from: string | null }
-  | { kind: 'mark'; day: string; ideaId: string; favourite?: boolean; tried?: boolean }
-  | { kind: 'show'; day: string; ideaId: string }
-  | { kind: 'undo-hide'; day: string; ideaId: string; before: PickerState; after: PickerState }
-  | { kind: 'bring-back'; day: string }
-  | { kind: 'nudges'; day: string; choice: NudgeChoice };
+const HOURS = Array.from({ length: 24 }, (_, h) => h);
 
 /** Everything the popup draws. */
 export interface PopupView {
@@ -50,8 +36,10 @@ export interface PopupView {
   /** Shown in the last two weeks, newest first, today's left out. */
   recent: Idea[];
   favourites: Idea[];
-  /** The idea the day after will bring if nothing changes (the render cache paints it at once). */
+  /** The idea the day after will bring if nothing changes (the render cache paints it at once)… */
   tomorrow: Idea | null;
+  /** …if the day's first opening is at one of these local hours: those its time of day fits. */
+  tomorrowHours: number[];
   status: StatusLine | null;
   /** The pause menu, with "Later" only after a real nudge; null when paused, off or not set up. */
   menu: { later: boolean } | null;
@@ -59,6 +47,8 @@ export interface PopupView {
   checkIn: boolean;
   /** After "Not for us": the request that undoes it. */
   undo?: PopupRequest;
+  /** "Show" asked for an idea that cannot be today's: set aside, left out by the filters, or gone. */
+  cannotShow?: 'hidden' | 'filters' | 'gone';
 }
 
 export type PopupAnswer = { view: PopupView } | { trouble: 'newer' | 'damaged' };
@@ -74,49 +64,6 @@ export interface PopupContext {
   replan: () => Promise<void>;
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isId = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length <= 200;
-const isOptionalBoolean = (v: unknown) => v === undefined || typeof v === 'boolean';
-
-function parseChoice(raw: unknown): NudgeChoice | null {
-  if (raw === 'resume' || raw === 'turn-on') return raw;
-  if (!isRecord(raw)) return null;
-  if ((PAUSES as readonly unknown[]).includes(raw.pause)) return { pause: raw.pause as Pause };
-  if ((SNOOZES as readonly unknown[]).includes(raw.snooze)) return { snooze: raw.snooze as Snooze };
-  return null;
-}
-
-/** The request a message carries, or null. Never throws. */
-export function parsePopupRequest(raw: unknown): PopupRequest | null {
-  if (!isRecord(raw) || !isDayKey(raw.day)) return null;
-  const { day } = raw;
-  const from = raw.from === null || isId(raw.from) ? (raw.from as string | null) : undefined;
-  switch (raw.kind) {
-    case 'view':
-    case 'bring-back':
-      return { kind: raw.kind, day };
-    case 'another':
-    case 'hide':
-      return from === undefined ? null : { kind: raw.kind, day, from };
-    case 'mark':
-      if (!isId(raw.ideaId) || !isOptionalBoolean(raw.favourite) || !isOptionalBoolean(raw.tried)) return null;
-      return { kind: 'mark', day, ideaId: raw.ideaId, favourite: raw.favourite as boolean | undefined, tried: raw.tried as boolean | undefined };
-    case 'show':
-      return isId(raw.ideaId) ? { kind: 'show', day, ideaId: raw.ideaId } : null;
-    case 'undo-hide': {
-      const before = parsePickerState(raw.before);
-      const after = parsePickerState(raw.after);
-      return isId(raw.ideaId) && before && after ? { kind: 'undo-hide', day, ideaId: raw.ideaId, before, after } : null;
-    }
-    case 'nudges': {
-      const choice = parseChoice(raw.choice);
-      return choice ? { kind: 'nudges', day, choice } : null;
-    }
-    default:
-      return null;
-  }
-}
-
 /** What a pick is made from, read from the store in one go. */
 interface Inputs {
   prefs: Prefs;
@@ -128,6 +75,8 @@ interface Inputs {
   options: PickOptions;
   checkIns: CheckIn[];
   time: number;
+  /** The current local day: the only day for which a pick is written. */
+  today: string;
 }
 
 function randomSalt(random: () => number): string {
@@ -162,10 +111,17 @@ async function gather({ store, loadIdeas, now, random }: PopupContext): Promise<
     },
     checkIns,
     time,
+    today: dayKey(time),
   };
 }
 
 const pickOf = (input: Inputs, day: string) => todaysIdea(input.library, input.prefs, input.hidden, input.picker, day, input.options);
+
+/**
+ * The day a request is answered for: its own day when that is today; otherwise (a stale page) the
+ * day of the stored pick, so it shows what is stored. Such an answer is never written.
+ */
+const answerDay = (input: Inputs, day: string) => (day === input.today ? day : (input.stored?.today?.day ?? day));
 
 /** The idea the popup shows on `day` per what is stored (null before any pick that day). */
 const shownOn = (state: PickerState | null, day: string) => (state?.today?.day === day ? state.today.ideaId : null);
@@ -175,7 +131,7 @@ const shownOn = (state: PickerState | null, day: string) => (state?.today?.day =
  * from; another context that moved on first wins, and nothing is written.
  */
 async function commit({ store }: PopupContext, input: Inputs, result: PickResult, day: string): Promise<void> {
-  if (result.state === input.stored) return;
+  if (result.state === input.stored || day !== input.today) return;
   const shown = result.kind === 'idea' ? { day: result.state.today?.day ?? day, ideaId: result.idea.id, at: input.time } : null;
   await store.commitPick(input.stored, result.state, shown);
 }
@@ -187,8 +143,9 @@ function widenedFilters(input: Inputs): Partial<Prefs> {
 }
 
 /** Today's idea (picked and stored if it was not yet) and everything around it. */
-async function compose(ctx: PopupContext, day: string): Promise<PopupView> {
+async function compose(ctx: PopupContext, requestDay: string): Promise<PopupView> {
   const input = await gather(ctx);
+  const day = answerDay(input, requestDay);
   const result = pickOf(input, day);
   await commit(ctx, input, result, day);
   const { store, t, locale } = ctx;
@@ -214,6 +171,8 @@ async function compose(ctx: PopupContext, day: string): Promise<PopupView> {
     recent: known(new Set(history.map((e) => e.ideaId).filter((id) => id !== idea?.id))),
     favourites: known([...marks.values()].filter((m) => m.favourite).map((m) => m.ideaId)),
     tomorrow: ahead.kind === 'idea' ? ahead.idea : null,
+    // Picked without an hour, it is the day's pick at every hour it fits (see view-cache.ts).
+    tomorrowHours: ahead.kind === 'idea' ? HOURS.filter((h) => fitsHour(ahead.idea.when, h)) : [],
     status: statusLine({ prefs, nudge, setup, now: time, locale, t }),
     menu: menuOn ? { later: nudgeShownRecently(nudge, time) } : null,
     checkIn: isCheckInDue(setup.finishedAt, input.checkIns, checkInState, time) || counsellorDue(input.checkIns, checkInState, time),
@@ -237,7 +196,7 @@ async function carryOut(ctx: PopupContext, request: PopupRequest): Promise<Popup
     case 'hide': {
       const input = await gather(ctx);
       const ideaId = shownOn(input.stored, day);
-      if (ideaId === null || ideaId !== request.from) break;
+      if (day !== input.today || ideaId === null || ideaId !== request.from) break;
       await store.updateMark(ideaId, (m) => ({ ...m, hidden: true }));
       const result = pickOf({ ...input, hidden: new Set([...input.hidden, ideaId]) }, day);
       await commit(ctx, input, result, day);
@@ -246,7 +205,8 @@ async function carryOut(ctx: PopupContext, request: PopupRequest): Promise<Popup
     }
     case 'undo-hide':
       await store.updateMark(request.ideaId, (m) => ({ ...m, hidden: false }));
-      await store.commitPick(request.after, request.before, null);
+      // The pick before comes back only on the day it was made (another page may have picked since).
+      if (day === dayKey(now())) await store.commitPick(request.after, request.before, null);
       break;
     case 'mark': {
       const { ideaId, favourite, tried } = request;
@@ -260,15 +220,21 @@ async function carryOut(ctx: PopupContext, request: PopupRequest): Promise<Popup
     }
     case 'show': {
       const input = await gather(ctx);
-      if (!input.library.some((i) => i.id === request.ideaId)) break;
       const { picker } = input;
+      const { ideaId } = request;
       const next: PickerState = {
         ...picker,
-        shown: picker.shown.includes(request.ideaId) ? picker.shown : [...picker.shown, request.ideaId],
-        deferred: picker.deferred.filter((id) => id !== request.ideaId),
-        today: { day, ideaId: request.ideaId },
+        shown: picker.shown.includes(ideaId) ? picker.shown : [...picker.shown, ideaId],
+        deferred: picker.deferred.filter((id) => id !== ideaId),
+        today: { day, ideaId },
       };
-      await store.commitPick(input.stored, next, { day, ideaId: request.ideaId, at: input.time });
+      // Shown only if the picker keeps it as today's idea; never a third idea in its place.
+      const kept = pickOf({ ...input, picker: next }, day);
+      if (kept.kind !== 'idea' || kept.idea.id !== ideaId) {
+        const reason = !input.library.some((i) => i.id === ideaId) ? 'gone' : input.hidden.has(ideaId) ? 'hidden' : 'filters';
+        return { ...(await compose(ctx, day)), cannotShow: reason };
+      }
+      if (day === input.today) await store.commitPick(input.stored, next, { day, ideaId, at: input.time });
       break;
     }
     case 'bring-back': {

@@ -73,8 +73,8 @@ export function App({ openOptions, cachedIdea = null }: AppProps) {
   };
 
   const show = async (id: string) => {
-    await popup.showIdea(id);
-    say(t('shownAgain'));
+    const reason = (await popup.showIdea(id))?.cannotShow;
+    say(t(reason === 'hidden' ? 'cannotShowHidden' : reason === 'filters' ? 'cannotShowFilters' : reason === 'gone' ? 'cannotShowGone' : 'shownAgain'));
   };
 
   const bringIdeasBack = async () => {

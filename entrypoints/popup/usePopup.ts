@@ -18,7 +18,8 @@ export function usePopup(services: UiServices) {
 
   const ask = useCallback(
     async (request: Request): Promise<PopupView | null> => {
-      const day = (openedDay.current ??= dayKey(now()));
+      // Looking again keeps the day the popup opened on; a button pressed acts on the current day.
+      const day = request.kind === 'view' ? (openedDay.current ??= dayKey(now())) : (openedDay.current = dayKey(now()));
       const send = () => askWorker({ popup: { ...request, day } }) as Promise<PopupAnswer | null>;
       try {
         // A worker that was just woken may miss the very first message: ask once more before giving up.
@@ -31,7 +32,7 @@ export function usePopup(services: UiServices) {
         const next = answer.view;
         setError(null);
         setView(next);
-        saveView({ theme: next.theme, idea: next.idea, tomorrow: next.tomorrow });
+        saveView({ theme: next.theme, idea: next.idea, tomorrow: next.tomorrow, tomorrowHours: next.tomorrowHours });
         return next;
       } catch (e) {
         setError(e);
