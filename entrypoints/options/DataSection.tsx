@@ -12,8 +12,10 @@ import {
   type BackupSummary,
   type ParsedFile,
 } from '../../utils/backup';
+import { readTextFile } from '../../utils/read-text-file';
 
 type Message = { text: string; error: boolean } | null;
+const FILE_PROBLEM = { 'too-large': 'importTooLarge', 'not-text': 'textFileNotPlain', unreadable: 'fileReadFailed' } as const;
 
 /** Export, import and delete: everything a person keeps in Tend, in their hands. */
 export function DataSection({ download }: { download: (fileName: string, text: string) => void }) {
@@ -31,8 +33,11 @@ export function DataSection({ download }: { download: (fileName: string, text: s
     if (file.size > BACKUP_MAX_BYTES) return setMessage({ text: t('importTooLarge'), error: true });
     setBusy(true);
     setMessage({ text: t('importReading'), error: false });
-    const parsed = parseBackup(await file.text());
+    // Its bytes, checked as every text file is (text.ts): a file that is not plain UTF-8 text is not guessed at.
+    const read = await readTextFile(file, BACKUP_MAX_BYTES);
     setBusy(false);
+    if ('error' in read) return setMessage({ text: t(FILE_PROBLEM[read.error]), error: true });
+    const parsed = parseBackup(read.text);
     if (!parsed.ok) return setMessage({ text: backupErrorMessage(parsed.error, t), error: true });
     setMessage(null);
     setPending(parsed);
