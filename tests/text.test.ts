@@ -1,5 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { cleanNote } from '../utils/checkin';
+import { parseCheckIn, parseOwnIdea } from '../utils/records';
 import { cleanText, decodeTextFile, isInvisible, isPlainText } from '../utils/text';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
@@ -101,5 +103,23 @@ describe('cleanText', () => {
         expect(cleanText(a + w + b)).toEqual({ text: w });
       }),
     );
+  });
+});
+
+describe('stored and imported texts follow the same rules', () => {
+  const idea = { id: 'own-abc-123456', category: 'talk', mode: 'together', minutes: null, intensity: 'gentle', createdAt: 1 };
+  it('an own idea of only invisible characters or with control characters is not an idea; around real words they are left out', () => {
+    expect(parseOwnIdea({ ...idea, text: '\u200B\u200D\u2060' })).toBeNull();
+    expect(parseOwnIdea({ ...idea, text: 'Tea\u0000' })).toBeNull();
+    expect(parseOwnIdea({ ...idea, text: '\u200BTea for two\u200F' })?.text).toBe('Tea for two');
+  });
+
+  it('a check-in note with control characters is not a note; the check-in note as stored is trimmed of invisible characters', () => {
+    const checkIn = { id: 'ci-1', at: 1, answer: 'mixed' };
+    expect(parseCheckIn({ ...checkIn, note: 'tired\u0007' })).toBeNull();
+    expect(parseCheckIn({ ...checkIn, note: 'tired\ttoday\nand glad' })?.note).toBe('tired\ttoday\nand glad');
+    expect(cleanNote('\u200B \u2060', 280)).toBe('');
+    // Never half a character at the limit.
+    expect(cleanNote('ab🌿', 3)).toBe('ab');
   });
 });

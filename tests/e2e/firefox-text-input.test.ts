@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { describeWholeRun, useFirefoxTend, waitUntil } from './firefox-harness';
+import { describeWholeRun, useFirefoxTend } from './firefox-harness';
 
 const NOT_PLAIN = 'This file is not plain UTF-8 text, so nothing was taken from it.';
 const OWN = 'section[aria-labelledby="own"]';
