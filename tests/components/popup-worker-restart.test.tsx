@@ -2,9 +2,11 @@
 /** The popup while its worker is slow or restarting: asked again, the idea stays, never "damaged data". */
 import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../../entrypoints/popup/App';
+import { createTendStore } from '../../utils/db';
+import { answerPopup } from '../../utils/popup-view';
 import type { WorkerRequest } from '../../utils/worker-request';
 import { parseSetup, SETUP_KEY } from '../../utils/setup';
-import { makeLibrary } from '../helpers';
+import { makeLibrary, tEn } from '../helpers';
 import { button, click, fakeServices, mount, settle } from './render';
 
 const library = makeLibrary(12);
@@ -15,12 +17,22 @@ afterEach(async () => {
   cleanup = [];
 });
 
+let databases = 0;
+
 /** The fake worker's runtime, whose next `fails` popup messages fail as a stopped worker's do. */
 async function flakyPopup() {
+  // A database and change channel of its own: fakeServices' numbered names repeat in every test file, and
+  // Node's BroadcastChannel reaches across the workers that run the files side by side.
   const services = fakeServices(library);
-  cleanup.push(() => services.store.destroy());
-  await services.store.updateState(SETUP_KEY, parseSetup, () => ({ finishedAt: 1 }));
-  const answer = services.askWorker;
+  const store = createTendStore(`tend-popup-restart-${++databases}`);
+  const { now, random } = services;
+  Object.assign(services, { store, onStoreChange: (listener: () => void) => store.onChange(listener) });
+  cleanup.push(() => store.destroy());
+  await store.updateState(SETUP_KEY, parseSetup, () => ({ finishedAt: 1 }));
+  const answer = async (request: WorkerRequest) =>
+    typeof request === 'object'
+      ? answerPopup(request.popup, { store, loadIdeas: async () => library, now, random, t: tEn, locale: 'en', replan: async () => {} })
+      : undefined;
   const runtime = { fails: 0, sent: 0 };
   services.askWorker = async (request: WorkerRequest) => {
     if (typeof request === 'object') {
