@@ -2,12 +2,14 @@
  * A worker that is slow or restarting is not damaged data: the popup asks again, keeps today's idea on
  * screen meanwhile, and its action lands. Only the database itself says "newer" or "damaged".
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { RefusingProxy, waitFor, type Tend } from './chrome-harness';
 import { ideaText, IDEA_TEXTS, patchState, readStored, withTend } from './chrome-steps';
 
 const proxy = new RefusingProxy();
+const IDEA_IDS = new Map((JSON.parse(readFileSync('assets/library/ideas.json', 'utf8')) as { id: string; text: string }[]).map((i) => [i.text, i.id]));
 
 /** Stops every service worker (as Chrome does when one is idle); `stopWhenRunning(n)` stops it the next n times it runs. */
 async function workerStopper(tend: Tend, page: Page) {
@@ -55,7 +57,7 @@ describe('the popup while the worker restarts', () => {
       const next = await waitFor(() => ideaText(page), (text) => text !== first);
       expect(IDEA_TEXTS.has(next)).toBe(true);
       const picked = (await readStored(options, 'state', 'picker')) as { today?: { ideaId?: string } } | undefined;
-      expect(picked?.today?.ideaId).toBeTruthy();
+      expect(picked?.today?.ideaId).toBe(IDEA_IDS.get(next));
       expect(await page.locator('.trouble').count()).toBe(0);
       expect(worker.states.lastIndexOf('running')).toBeGreaterThan(worker.states.indexOf('stopped'));
       expect(tend.pageErrors).toEqual([]);
