@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
-import { ANSWER_WORDS, leaningSentenceKey, offeredTalk } from '../utils/checkin';
+import { ANSWER_WORDS, leaningSentenceKey, noteProblem, offeredTalk } from '../utils/checkin';
 import { CHECKIN_ANSWERS, CHECKIN_NOTE_MAX, type CheckIn, type CheckInAnswer } from '../utils/records';
 import { useServices } from './services';
 import './checkin.css';
@@ -47,6 +47,7 @@ export function CheckInCard({
   const submit = async (event: Event) => {
     event.preventDefault();
     if (!choice) return setProblem(t('checkInChooseFirst'));
+    if (noteProblem(note)) return setProblem(t('textNotPlain'));
     try {
       const before = earlier;
       const checkIn = await save(choice, note);

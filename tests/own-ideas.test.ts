@@ -23,16 +23,22 @@ describe('parseIdeaLines', () => {
       add: ['Hold hands', 'Ask about the day'],
       blank: 0,
       duplicates: 0,
+      notText: 0,
       tooLong: [],
     });
   });
 
   it('counts blank lines, but not the final line end', () => {
     expect(parseIdeaLines('a\n\n   \nb\n', [])).toMatchObject({ add: ['a', 'b'], blank: 2 });
-    expect(parseIdeaLines('', [])).toEqual({ add: [], blank: 0, duplicates: 0, tooLong: [] });
+    expect(parseIdeaLines('', [])).toEqual({ add: [], blank: 0, duplicates: 0, notText: 0, tooLong: [] });
     expect(parseIdeaLines('\uFEFF', [])).toMatchObject({ add: [], blank: 0 });
     expect(parseIdeaLines('\n', [])).toMatchObject({ add: [], blank: 1 });
     expect(parseIdeaLines('\r\n\r\n', [])).toMatchObject({ add: [], blank: 2 });
+  });
+
+  it('counts a line of only invisible characters as blank, and skips lines that are not plain text', () => {
+    const result = parseIdeaLines('\u200B\u200D\u2060\nTea\u200B\n\u200E \u200F\nbell\u0007\nnul\u0000x\n', []);
+    expect(result).toEqual({ add: ['Tea'], blank: 2, duplicates: 0, notText: 2, tooLong: [] });
   });
 
   it('handles a byte-order mark, CRLF and lone CR', () => {
@@ -40,6 +46,7 @@ describe('parseIdeaLines', () => {
       add: ['first', 'second', 'third', 'fourth'],
       blank: 1,
       duplicates: 0,
+      notText: 0,
       tooLong: [],
     });
   });

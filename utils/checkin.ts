@@ -5,6 +5,7 @@
 import { DAY, dayKey, dayKeyBefore } from './day';
 import type { MessageKey } from './i18n';
 import type { CheckIn, CheckInAnswer } from './records';
+import { cleanText } from './text';
 
 /** The state record's key in the 'state' store. */
 export const CHECKIN_STATE_KEY = 'checkin';
@@ -147,7 +148,17 @@ export function offeredTalk(answer: CheckInAnswer, earlier: readonly CheckIn[]):
   return offers[before % offers.length] as OfferedTalk;
 }
 
-/** Trims the note and keeps it within the limit; an empty note is "". */
+/**
+ * The note as stored: trimmed (of invisible characters too, text.ts) and within the limit, never ending in half
+ * a character; an empty or invisible-only note is "". A note that is not plain text is refused by the card first
+ * (`noteProblem`); here it is left out rather than stored.
+ */
 export function cleanNote(note: string, max: number): string {
-  return note.trim().slice(0, max);
+  const checked = cleanText(note, { emptyOk: true });
+  if ('error' in checked) return '';
+  const kept = checked.text.slice(0, max);
+  return /[\uD800-\uDBFF]$/.test(kept) ? kept.slice(0, -1) : kept;
 }
+
+/** Why a typed note cannot be saved (control characters pasted in), or null. */
+export const noteProblem = (note: string): 'not-text' | null => ('error' in cleanText(note, { emptyOk: true }) ? 'not-text' : null);

@@ -2,6 +2,7 @@
 import { IDEA_TEXT_MAX, type Category, type Idea, type Intensity, type Mode } from './library';
 import type { OwnIdea } from './records';
 import { localDatedFileName } from './day';
+import { cleanText } from './text';
 
 /** How many own ideas Tend keeps (the store refuses more; the same number as LIMITS.ownIdeas). */
 export const OWN_IDEAS_MAX = 1000;
@@ -13,28 +14,37 @@ export const IDEA_FILE_MAX_BYTES = 1_000_000;
 export interface ParsedLines {
   /** Texts to add, trimmed, in file order. */
   add: string[];
+  /** Lines with nothing visible in them (white space, invisible characters). */
   blank: number;
   duplicates: number;
+  /** Lines that are not plain text (control characters pasted in); not added. */
+  notText: number;
   /** 1-based line numbers of lines longer than IDEA_TEXT_MAX (not added). */
   tooLong: number[];
 }
 
 /**
- * One idea per line: blank lines and exact duplicates (of each other or of `existingTexts`, compared trimmed
+ * One idea per line: blank lines (nothing visible), lines that are not plain text, and exact duplicates (of each other or of `existingTexts`, compared trimmed
  * and case-sensitive) are skipped and counted; lines that are too long are listed by number. Handles a
  * byte-order mark, CRLF or CR line ends and one final line end.
  */
 export function parseIdeaLines(text: string, existingTexts: Iterable<string>): ParsedLines {
-  const result: ParsedLines = { add: [], blank: 0, duplicates: 0, tooLong: [] };
+  const result: ParsedLines = { add: [], blank: 0, duplicates: 0, notText: 0, tooLong: [] };
   const withoutBom = text.replace(/^\uFEFF/, '');
   if (withoutBom === '') return result;
   // A final line end closes the last line; it does not start an empty one.
   const body = withoutBom.replace(/(\r\n|\r|\n)$/, '');
   const seen = new Set([...existingTexts].map((t) => t.trim()));
   body.split(/\r\n|\r|\n/).forEach((line, index) => {
-    const trimmed = line.trim();
-    if (trimmed === '') result.blank += 1;
-    else if (trimmed.length > IDEA_TEXT_MAX) result.tooLong.push(index + 1);
+    // The same rules as every typed text (text.ts): trimmed of invisible characters too.
+    const checked = cleanText(line);
+    if ('error' in checked) {
+      if (checked.error === 'empty') result.blank += 1;
+      else result.notText += 1;
+      return;
+    }
+    const trimmed = checked.text;
+    if (trimmed.length > IDEA_TEXT_MAX) result.tooLong.push(index + 1);
     else if (seen.has(trimmed)) result.duplicates += 1;
     else {
       seen.add(trimmed);

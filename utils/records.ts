@@ -2,6 +2,7 @@
 import { IDEA_TEXT_MAX, isCategory, isIntensity, isMode, type Category, type Intensity, type Mode } from './library';
 import type { PickerState } from './picker';
 import { createNudgeState, type NudgeState } from './schedule';
+import { cleanText, isPlainText } from './text';
 
 export interface HistoryEntry {
   /** Local day 'YYYY-MM-DD' the idea was shown on. */
@@ -89,7 +90,7 @@ export function parseCheckIn(raw: unknown): CheckIn | null {
   if (!isRecord(raw) || typeof raw.id !== 'string' || raw.id.length === 0 || raw.id.length > 64 || !isTime(raw.at)) return null;
   if (!(CHECKIN_ANSWERS as readonly unknown[]).includes(raw.answer)) return null;
   const note = raw.note === undefined ? '' : raw.note;
-  if (typeof note !== 'string' || note.length > CHECKIN_NOTE_MAX) return null;
+  if (typeof note !== 'string' || note.length > CHECKIN_NOTE_MAX || !isPlainText(note)) return null;
   return { id: raw.id, at: raw.at, answer: raw.answer as CheckInAnswer, note };
 }
 
@@ -119,9 +120,11 @@ export interface OwnIdea {
 
 export function parseOwnIdea(raw: unknown): OwnIdea | null {
   if (!isRecord(raw) || typeof raw.id !== 'string' || !/^own-[\w-]{1,60}$/.test(raw.id)) return null;
-  if (typeof raw.text !== 'string') return null;
-  const text = raw.text.trim();
-  if (text.length === 0 || text.length > IDEA_TEXT_MAX || !isTime(raw.createdAt)) return null;
+  // The rules of every typed text (text.ts): plain text with something visible in it.
+  const checked = cleanText(raw.text as string);
+  if ('error' in checked) return null;
+  const text = checked.text;
+  if (text.length > IDEA_TEXT_MAX || !isTime(raw.createdAt)) return null;
   if (!isCategory(raw.category) || !isMode(raw.mode) || !isIntensity(raw.intensity)) return null;
   const minutes = raw.minutes === null || raw.minutes === undefined ? null : raw.minutes;
   if (minutes !== null && !(Number.isInteger(minutes) && (minutes as number) >= 1 && (minutes as number) <= 60)) return null;

@@ -20,3 +20,26 @@ export function parseWorkerRequest(message: unknown): WorkerRequest | null {
   if (request === 'popup-opened' || request === 'replan') return request;
   return typeof request === 'object' && request !== null && 'popup' in request ? { popup: (request as { popup: unknown }).popup } : null;
 }
+
+/** The waits before asking again (ms): a worker that is starting or was stopped mid-answer gets about four seconds. */
+export const ASK_AGAIN_AFTER = [100, 250, 500, 1000, 2000] as const;
+
+/**
+ * Asks until an answer comes: a message wakes a sleeping worker, but one that is stopped while it answers
+ * closes the channel (a failed send) or leaves the answer empty. Those are asked again after each wait;
+ * resolves with the first answer, or null when none came at all (never "damaged data": only the
+ * database's own answer says that). `sleep` comes in so tests need no real time.
+ */
+export async function askPatiently<T>(
+  send: () => Promise<T | null | undefined>,
+  sleep: (ms: number) => Promise<void>,
+  waits: readonly number[] = ASK_AGAIN_AFTER,
+): Promise<T | null> {
+  for (let attempt = 0; ; attempt++) {
+    const answer = await send().catch(() => null);
+    if (answer !== null && answer !== undefined) return answer;
+    const wait = waits[attempt];
+    if (wait === undefined) return null;
+    await sleep(wait);
+  }
+}

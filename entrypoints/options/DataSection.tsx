@@ -3,8 +3,10 @@ import { FileButton } from '../../components/FileButton';
 import { useServices } from '../../components/services';
 import { backupFileName, BACKUP_MAX_BYTES, createBackup, parseBackup, summarizeBackup, type ParsedFile } from '../../utils/backup';
 import { backupErrorMessage, describeBackup } from '../../utils/backup-messages';
+import { readTextFile } from '../../utils/read-text-file';
 
 type Message = { text: string; error: boolean } | null;
+const FILE_PROBLEM = { 'too-large': 'importTooLarge', 'not-text': 'textFileNotPlain', unreadable: 'fileReadFailed' } as const;
 
 /** Export, import and delete: everything a person keeps in Tend, in their hands. */
 export function DataSection({ download }: { download: (fileName: string, text: string) => void }) {
@@ -22,16 +24,12 @@ export function DataSection({ download }: { download: (fileName: string, text: s
     if (file.size > BACKUP_MAX_BYTES) return setMessage({ text: t('importTooLarge'), error: true });
     setBusy(true);
     setMessage({ text: t('importReading'), error: false });
-    let text: string;
-    try {
-      text = await file.text();
-    } catch {
-      // A file removed or changed since it was chosen: say so, and Import works again.
-      return setMessage({ text: t('importReadFailed'), error: true });
-    } finally {
-      setBusy(false);
-    }
-    const parsed = parseBackup(text);
+    // Its bytes, checked as every text file is (text.ts): a file that is not plain UTF-8 text is not guessed at.
+    // A file removed or changed since it was chosen says so, and Import works again.
+    const read = await readTextFile(file, BACKUP_MAX_BYTES);
+    setBusy(false);
+    if ('error' in read) return setMessage({ text: t(FILE_PROBLEM[read.error]), error: true });
+    const parsed = parseBackup(read.text);
     if (!parsed.ok) return setMessage({ text: backupErrorMessage(parsed.error, t, services.locale), error: true });
     setMessage(null);
     setPending(parsed);

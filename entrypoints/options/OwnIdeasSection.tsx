@@ -6,7 +6,6 @@ import type { Translate } from '../../utils/i18n';
 import { CATEGORIES, IDEA_TEXT_MAX, INTENSITIES, MODES, type Category, type Intensity, type Mode } from '../../utils/library';
 import {
   createOwnIdea,
-  IDEA_FILE_MAX_BYTES,
   matchesSearch,
   OWN_IDEAS_MAX,
   ownIdeasFileName,
@@ -15,6 +14,7 @@ import {
   type OwnIdeaFields,
 } from '../../utils/own-ideas';
 import type { Mark, OwnIdea } from '../../utils/records';
+import { checkTypedIdea, readIdeaFile } from './own-text';
 import './own-ideas.css';
 
 /** How many of the ideas about to be brought in the preview names; the rest are counted. */
@@ -389,14 +389,15 @@ function IdeaForm({
     const wantedMinutes = minutes.trim() === '' ? null : Number(minutes);
     const minutesOk = wantedMinutes === null || (Number.isInteger(wantedMinutes) && wantedMinutes >= 1 && wantedMinutes <= 60);
     setMinutesError(!minutesOk);
-    if (length === 0 || over > 0) {
-      setTextError(length === 0 ? t('ownTextEmpty') : t('ownTextOver', String(over)));
+    const checked = checkTypedIdea(text, t);
+    if ('message' in checked || over > 0) {
+      setTextError('message' in checked ? checked.message : t('ownTextOver', String(over)));
       textRef.current?.focus();
       return;
     }
     if (!minutesOk) return;
     setBusy(true);
-    const submitted = text.trim();
+    const submitted = checked.text;
     const problem = await onSubmit({ text: submitted, category, mode, minutes: wantedMinutes, intensity });
     setBusy(false);
     if (problem) {
@@ -502,11 +503,7 @@ function BulkAdd({ ideas, nextTime, onAdded }: { ideas: OwnIdea[]; nextTime: () 
   const count = (n: number) => n.toLocaleString(locale);
   const total = ideas.length + parsed.add.length;
 
-  const readFile = async (file: File) => {
-    if (file.size > IDEA_FILE_MAX_BYTES) return setNote({ text: t('ownBulkFileTooLarge'), error: true });
-    setText(await file.text());
-    setNote({ text: t('ownBulkFileRead', file.name) });
-  };
+  const readFile = async (file: File) => setNote(await readIdeaFile(file, t, setText));
 
   const addAll = async () => {
     if (busy || parsed.add.length === 0) return;
@@ -592,6 +589,7 @@ function BulkAdd({ ideas, nextTime, onAdded }: { ideas: OwnIdea[]; nextTime: () 
           )}
           {parsed.blank > 0 && <p class="small">{t('ownBulkBlank', count(parsed.blank))}</p>}
           {parsed.duplicates > 0 && <p class="small">{t('ownBulkDuplicates', count(parsed.duplicates))}</p>}
+          {parsed.notText > 0 && <p class="small">{t('ownBulkNotText', count(parsed.notText))}</p>}
           {parsed.tooLong.length > 0 && (
             <p class="small">{parsed.tooLong.length === 1 ? t('ownBulkTooLongOne', tooLong) : t('ownBulkTooLongMany', tooLong)}</p>
           )}

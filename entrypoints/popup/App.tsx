@@ -57,7 +57,15 @@ export function App({ openOptions, cachedIdea = null }: AppProps) {
 
   if (error) return <LazyDbTrouble error={error} />;
   // Until the worker answers, the idea cached by the last visit today can already show.
-  if (!view && !cachedIdea) return <p class="muted" aria-busy="true">{t('loading')}</p>;
+  const awayNotice = popup.away && (
+    <p class="notice away" role="status">
+      {t('workerAway')}{' '}
+      <button type="button" class="link" onClick={() => void popup.retry()}>
+        {t('askAgain')}
+      </button>
+    </p>
+  );
+  if (!view && !cachedIdea) return awayNotice || <p class="muted" aria-busy="true">{t('loading')}</p>;
 
   const idea = view ? view.idea : cachedIdea;
   const favourite = view?.favourite ?? false;
@@ -118,8 +126,7 @@ export function App({ openOptions, cachedIdea = null }: AppProps) {
               class="primary"
               onClick={async () => {
                 if (!view) return;
-                await popup.another();
-                say(t('anotherDone'));
+                if (await popup.another()) say(t('anotherDone'));
               }}
             >
               {t('anotherIdea')}
@@ -159,6 +166,7 @@ export function App({ openOptions, cachedIdea = null }: AppProps) {
           </div>
         )}
         <StatusUndoRow state={feedback} rowClass="status-row" statusClass="status" />
+        {awayNotice}
       </section>
 
       {later && view && <later.NudgeLine view={view} onChoose={popup.nudges} say={say} />}

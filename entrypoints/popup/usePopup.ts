@@ -6,6 +6,7 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { UiServices } from '../../components/services';
 import { dayKey } from '../../utils/day';
 import type { NudgeChoice, PopupAnswer, PopupRequest, PopupView } from '../../utils/popup-view';
+import { askPatiently } from '../../utils/worker-request';
 
 type Request = PopupRequest extends infer R ? (R extends PopupRequest ? Omit<R, 'day'> : never) : never;
 
@@ -13,6 +14,8 @@ export function usePopup(services: UiServices) {
   const { askWorker, onStoreChange, now, saveView } = services;
   const [view, setView] = useState<PopupView | null>(null);
   const [error, setError] = useState<unknown>(null);
+  /** The worker gave no answer even after asking again: what is shown stays, with a way to ask once more. */
+  const [away, setAway] = useState(false);
   /** The day this popup first showed; at midnight an open popup keeps the idea under the cursor. */
   const openedDay = useRef<string | null>(null);
 
@@ -21,23 +24,23 @@ export function usePopup(services: UiServices) {
       // Looking again keeps the day the popup opened on; a button pressed acts on the current day.
       const day = request.kind === 'view' ? (openedDay.current ??= dayKey(now())) : (openedDay.current = dayKey(now()));
       const send = () => askWorker({ popup: { ...request, day } }) as Promise<PopupAnswer | null>;
-      try {
-        // A worker that was just woken may miss the very first message: ask once more before giving up.
-        const answer = await send().catch(() => new Promise((r) => setTimeout(r, 250)).then(send));
-        if (!answer) throw new Error('The worker gave no answer');
-        if ('trouble' in answer) {
-          setError({ reason: answer.trouble });
-          return null;
-        }
-        const next = answer.view;
-        setError(null);
-        setView(next);
-        saveView({ theme: next.theme, idea: next.idea, tomorrow: next.tomorrow, tomorrowHours: next.tomorrowHours });
-        return next;
-      } catch (e) {
-        setError(e);
+      // A worker starting up or stopped mid-answer is asked again; meanwhile the idea on screen stays.
+      const answer = await askPatiently(send, (ms) => new Promise((r) => setTimeout(r, ms)));
+      if (!answer) {
+        setAway(true);
         return null;
       }
+      setAway(false);
+      // Only the database's own answer ("newer", "damaged") brings the data notice.
+      if ('trouble' in answer) {
+        setError({ reason: answer.trouble });
+        return null;
+      }
+      const next = answer.view;
+      setError(null);
+      setView(next);
+      saveView({ theme: next.theme, idea: next.idea, tomorrow: next.tomorrow, tomorrowHours: next.tomorrowHours });
+      return next;
     },
     [askWorker, now, saveView],
   );
@@ -52,6 +55,9 @@ export function usePopup(services: UiServices) {
   return {
     view,
     error,
+    away,
+    /** Asks for the view once more (the "did not answer" notice's button). */
+    retry: () => ask({ kind: 'view' }),
     another: () => ask({ kind: 'another', from }),
     /** "Not for us": hidden for good, the next idea shown; resolves with the way to undo both. */
     hide: async (): Promise<() => Promise<void>> => {
