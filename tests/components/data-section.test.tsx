@@ -24,7 +24,7 @@ describe('your data', () => {
     const root = await mount(<DataSection download={() => {}} />, services);
     const unreadable = new File(['{}'], 'gone.json', { type: 'application/json' });
     // As when the file was moved or deleted after it was chosen.
-    unreadable.text = () => Promise.reject(new DOMException('The file could not be read.', 'NotReadableError'));
+    unreadable.arrayBuffer = () => Promise.reject(new DOMException('The file could not be read.', 'NotReadableError'));
     const input = await choose(root, unreadable);
     expect(root.textContent).not.toContain('Reading the file');
     expect(root.querySelector('[role=alert]')?.textContent).toBe('That file could not be read. Nothing was changed.');
