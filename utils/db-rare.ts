@@ -19,6 +19,7 @@ import {
 } from './records';
 import { validatePrefs } from './prefs';
 import { CHECKIN_STATE_KEY, parseCheckInState } from './checkin';
+import { renewGeneration } from './db-undo';
 
 type Store = StoreNames<TendDB>;
 /** State records that are a person's data (export and import carry them); the nudge timing is the browser's. */
@@ -29,9 +30,11 @@ export interface StoreCore {
   db: () => Promise<IDBPDatabase<TendDB>>;
   write: <S extends Store[], T>(
     stores: S,
-    change: StoreChange,
+    change: StoreChange | null,
     work: (tx: IDBPTransaction<TendDB, S, 'readwrite'>) => Promise<T>,
   ) => Promise<T>;
+  /** Tells other pages about a write made with `change` null (when it turned out to change something). */
+  announce: (change: StoreChange) => void;
 }
 
 /** Every hidden idea shown again, in one transaction. */
@@ -59,7 +62,11 @@ export async function deleteCheckIn({ write }: StoreCore, id: string): Promise<v
 }
 
 export async function clearCheckIns({ write }: StoreCore): Promise<void> {
-  await write(['checkins'], 'checkins', (tx) => tx.objectStore('checkins').clear());
+  await write(['checkins', 'state'], 'checkins', async (tx) => {
+    await tx.objectStore('checkins').clear();
+    // Every Undo of a single check-in ends: none brings one back after "Delete all check-ins".
+    await renewGeneration(tx as never);
+  });
 }
 
 /** How many stored own-idea records could not be read (shown as a note in Settings). */
@@ -156,6 +163,8 @@ export async function replaceAll({ write }: StoreCore, snapshot: Snapshot): Prom
     for (const key of PERSON_STATE_KEYS) queue(tx.objectStore('state').delete(key));
     if (snapshot.picker) queue(tx.objectStore('state').put(snapshot.picker, 'picker'));
     queue(tx.objectStore('state').put(snapshot.checkinState, CHECKIN_STATE_KEY));
+    // Every pending Undo (of a deleted own idea or check-in, "Not for us") ends with the data it referred to.
+    queue(renewGeneration(tx as never));
     await Promise.all(pending);
   });
 }
@@ -166,5 +175,7 @@ export async function clearAll({ write }: StoreCore): Promise<void> {
     const setup = await tx.objectStore('state').get('setup');
     await Promise.all(ALL_STORES.map((s) => tx.objectStore(s).clear()));
     if (setup !== undefined) await tx.objectStore('state').put(setup, 'setup');
+    // No Undo brings deleted data back.
+    await renewGeneration(tx as never);
   });
 }

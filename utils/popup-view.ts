@@ -33,7 +33,7 @@ export type PopupRequest =
   | { kind: 'view'; day: string }
   | { kind: 'another'; day: string; from: string | null }
   | { kind: 'hide'; day: string; from: string | null }
-  | { kind: 'mark'; day: string; ideaId: string; favourite?: boolean; tried?: boolean }
+  | { kind: 'mark'; day: string; ideaId: string; favourite?: boolean; tried?: boolean; generation?: string | null }
   | { kind: 'show'; day: string; ideaId: string }
   | { kind: 'undo-hide'; day: string; ideaId: string; before: PickerState; after: PickerState }
   | { kind: 'bring-back'; day: string }
@@ -59,6 +59,8 @@ export interface PopupView {
   checkIn: boolean;
   /** After "Not for us": the request that undoes it. */
   undo?: PopupRequest;
+  /** The data's generation: a new one after "Delete all data" or an import, which end every Undo. */
+  generation: string | null;
 }
 
 export type PopupAnswer = { view: PopupView } | { trouble: 'newer' | 'damaged' };
@@ -100,7 +102,15 @@ export function parsePopupRequest(raw: unknown): PopupRequest | null {
       return from === undefined ? null : { kind: raw.kind, day, from };
     case 'mark':
       if (!isId(raw.ideaId) || !isOptionalBoolean(raw.favourite) || !isOptionalBoolean(raw.tried)) return null;
-      return { kind: 'mark', day, ideaId: raw.ideaId, favourite: raw.favourite as boolean | undefined, tried: raw.tried as boolean | undefined };
+      if (!(raw.generation === undefined || raw.generation === null || isId(raw.generation))) return null;
+      return {
+        kind: 'mark',
+        day,
+        ideaId: raw.ideaId,
+        favourite: raw.favourite as boolean | undefined,
+        tried: raw.tried as boolean | undefined,
+        ...(raw.generation === undefined ? {} : { generation: raw.generation as string | null }),
+      };
     case 'show':
       return isId(raw.ideaId) ? { kind: 'show', day, ideaId: raw.ideaId } : null;
     case 'undo-hide': {
@@ -193,11 +203,12 @@ async function compose(ctx: PopupContext, day: string): Promise<PopupView> {
   await commit(ctx, input, result, day);
   const { store, t, locale } = ctx;
   const { prefs, library, marks, time } = input;
-  const [history, nudge, setup, checkInState] = await Promise.all([
+  const [history, nudge, setup, checkInState, generation] = await Promise.all([
     store.readHistorySince(dayKeyBefore(time, RECENT_DAYS - 1)),
     store.readNudgeState(),
     store.readState(SETUP_KEY, parseSetup),
     store.readState(CHECKIN_STATE_KEY, parseCheckInState).catch(() => parseCheckInState(null)),
+    store.readGeneration(),
   ]);
   const idea = result.kind === 'idea' ? result.idea : null;
   const ahead = pickOf({ ...input, picker: result.state, options: { ...input.options, hour: undefined } }, dayKey(startOfNextDay(time)));
@@ -217,6 +228,7 @@ async function compose(ctx: PopupContext, day: string): Promise<PopupView> {
     status: statusLine({ prefs, nudge, setup, now: time, locale, t }),
     menu: menuOn ? { later: nudgeShownRecently(nudge, time) } : null,
     checkIn: isCheckInDue(setup.finishedAt, input.checkIns, checkInState, time) || counsellorDue(input.checkIns, checkInState, time),
+    generation,
   };
 }
 
@@ -245,11 +257,13 @@ async function carryOut(ctx: PopupContext, request: PopupRequest): Promise<Popup
       return { ...(await compose(ctx, day)), undo };
     }
     case 'undo-hide':
-      await store.updateMark(request.ideaId, (m) => ({ ...m, hidden: false }));
-      await store.commitPick(request.after, request.before, null);
+      // Refused by the store when the pick or the mark changed since (another page, "Delete all data").
+      await store.undoHide(request.ideaId, request.before, request.after);
       break;
     case 'mark': {
       const { ideaId, favourite, tried } = request;
+      // An Undo (a favourite put back) is refused after "Delete all data" or an import.
+      if (request.generation !== undefined && request.generation !== (await store.readGeneration())) break;
       const today = dayKey(now());
       await store.updateMark(ideaId, (m) => ({
         ...m,
