@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { FileButton } from '../../components/FileButton';
 import { useServices } from '../../components/services';
+import { busyProps, useWrite } from '../../components/useWrite';
 import type { MessageKey } from '../../utils/i18n';
 import {
   backupErrorMessage,
@@ -23,6 +24,8 @@ export function DataSection({ download }: { download: (fileName: string, text: s
   const [confirming, setConfirming] = useState(false);
   const [pending, setPending] = useState<ParsedFile | null>(null);
   const [busy, setBusy] = useState(false);
+  // Replace and "Delete all data" run once per click: a double click or Enter is one write.
+  const writing = useWrite();
 
   const afterChange = () => services.replanNudges();
 
@@ -38,7 +41,7 @@ export function DataSection({ download }: { download: (fileName: string, text: s
     setPending(parsed);
   };
 
-  const replace = async (parsed: ParsedFile) => {
+  const replace = (parsed: ParsedFile) => writing.run(async () => {
     setBusy(true);
     try {
       await store.replaceAll(parsed.snapshot);
@@ -50,7 +53,7 @@ export function DataSection({ download }: { download: (fileName: string, text: s
     setPending(null);
     await afterChange();
     setMessage({ text: t('importDone'), error: false });
-  };
+  });
 
   return (
     <section aria-labelledby="data">
@@ -75,7 +78,7 @@ export function DataSection({ download }: { download: (fileName: string, text: s
           <p id="import-question">{describeFile(summarizeBackup(pending), t, services.locale)}</p>
           <p>{t('importAsk')}</p>
           <div class="row">
-            <button type="button" class="primary" disabled={busy} onClick={() => void replace(pending)}>
+            <button type="button" class="primary" disabled={busy} {...busyProps(writing.busy)} onClick={() => void replace(pending)}>
               {t('importReplace')}
             </button>
             <button
@@ -107,12 +110,15 @@ export function DataSection({ download }: { download: (fileName: string, text: s
               <button
                 type="button"
                 class="danger"
-                onClick={async () => {
-                  await store.clearAll();
-                  setConfirming(false);
-                  await afterChange();
-                  setMessage({ text: t('deleteDone'), error: false });
-                }}
+                {...busyProps(writing.busy)}
+                onClick={() =>
+                  void writing.run(async () => {
+                    await store.clearAll();
+                    setConfirming(false);
+                    await afterChange();
+                    setMessage({ text: t('deleteDone'), error: false });
+                  })
+                }
               >
                 {t('deleteYes')}
               </button>
