@@ -81,10 +81,14 @@ export async function countDamagedOwnIdeas({ db }: StoreCore): Promise<number> {
  */
 export async function putOwnIdeas({ write }: StoreCore, ideas: OwnIdea[]): Promise<boolean> {
   return write(['ownIdeas'], 'ownIdeas', async (tx) => {
-    const keys = new Set(await tx.objectStore('ownIdeas').getAllKeys());
-    const added = ideas.filter((idea) => !keys.has(idea.id)).length;
+    const stored = await tx.objectStore('ownIdeas').getAll();
+    const keys = new Set(stored.map((raw) => (raw as { id?: unknown } | null)?.id));
+    // A new idea with the words of one already stored is there already (a second click, another tab).
+    const texts = new Set(valid(stored, parseOwnIdea).map((o) => o.text));
+    const wanted = ideas.filter((idea) => keys.has(idea.id) || !texts.has(idea.text.trim()));
+    const added = wanted.filter((idea) => !keys.has(idea.id)).length;
     if (keys.size + added > LIMITS.ownIdeas) return false;
-    for (const idea of ideas) await tx.objectStore('ownIdeas').put(idea);
+    for (const idea of wanted) await tx.objectStore('ownIdeas').put(idea);
     return true;
   });
 }
