@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { ANSWER_WORDS, leaningSentenceKey, noteProblem, offeredTalk } from '../utils/checkin';
 import { CHECKIN_ANSWERS, CHECKIN_NOTE_MAX, type CheckIn, type CheckInAnswer } from '../utils/records';
 import { useServices } from './services';
+import { busyProps, useWrite } from './useWrite';
 import './checkin.css';
 
 /**
@@ -19,15 +20,19 @@ export function CheckInCard({
 }: {
   /** The check-ins before this one (to offer a conversation not offered last time). */
   earlier: CheckIn[];
-  save: (answer: CheckInAnswer, note: string) => Promise<CheckIn>;
+  /** Stores the answer under the card's one id, so a second Save adds nothing. */
+  save: (answer: CheckInAnswer, note: string, id: string) => Promise<CheckIn>;
   notNow: () => void;
   close: () => void;
   level?: 2 | 3;
   /** Move focus to the question (when a person asked for the card, not when it came by itself). */
   focusOnOpen?: boolean;
 }) {
-  const { t, openPage } = useServices();
+  const { t, openPage, now, random } = useServices();
   const id = useId();
+  // One answer per card: its id is made once, and the store adds a check-in with a known id only once.
+  const [checkInId] = useState(() => `ci-${now().toString(36)}-${Math.floor(random() * 36 ** 6).toString(36)}`);
+  const { busy, run } = useWrite();
   const [choice, setChoice] = useState<CheckInAnswer | null>(null);
   const [note, setNote] = useState('');
   const [problem, setProblem] = useState('');
@@ -44,18 +49,21 @@ export function CheckInCard({
     if (answered) result.current?.focus();
   }, [answered]);
 
-  const submit = async (event: Event) => {
+  const submit = (event: Event) => {
     event.preventDefault();
     if (!choice) return setProblem(t('checkInChooseFirst'));
     if (noteProblem(note)) return setProblem(t('textNotPlain'));
-    try {
-      const before = earlier;
-      const checkIn = await save(choice, note);
-      setProblem('');
-      setAnswered({ checkIn, earlier: before });
-    } catch {
-      setProblem(t('checkInFailed'));
-    }
+    const before = earlier;
+    void run(async () => {
+      if (answered) return;
+      try {
+        const checkIn = await save(choice, note, checkInId);
+        setProblem('');
+        setAnswered({ checkIn, earlier: before });
+      } catch {
+        setProblem(t('checkInFailed'));
+      }
+    });
   };
 
   const offer = answered ? offeredTalk(answered.checkIn.answer, answered.earlier) : null;
@@ -125,7 +133,9 @@ export function CheckInCard({
             </p>
           )}
           <div class="checkin-actions">
-            <button type="submit">{t('checkInSave')}</button>
+            <button type="submit" {...busyProps(busy)}>
+              {t('checkInSave')}
+            </button>
             <button type="button" class="ghost" onClick={notNow}>
               {t('checkInNotNow')}
             </button>

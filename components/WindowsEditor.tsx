@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { checkWindows, LIMITS, type TimeWindow, type WeekWindows, type WindowProblem } from '../utils/prefs';
+import { sameJson } from '../utils/same-json';
 import { useServices } from './services';
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -20,11 +21,18 @@ function weekdayName(day: number, locale: string): string {
  * Together hours per weekday. Edits stay in a draft; the draft is saved as soon as it is
  * valid, and an invalid one shows what is wrong next to the window and is not saved.
  */
-export function WindowsEditor({ windows, onSave }: { windows: WeekWindows; onSave: (w: WeekWindows) => void }) {
+export function WindowsEditor({
+  windows,
+  onSave,
+}: {
+  windows: WeekWindows;
+  /** With `expected` (an Undo): saved only while the stored hours are still `expected`. */
+  onSave: (w: WeekWindows, expected?: WeekWindows) => void;
+}) {
   const { t, locale } = useServices();
   const [draft, setDraft] = useState(windows);
   /** What the last "Copy to all days" said, on the day it was pressed; `previous` (the saved week) makes it undoable. */
-  const [copyNote, setCopyNote] = useState<{ day: number; text: string; refused: boolean; previous: WeekWindows | null } | null>(null);
+  const [copyNote, setCopyNote] = useState<{ day: number; text: string; refused: boolean; previous: WeekWindows | null; set?: WeekWindows } | null>(null);
   useEffect(() => setDraft(windows), [JSON.stringify(windows)]);
   const problems = checkWindows(draft);
 
@@ -36,11 +44,12 @@ export function WindowsEditor({ windows, onSave }: { windows: WeekWindows; onSav
       setCopyNote({ day, text: t('copyRefused', name), refused: true, previous: null });
       return;
     }
-    setCopyNote({ day, text: t('copiedToAll', name), refused: false, previous: windows });
+    setCopyNote({ day, text: t('copiedToAll', name), refused: false, previous: windows, set: next });
     update(next);
   };
-  const undoCopy = (day: number, previous: WeekWindows) => {
-    update(previous);
+  const undoCopy = (day: number, previous: WeekWindows, set: WeekWindows) => {
+    setDraft(previous);
+    onSave(previous, set);
     setCopyNote({ day, text: t('hoursRestored'), refused: false, previous: null });
   };
 
@@ -152,8 +161,9 @@ export function WindowsEditor({ windows, onSave }: { windows: WeekWindows; onSav
             {copyNote?.day === day && (
               <p class={copyNote.refused ? 'error' : 'small row'} role={copyNote.refused ? 'alert' : 'status'}>
                 <span>{copyNote.text}</span>
-                {copyNote.previous && (
-                  <button type="button" class="link" onClick={() => undoCopy(day, copyNote.previous as WeekWindows)}>
+                {/* The Undo ends once the saved hours changed since (another tab, an import). */}
+                {copyNote.previous && copyNote.set && sameJson(windows, copyNote.set) && (
+                  <button type="button" class="link" onClick={() => undoCopy(day, copyNote.previous as WeekWindows, copyNote.set as WeekWindows)}>
                     {t('undoHours')}
                   </button>
                 )}

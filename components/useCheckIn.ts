@@ -15,18 +15,22 @@ export interface CheckInData {
 }
 
 export interface CheckInActions {
-  answer: (answer: CheckInAnswer, note: string) => Promise<CheckIn>;
+  /** Stores the answer under `id` (one per card): the same id again adds nothing. */
+  answer: (answer: CheckInAnswer, note: string, id: string) => Promise<CheckIn>;
   /** Hides the weekly card until the next day's first opening. */
   notNow: () => Promise<void>;
   counsellorShown: () => Promise<void>;
   setWeekly: (on: boolean) => Promise<void>;
-  /** Deletes one check-in; the returned function puts it back. */
-  remove: (checkIn: CheckIn) => Promise<() => Promise<void>>;
+  /**
+   * Deletes one check-in; the returned function puts it back, unless it is back already or the data
+   * was wiped since (then it answers false). Null when it was gone already.
+   */
+  remove: (checkIn: CheckIn) => Promise<(() => Promise<boolean>) | null>;
   removeAll: () => Promise<void>;
 }
 
 export function useCheckIn(): { data: CheckInData | null; failed: boolean } & CheckInActions {
-  const { store, now, random } = useServices();
+  const { store, now } = useServices();
   const [data, setData] = useState<CheckInData | null>(null);
   const [failed, setFailed] = useState(false);
 
@@ -60,15 +64,9 @@ export function useCheckIn(): { data: CheckInData | null; failed: boolean } & Ch
     [store],
   );
 
-  const answer = async (value: CheckInAnswer, note: string): Promise<CheckIn> => {
-    const at = now();
-    const checkIn: CheckIn = {
-      id: `ci-${at.toString(36)}-${Math.floor(random() * 36 ** 6).toString(36)}`,
-      at,
-      answer: value,
-      note: cleanNote(note, CHECKIN_NOTE_MAX),
-    };
-    await store.putCheckIn(checkIn);
+  const answer = async (value: CheckInAnswer, note: string, id: string): Promise<CheckIn> => {
+    const checkIn: CheckIn = { id, at: now(), answer: value, note: cleanNote(note, CHECKIN_NOTE_MAX) };
+    await store.addCheckIn(checkIn);
     await changeState((s) => (s.notNowDay === null ? s : { ...s, notNowDay: null }));
     await reload();
     return checkIn;
@@ -93,11 +91,13 @@ export function useCheckIn(): { data: CheckInData | null; failed: boolean } & Ch
       await reload();
     },
     async remove(checkIn) {
-      await store.deleteCheckIn(checkIn.id);
+      const removed = await store.removeCheckIn(checkIn.id);
       await reload();
+      if (!removed) return null;
       return async () => {
-        await store.putCheckIn(checkIn);
+        const restored = await store.restoreCheckIn(removed);
         await reload();
+        return restored;
       };
     },
     async removeAll() {

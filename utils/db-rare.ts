@@ -20,6 +20,7 @@ import {
 import { validatePrefs } from './prefs';
 import { CHECKIN_STATE_KEY, parseCheckInState } from './checkin';
 import { dayKeyBefore } from './day';
+import { renewGeneration } from './db-undo';
 
 type Store = StoreNames<TendDB>;
 /** State records that are a person's data (export and import carry them); the nudge timing is the browser's. */
@@ -31,9 +32,11 @@ export interface StoreCore {
   now: () => number;
   write: <S extends Store[], T>(
     stores: S,
-    change: StoreChange,
+    change: StoreChange | null,
     work: (tx: IDBPTransaction<TendDB, S, 'readwrite'>) => Promise<T>,
   ) => Promise<T>;
+  /** Tells other pages about a write made with `change` null (when it turned out to change something). */
+  announce: (change: StoreChange) => void;
 }
 
 /** Every hidden idea shown again, in one transaction. */
@@ -61,7 +64,11 @@ export async function deleteCheckIn({ write }: StoreCore, id: string): Promise<v
 }
 
 export async function clearCheckIns({ write }: StoreCore): Promise<void> {
-  await write(['checkins'], 'checkins', (tx) => tx.objectStore('checkins').clear());
+  await write(['checkins', 'state'], 'checkins', async (tx) => {
+    await tx.objectStore('checkins').clear();
+    // Every Undo of a single check-in ends: none brings one back after "Delete all check-ins".
+    await renewGeneration(tx as never);
+  });
 }
 
 /** How many stored own-idea records could not be read (shown as a note in Settings). */
@@ -76,10 +83,14 @@ export async function countDamagedOwnIdeas({ db }: StoreCore): Promise<number> {
  */
 export async function putOwnIdeas({ write }: StoreCore, ideas: OwnIdea[]): Promise<boolean> {
   return write(['ownIdeas'], 'ownIdeas', async (tx) => {
-    const keys = new Set(await tx.objectStore('ownIdeas').getAllKeys());
-    const added = ideas.filter((idea) => !keys.has(idea.id)).length;
+    const stored = await tx.objectStore('ownIdeas').getAll();
+    const keys = new Set(stored.map((raw) => (raw as { id?: unknown } | null)?.id));
+    // A new idea with the words of one already stored is there already (a second click, another tab).
+    const texts = new Set(valid(stored, parseOwnIdea).map((o) => o.text));
+    const wanted = ideas.filter((idea) => keys.has(idea.id) || !texts.has(idea.text.trim()));
+    const added = wanted.filter((idea) => !keys.has(idea.id)).length;
     if (keys.size + added > LIMITS.ownIdeas) return false;
-    for (const idea of ideas) await tx.objectStore('ownIdeas').put(idea);
+    for (const idea of wanted) await tx.objectStore('ownIdeas').put(idea);
     return true;
   });
 }
@@ -164,6 +175,8 @@ export async function replaceAll({ write, now }: StoreCore, snapshot: Replacemen
     for (const key of PERSON_STATE_KEYS) queue(tx.objectStore('state').delete(key));
     if (snapshot.picker) queue(tx.objectStore('state').put(snapshot.picker, 'picker'));
     queue(tx.objectStore('state').put(snapshot.checkinState, CHECKIN_STATE_KEY));
+    // Every pending Undo (of a deleted own idea or check-in, "Not for us") ends with the data it referred to.
+    queue(renewGeneration(tx as never));
     await Promise.all(pending);
   });
 }
@@ -174,5 +187,7 @@ export async function clearAll({ write }: StoreCore): Promise<void> {
     const setup = await tx.objectStore('state').get('setup');
     await Promise.all(ALL_STORES.map((s) => tx.objectStore(s).clear()));
     if (setup !== undefined) await tx.objectStore('state').put(setup, 'setup');
+    // No Undo brings deleted data back.
+    await renewGeneration(tx as never);
   });
 }

@@ -10,6 +10,7 @@ import type { CheckInState } from './checkin';
 import type { PickerState } from './picker';
 import { validatePrefs, type Prefs, type ValidatedPrefs } from './prefs';
 import type { StoreCore } from './db-rare';
+import type { RemovedCheckIn, RemovedOwnIdea } from './db-undo';
 import {
   parseCheckIn,
   parseHistoryEntry,
@@ -70,6 +71,9 @@ export interface Snapshot {
 
 /** What an import writes: a snapshot, with `prefs: null` when the file holds no settings (the current ones stay). */
 export type Replacement = Omit<Snapshot, 'prefs'> & { prefs: Prefs | null };
+
+/** The 'state' record naming the data's generation: a new one whenever data is wiped or replaced wholesale. */
+export const GENERATION_KEY = 'generation';
 
 /** What changed, as announced to other pages ('setup': the welcome was finished). */
 export type StoreChange = Store | 'all' | 'setup' | 'picker';
@@ -259,8 +263,9 @@ export function createTendStore(name = DB_NAME, options: StoreOptions = {}) {
   }
 
   // The seldom-used verbs live in db-rare.ts, loaded on their first call (the popup never needs them).
-  const core: StoreCore = { db, now, write };
+  const core: StoreCore = { db, now, write, announce };
   const rare = () => import('./db-rare');
+  const once = () => import('./db-undo');
 
   return {
     readPrefs: async (): Promise<Prefs> => (await readPrefsChecked()).prefs,
@@ -345,6 +350,11 @@ export function createTendStore(name = DB_NAME, options: StoreOptions = {}) {
     /** Adds a check-in (or puts one back after Undo); the oldest go beyond the limit. */
     putCheckIn: async (checkIn: CheckIn): Promise<void> => (await rare()).putCheckIn(core, checkIn),
     deleteCheckIn: async (id: string): Promise<void> => (await rare()).deleteCheckIn(core, id),
+    /** A new check-in, added once: the same id again changes nothing (false). */
+    addCheckIn: async (checkIn: CheckIn): Promise<boolean> => (await once()).addCheckIn(core, checkIn),
+    /** Deletes one check-in and says what `restoreCheckIn` needs to put it back (null: it was gone). */
+    removeCheckIn: async (id: string): Promise<RemovedCheckIn | null> => (await once()).removeCheckIn(core, id),
+    restoreCheckIn: async (removed: RemovedCheckIn): Promise<boolean> => (await once()).restoreCheckIn(core, removed),
     clearCheckIns: async (): Promise<void> => (await rare()).clearCheckIns(core),
 
     async readOwnIdeas(): Promise<OwnIdea[]> {
@@ -358,6 +368,15 @@ export function createTendStore(name = DB_NAME, options: StoreOptions = {}) {
      */
     putOwnIdeas: async (ideas: OwnIdea[]): Promise<boolean> => (await rare()).putOwnIdeas(core, ideas),
     deleteOwnIdea: async (id: string): Promise<void> => (await rare()).deleteOwnIdea(core, id),
+    removeOwnIdea: async (id: string): Promise<RemovedOwnIdea | null> => (await once()).removeOwnIdea(core, id),
+    restoreOwnIdea: async (removed: RemovedOwnIdea): Promise<boolean> => (await once()).restoreOwnIdea(core, removed),
+    /** Undo of "Not for us", refused (false) when the pick or the mark changed since. */
+    undoHide: async (ideaId: string, before: PickerState, after: PickerState): Promise<boolean> =>
+      (await once()).undoHide(core, ideaId, before, after),
+    /** "Start Tend", written only if the welcome was not finished elsewhere (null then). */
+    finishSetup: async (patch: PrefsPatch, at: number): Promise<Prefs | null> => (await once()).finishSetup(core, patch, at),
+    /** The data's generation (db-undo.ts): renewed by every wipe or import, it ends every pending Undo. */
+    readGeneration: (): Promise<string | null> => readState(GENERATION_KEY, (raw) => (typeof raw === 'string' ? raw : null)),
 
     async readTalks(): Promise<TalkRecord[]> {
       return valid(await (await db()).getAll('talks'), parseTalkRecord);

@@ -21,7 +21,7 @@ export type PopupRequest =
   | { kind: 'view'; day: string }
   | { kind: 'another'; day: string; from: string | null }
   | { kind: 'hide'; day: string; from: string | null }
-  | { kind: 'mark'; day: string; ideaId: string; favourite?: boolean; tried?: boolean }
+  | { kind: 'mark'; day: string; ideaId: string; favourite?: boolean; tried?: boolean; generation?: string | null }
   | { kind: 'show'; day: string; ideaId: string }
   | { kind: 'undo-hide'; day: string; ideaId: string; before: PickerState; after: PickerState }
   | { kind: 'bring-back'; day: string }
@@ -53,7 +53,15 @@ export function parsePopupRequest(raw: unknown): PopupRequest | null {
       return from === undefined ? null : { kind: raw.kind, day, from };
     case 'mark':
       if (!isId(raw.ideaId) || !isOptionalBoolean(raw.favourite) || !isOptionalBoolean(raw.tried)) return null;
-      return { kind: 'mark', day, ideaId: raw.ideaId, favourite: raw.favourite as boolean | undefined, tried: raw.tried as boolean | undefined };
+      if (!(raw.generation === undefined || raw.generation === null || isId(raw.generation))) return null;
+      return {
+        kind: 'mark',
+        day,
+        ideaId: raw.ideaId,
+        favourite: raw.favourite as boolean | undefined,
+        tried: raw.tried as boolean | undefined,
+        ...(raw.generation === undefined ? {} : { generation: raw.generation as string | null }),
+      };
     case 'show':
       return isId(raw.ideaId) ? { kind: 'show', day, ideaId: raw.ideaId } : null;
     case 'undo-hide': {

@@ -49,6 +49,8 @@ export interface PopupView {
   undo?: PopupRequest;
   /** "Show" asked for an idea that cannot be today's: set aside, left out by the filters, or gone. */
   cannotShow?: 'hidden' | 'filters' | 'gone';
+  /** The data's generation: a new one after "Delete all data" or an import, which end every Undo. */
+  generation: string | null;
 }
 
 export type PopupAnswer = { view: PopupView } | { trouble: 'newer' | 'damaged' };
@@ -150,11 +152,12 @@ async function compose(ctx: PopupContext, requestDay: string): Promise<PopupView
   await commit(ctx, input, result, day);
   const { store, t, locale } = ctx;
   const { prefs, library, marks, time } = input;
-  const [history, nudge, setup, checkInState] = await Promise.all([
+  const [history, nudge, setup, checkInState, generation] = await Promise.all([
     store.readHistorySince(dayKeyBefore(time, RECENT_DAYS - 1)),
     store.readNudgeState(),
     store.readState(SETUP_KEY, parseSetup),
     store.readState(CHECKIN_STATE_KEY, parseCheckInState).catch(() => parseCheckInState(null)),
+    store.readGeneration(),
   ]);
   const idea = result.kind === 'idea' ? result.idea : null;
   const ahead = pickOf({ ...input, picker: result.state, options: { ...input.options, hour: undefined } }, dayKey(startOfNextDay(time)));
@@ -176,6 +179,7 @@ async function compose(ctx: PopupContext, requestDay: string): Promise<PopupView
     status: statusLine({ prefs, nudge, setup, now: time, locale, t }),
     menu: menuOn ? { later: nudgeShownRecently(nudge, time) } : null,
     checkIn: isCheckInDue(setup.finishedAt, input.checkIns, checkInState, time) || counsellorDue(input.checkIns, checkInState, time),
+    generation,
   };
 }
 
@@ -204,12 +208,13 @@ async function carryOut(ctx: PopupContext, request: PopupRequest): Promise<Popup
       return { ...(await compose(ctx, day)), undo };
     }
     case 'undo-hide':
-      await store.updateMark(request.ideaId, (m) => ({ ...m, hidden: false }));
-      // The pick before comes back only on the day it was made (another page may have picked since).
-      if (day === dayKey(now())) await store.commitPick(request.after, request.before, null);
+      // Refused by the store when the pick or the mark changed since (another page, "Delete all data").
+      await store.undoHide(request.ideaId, request.before, request.after);
       break;
     case 'mark': {
       const { ideaId, favourite, tried } = request;
+      // An Undo (a favourite put back) is refused after "Delete all data" or an import.
+      if (request.generation !== undefined && request.generation !== (await store.readGeneration())) break;
       const today = dayKey(now());
       await store.updateMark(ideaId, (m) => ({
         ...m,

@@ -85,8 +85,9 @@ export function App({ actions }: { actions: OptionsActions }) {
 
   /** Writes only the fields that changed, onto what is stored, and says so politely. */
   const save = async (patch: PrefsPatch) => {
-    const next = await store.patchPrefs(patch);
-    const fields = typeof patch === 'function' ? patch(next) : patch;
+    // The fields a function patch gave against what was stored (it may give none: an Undo refused).
+    let fields: Partial<Prefs> = typeof patch === 'function' ? {} : patch;
+    const next = await store.patchPrefs(typeof patch === 'function' ? (stored) => (fields = patch(stored)) : patch);
     setPrefs(next);
     setDamaged((d) => d.filter((key) => !(key in fields)));
     if (SCHEDULE_KEYS.some((key) => key in fields)) await services.replanNudges();

@@ -4,20 +4,22 @@ import { Checkbox } from '../../components/RadioGroup';
 import { useServices } from '../../components/services';
 import { StatusUndoRow, useStatusUndo } from '../../components/StatusUndo';
 import { useCheckIn } from '../../components/useCheckIn';
+import { busyProps, useWrite } from '../../components/useWrite';
 import { ANSWER_WORDS } from '../../utils/checkin';
 import type { CheckIn } from '../../utils/records';
 import '../../components/checkin.css';
 
 /** Settings › Check-ins: weekly on or off, "Check in now", and a plain list of what was answered. */
 export function CheckInsSection() {
-  const { t, locale } = useServices();
+  const { t, locale, store } = useServices();
   const checkIn = useCheckIn();
   const [open, setOpen] = useState(false);
-  const feedback = useStatusUndo();
-  const { say, undo } = feedback;
+  // An Undo ends when check-ins change elsewhere (another tab, an import, "Delete all data").
+  const feedback = useStatusUndo(store.onChange);
+  const { say } = feedback;
+  const { busy, run } = useWrite();
   const [confirming, setConfirming] = useState(false);
   const keep = useRef<HTMLButtonElement>(null);
-  const undoButton = useRef<HTMLButtonElement>(null);
   const openButton = useRef<HTMLButtonElement>(null);
   const deleteAllButton = useRef<HTMLButtonElement>(null);
 
@@ -25,9 +27,6 @@ export function CheckInsSection() {
     // The safe choice is where focus lands: Enter keeps the check-ins.
     if (confirming) keep.current?.focus();
   }, [confirming]);
-  useEffect(() => {
-    if (undo) undoButton.current?.focus();
-  }, [undo]);
 
   const date = (time: number) =>
     new Intl.DateTimeFormat(locale, { weekday: 'short', day: 'numeric', month: 'long', year: 'numeric' }).format(time);
@@ -35,11 +34,14 @@ export function CheckInsSection() {
   const { data } = checkIn;
   const list = data?.checkIns ?? [];
 
-  const remove = async (item: CheckIn) => {
-    const putBack = await checkIn.remove(item);
-    feedback.offerUndo(putBack);
-    say(t('checkInDeleted'));
-  };
+  const remove = (item: CheckIn) =>
+    run(async () => {
+      const putBack = await checkIn.remove(item);
+      // Already gone (deleted in another tab): nothing to take back.
+      if (!putBack) return;
+      feedback.offerUndo(putBack, ['checkins']);
+      say(t('checkInDeleted'));
+    });
 
   return (
     <section aria-labelledby="checkins">
@@ -93,7 +95,7 @@ export function CheckInsSection() {
                 </p>
                 {item.note && <p class="checkin-entry-note">{item.note}</p>}
               </div>
-              <button type="button" aria-label={t('checkInDeleteLabel', date(item.at))} onClick={() => void remove(item)}>
+              <button type="button" aria-label={t('checkInDeleteLabel', date(item.at))} {...busyProps(busy)} onClick={() => void remove(item)}>
                 {t('checkInDelete')}
               </button>
             </li>
@@ -101,7 +103,7 @@ export function CheckInsSection() {
         </ul>
       )}
 
-      <StatusUndoRow state={feedback} rowClass="row" statusClass="small" undoRef={undoButton} />
+      <StatusUndoRow state={feedback} rowClass="row" statusClass="small" />
 
       {list.length > 0 &&
         (!confirming ? (
@@ -125,12 +127,15 @@ export function CheckInsSection() {
               </button>
               <button
                 type="button"
-                onClick={async () => {
-                  await checkIn.removeAll();
-                  setConfirming(false);
-                  feedback.offerUndo(null);
-                  say(t('checkInsAllDeleted'));
-                }}
+                {...busyProps(busy)}
+                onClick={() =>
+                  void run(async () => {
+                    await checkIn.removeAll();
+                    setConfirming(false);
+                    feedback.offerUndo(null);
+                    say(t('checkInsAllDeleted'));
+                  })
+                }
               >
                 {t('checkInsDeleteAllYes')}
               </button>

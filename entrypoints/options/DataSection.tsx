@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { FileButton } from '../../components/FileButton';
 import { useServices } from '../../components/services';
+import { busyProps, useWrite } from '../../components/useWrite';
 import { backupFileName, BACKUP_MAX_BYTES, createBackup, parseBackup, summarizeBackup, type ParsedFile } from '../../utils/backup';
 import { backupErrorMessage, describeBackup } from '../../utils/backup-messages';
 import { readTextFile } from '../../utils/read-text-file';
@@ -16,6 +17,8 @@ export function DataSection({ download }: { download: (fileName: string, text: s
   const [confirming, setConfirming] = useState(false);
   const [pending, setPending] = useState<ParsedFile | null>(null);
   const [busy, setBusy] = useState(false);
+  // Replace and "Delete all data" run once per click: a double click or Enter is one write.
+  const writing = useWrite();
 
   const afterChange = () => services.replanNudges();
 
@@ -35,7 +38,7 @@ export function DataSection({ download }: { download: (fileName: string, text: s
     setPending(parsed);
   };
 
-  const replace = async (parsed: ParsedFile) => {
+  const replace = (parsed: ParsedFile) => writing.run(async () => {
     setBusy(true);
     try {
       await store.replaceAll(parsed.snapshot);
@@ -47,7 +50,7 @@ export function DataSection({ download }: { download: (fileName: string, text: s
     setPending(null);
     setMessage({ text: t(parsed.hasPrefs ? 'importDone' : 'importDoneSettingsKept'), error: false });
     await afterChange();
-  };
+  });
 
   return (
     <section aria-labelledby="data">
@@ -71,7 +74,7 @@ export function DataSection({ download }: { download: (fileName: string, text: s
         <div class="notice" role="group" aria-labelledby="import-question">
           <ImportQuestion parsed={pending} />
           <div class="row">
-            <button type="button" class="primary" disabled={busy} onClick={() => void replace(pending)}>
+            <button type="button" class="primary" disabled={busy} {...busyProps(writing.busy)} onClick={() => void replace(pending)}>
               {t('importReplace')}
             </button>
             <button
@@ -103,18 +106,21 @@ export function DataSection({ download }: { download: (fileName: string, text: s
               <button
                 type="button"
                 class="danger"
-                onClick={async () => {
-                  try {
-                    await store.clearAll();
-                  } catch {
-                    // One transaction: a failed delete changed nothing, and the page says so.
+                {...busyProps(writing.busy)}
+                onClick={() =>
+                  void writing.run(async () => {
+                    try {
+                      await store.clearAll();
+                    } catch {
+                      // One transaction: a failed delete changed nothing, and the page says so.
+                      setConfirming(false);
+                      return setMessage({ text: t('deleteFailed'), error: true });
+                    }
                     setConfirming(false);
-                    return setMessage({ text: t('deleteFailed'), error: true });
-                  }
-                  setConfirming(false);
-                  setMessage({ text: t('deleteDone'), error: false });
-                  await afterChange();
-                }}
+                    await afterChange();
+                    setMessage({ text: t('deleteDone'), error: false });
+                  })
+                }
               >
                 {t('deleteYes')}
               </button>

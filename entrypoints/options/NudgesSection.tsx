@@ -8,10 +8,15 @@ import type { PrefsPatch } from '../../utils/db';
 import { nudgesThatFit } from '../../utils/nudges-that-fit';
 import { LIMITS, type WeekWindows } from '../../utils/prefs';
 import { presetOf, presetWindows, type PresetId } from '../../utils/presets';
+import { sameJson } from '../../utils/same-json';
 import type { OptionsActions } from './App';
 import type { SectionProps } from './section';
 
 const SPACINGS = [30, 60, 90, 120, 180, 240, 360];
+
+/** An Undo of the hours: `previous` back only while the stored hours are still the ones it undoes. */
+const undoHours = (previous: WeekWindows, expected: WeekWindows): PrefsPatch => (stored) =>
+  sameJson(stored.windows, expected) ? { windows: previous } : {};
 
 /** Whether, how often and when nudges come, and how they look. */
 export function NudgesSection({ prefs, save: savePrefs, actions }: SectionProps & { actions: OptionsActions }) {
@@ -24,7 +29,7 @@ export function NudgesSection({ prefs, save: savePrefs, actions }: SectionProps 
   const [ownHours, setOwnHours] = useState(false);
   const [editing, setEditing] = useState(false);
   /** The message after a preset was chosen; `previous` makes it undoable at once. */
-  const [presetNote, setPresetNote] = useState<{ text: string; previous: WeekWindows | null } | null>(null);
+  const [presetNote, setPresetNote] = useState<{ text: string; previous: WeekWindows | null; set?: WeekWindows } | null>(null);
 
   const readNext = () => void store.readNudgeState().then((s) => setNextAt(s.plannedAt));
   useEffect(() => {
@@ -59,12 +64,13 @@ export function NudgesSection({ prefs, save: savePrefs, actions }: SectionProps 
     }
     setOwnHours(false);
     const previous = prefs.windows;
-    setPresetNote({ text: t('presetChosen', t(presetLabel(id))), previous });
-    void save({ windows: presetWindows(id) });
+    const set = presetWindows(id);
+    setPresetNote({ text: t('presetChosen', t(presetLabel(id))), previous, set });
+    void save({ windows: set });
   };
-  const undoPreset = (previous: WeekWindows) => {
+  const undoPreset = (previous: WeekWindows, set: WeekWindows) => {
     setPresetNote({ text: t('hoursRestored'), previous: null });
-    void save({ windows: previous });
+    void save(undoHours(previous, set));
   };
   const spacingText = (m: number) =>
     m === 60 ? t('oneHour') : m < 60 || m % 60 ? t('minutesCount', String(m)) : t('hoursCount', String(m / 60));
@@ -170,8 +176,9 @@ export function NudgesSection({ prefs, save: savePrefs, actions }: SectionProps 
     />
     <p class="small row" role="status">
       {presetNote && <span>{presetNote.text}</span>}
-      {presetNote?.previous && (
-        <button type="button" class="link" onClick={() => undoPreset(presetNote.previous as WeekWindows)}>
+      {/* The Undo ends once the hours changed since (another tab, an import, "Delete all data"). */}
+      {presetNote?.previous && presetNote.set && sameJson(prefs.windows, presetNote.set) && (
+        <button type="button" class="link" onClick={() => undoPreset(presetNote.previous as WeekWindows, presetNote.set as WeekWindows)}>
           {t('undoHours')}
         </button>
       )}
@@ -179,7 +186,7 @@ export function NudgesSection({ prefs, save: savePrefs, actions }: SectionProps 
     <WeekPicture windows={prefs.windows} nextAt={prefs.nudgesEnabled ? nextAt : null} />
     <details class="edit-by-day" open={editing} onToggle={(e) => setEditing(e.currentTarget.open)}>
       <summary>{t('editByDay')}</summary>
-      <WindowsEditor windows={prefs.windows} onSave={(windows) => save({ windows })} />
+      <WindowsEditor windows={prefs.windows} onSave={(windows, expected) => save(expected ? undoHours(windows, expected) : { windows })} />
     </details>
   </section>
   );

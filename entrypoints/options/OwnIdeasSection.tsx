@@ -13,7 +13,9 @@ import {
   parseIdeaLines,
   type OwnIdeaFields,
 } from '../../utils/own-ideas';
-import type { Mark, OwnIdea } from '../../utils/records';
+import type { OwnIdea } from '../../utils/records';
+import { useWrite } from '../../components/useWrite';
+import { NoteLine, type Note } from './NoteLine';
 import { checkTypedIdea, readIdeaFile } from './own-text';
 import './own-ideas.css';
 
@@ -21,7 +23,6 @@ import './own-ideas.css';
 const PREVIEW_SHOWN = 20;
 const DEFAULT_FIELDS: OwnIdeaFields = { text: '', category: 'talk', mode: 'together', minutes: null, intensity: 'gentle' };
 
-type Note = { text: string; error?: boolean; undo?: { idea: OwnIdea; mark: Mark | null } } | null;
 
 /** Settings › Your ideas: write, edit, delete, search, bring in many at once, and save them to share. */
 export function OwnIdeasSection({ download }: { download: (fileName: string, text: string, type?: string) => void }) {
@@ -46,7 +47,10 @@ export function OwnIdeasSection({ download }: { download: (fileName: string, tex
     void refresh();
     // Ideas added in another tab, an import or "Delete all data" show here at once.
     return store.onChange((change) => {
-      if (change === 'ownIdeas' || change === 'all') void refresh();
+      if (change !== 'ownIdeas' && change !== 'all') return;
+      void refresh();
+      // What an Undo here refers to changed elsewhere: the Undo ends.
+      setListNote((note) => (note?.undo ? { text: note.text } : note));
     });
   }, [store]);
 
@@ -97,25 +101,23 @@ export function OwnIdeasSection({ download }: { download: (fileName: string, tex
     return null;
   };
 
-  const remove = async (idea: OwnIdea) => {
-    try {
-      // Keep its mark (favourite, tried) so Undo brings all of it back.
-      const mark = (await store.readAllMarks()).find((m) => m.ideaId === idea.id) ?? null;
-      await store.deleteOwnIdea(idea.id);
+  // Delete and its Undo, once each: the store hands back what it removed (with its mark) only the first time.
+  const removal = useWrite();
+  const remove = (idea: OwnIdea) =>
+    removal.run(async () => {
+      const removed = await store.removeOwnIdea(idea.id).catch(() => setListNote({ text: t('ownWriteFailed'), error: true }));
       await refresh();
-      setListNote({ text: t('ownDeleted'), undo: { idea, mark } });
-      setFocusTarget('undo');
-    } catch {
-      setListNote({ text: t('ownWriteFailed'), error: true });
-    }
-  };
-
-  const undoRemove = async ({ idea, mark }: { idea: OwnIdea; mark: Mark | null }) => {
-    if (!(await put([idea], 1, setListNote))) return;
-    if (mark) await store.updateMark(idea.id, () => mark);
-    setListNote({ text: t('undone') });
-    setFocusTarget(idea.id);
-  };
+      if (removed) setListNote({ text: t('ownDeleted'), undo: removed });
+      if (removed) setFocusTarget('undo');
+    });
+  // Refused by the store once the idea is back or the data was wiped (another tab, an import).
+  const undoRemove = (removed: NonNullable<NonNullable<Note>['undo']>) =>
+    removal.run(async () => {
+      const restored = await store.restoreOwnIdea(removed).catch(() => false);
+      await refresh();
+      setListNote({ text: t(restored ? 'undone' : 'undoGone') });
+      setFocusTarget(restored ? removed.idea.id : null);
+    });
 
   const shown = useMemo(
     () => [...list].reverse().filter((o) => matchesSearch(o, query, locale)),
@@ -306,39 +308,6 @@ function OwnList({
   );
 }
 
-/** A polite confirmation (always in the page, so screen readers hear it change), or an alert. */
-function NoteLine({
-  note,
-  undoRef,
-  onUndo,
-}: {
-  note: Note;
-  undoRef?: { current: HTMLButtonElement | null };
-  onUndo?: (undo: NonNullable<NonNullable<Note>['undo']>) => void;
-}) {
-  const { t } = useServices();
-  if (note?.error) {
-    return (
-      <p class="error" role="alert">
-        {note.text}
-      </p>
-    );
-  }
-  return (
-    <p class="small row" role="status">
-      {note?.text}
-      {note?.undo && onUndo && (
-        <>
-          <span aria-hidden="true">·</span>
-          <button type="button" class="link" ref={undoRef} onClick={() => note.undo && onUndo(note.undo)}>
-            {t('undo')}
-          </button>
-        </>
-      )}
-    </p>
-  );
-}
-
 /** Text, kind, for two or one, minutes and closeness: adding one idea, or editing one in place. */
 function IdeaForm({
   idPrefix,
@@ -370,7 +339,7 @@ function IdeaForm({
   const [intensity, setIntensity] = useState<Intensity>(initial.intensity);
   const [textError, setTextError] = useState('');
   const [minutesError, setMinutesError] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useWrite();
   const textRef = useRef<HTMLInputElement>(null);
   useEffect(() => {
     if (autoFocus) textRef.current?.focus();
@@ -385,7 +354,6 @@ function IdeaForm({
 
   const submit = async (e: Event) => {
     e.preventDefault();
-    if (busy) return;
     const wantedMinutes = minutes.trim() === '' ? null : Number(minutes);
     const minutesOk = wantedMinutes === null || (Number.isInteger(wantedMinutes) && wantedMinutes >= 1 && wantedMinutes <= 60);
     setMinutesError(!minutesOk);
@@ -396,10 +364,9 @@ function IdeaForm({
       return;
     }
     if (!minutesOk) return;
-    setBusy(true);
     const submitted = checked.text;
-    const problem = await onSubmit({ text: submitted, category, mode, minutes: wantedMinutes, intensity });
-    setBusy(false);
+    const problem = await run(() => onSubmit({ text: submitted, category, mode, minutes: wantedMinutes, intensity }));
+    if (problem === undefined) return;
     if (problem) {
       setTextError(problem);
       textRef.current?.focus();
@@ -498,20 +465,19 @@ function BulkAdd({ ideas, nextTime, onAdded }: { ideas: OwnIdea[]; nextTime: () 
   const [mode, setMode] = useState<Mode>(DEFAULT_FIELDS.mode);
   const [intensity, setIntensity] = useState<Intensity>(DEFAULT_FIELDS.intensity);
   const [note, setNote] = useState<Note>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useWrite();
   const parsed = useMemo(() => parseIdeaLines(text, ideas.map((o) => o.text)), [text, ideas]);
   const count = (n: number) => n.toLocaleString(locale);
   const total = ideas.length + parsed.add.length;
 
   const readFile = async (file: File) => setNote(await readIdeaFile(file, t, setText));
 
-  const addAll = async () => {
-    if (busy || parsed.add.length === 0) return;
+  const addAll = () => run(async () => {
+    if (parsed.add.length === 0) return;
     const start = nextTime();
     const batch = parsed.add.map((line, i) =>
       createOwnIdea({ text: line, category, mode, intensity, minutes: null }, start + i, random),
     );
-    setBusy(true);
     try {
       if (!(await store.putOwnIdeas(batch))) {
         setNote({ text: t('ownLimit', count(ideas.length + batch.length)), error: true });
@@ -520,14 +486,12 @@ function BulkAdd({ ideas, nextTime, onAdded }: { ideas: OwnIdea[]; nextTime: () 
     } catch {
       setNote({ text: t('ownWriteFailed'), error: true });
       return;
-    } finally {
-      setBusy(false);
     }
     setText('');
     await onAdded();
     setNote({ text: batch.length === 1 ? t('ownBulkAddedOne') : t('ownBulkAddedMany', count(batch.length)) });
     document.getElementById('own-bulk-text')?.focus();
-  };
+  });
 
   const tooLong = parsed.tooLong.map((n) => count(n)).join(', ');
   const notShown = parsed.add.length - PREVIEW_SHOWN;

@@ -1,12 +1,13 @@
-import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { IdeaCard } from '../../components/IdeaCard';
 import { useUiServices } from '../../components/services';
 import { StatusUndoRow, useStatusUndo } from '../../components/StatusUndo';
 import { useTheme } from '../../components/useTheme';
+import { busyProps, useWrite } from '../../components/useWrite';
 import type { Idea } from '../../utils/library';
 import { CheckInNowLink } from '../../components/CheckInNowLink';
 import { LazyDbTrouble } from './Lazy';
-import { usePopup } from './usePopup';
+import { usePopup, type PendingUndo } from './usePopup';
 
 /** The check-in check, the nudge line and the idea lists, loaded after the first frame. */
 type AfterPaint = typeof import('./AfterPaint');
@@ -44,6 +45,24 @@ export function App({ openOptions, cachedIdea = null }: AppProps) {
   const [later, setLater] = useState<AfterPaint | null>(null);
   const feedback = useStatusUndo();
   const { say } = feedback;
+  // Each button's write runs once at a time: a double click or a double Enter is one action.
+  const anotherWrite = useWrite();
+  const favouriteWrite = useWrite();
+  const triedWrite = useWrite();
+  const hideWrite = useWrite();
+  const listWrite = useWrite();
+  // The Undo on show ends when what it refers to changed (another page, "Delete all data", an import).
+  const pending = useRef<PendingUndo | null>(null);
+  useEffect(() => {
+    if (view && pending.current && !pending.current.holds(view)) {
+      pending.current = null;
+      feedback.offerUndo(null);
+    }
+  }, [view]);
+  const offer = (undo: PendingUndo | null | undefined) => {
+    pending.current = undo ?? null;
+    feedback.offerUndo(undo ? undo.takeBack : null);
+  };
   useTheme(view?.theme ?? null);
   const shown = view ? (view.idea ? 'idea' : 'empty') : cachedIdea ? 'idea' : undefined;
   useLayoutEffect(() => {
@@ -124,15 +143,24 @@ export function App({ openOptions, cachedIdea = null }: AppProps) {
             <button
               type="button"
               class="primary"
-              onClick={async () => {
-                if (!view) return;
-                if (await popup.another()) say(t('anotherDone'));
-              }}
+              {...busyProps(anotherWrite.busy)}
+              onClick={() =>
+                void anotherWrite.run(async () => {
+                  if (!view) return;
+                  if (await popup.another()) say(t('anotherDone'));
+                })
+              }
             >
               {t('anotherIdea')}
             </button>
             <div class="toggles">
-              <button type="button" class="toggle" aria-pressed={favourite} onClick={() => view && void popup.favourite(idea.id, !favourite)}>
+              <button
+                type="button"
+                class="toggle"
+                aria-pressed={favourite}
+                {...busyProps(favouriteWrite.busy)}
+                onClick={() => view && void favouriteWrite.run(() => popup.favourite(idea.id, !favourite))}
+              >
                 <Heart filled={favourite} />
                 {t(favourite ? 'inFavourites' : 'favourite')}
               </button>
@@ -140,7 +168,8 @@ export function App({ openOptions, cachedIdea = null }: AppProps) {
                 type="button"
                 class="toggle"
                 aria-pressed={triedToday}
-                onClick={() => view && void popup.tried(idea.id, !triedToday)}
+                {...busyProps(triedWrite.busy)}
+                onClick={() => view && void triedWrite.run(() => popup.tried(idea.id, !triedToday))}
               >
                 {triedToday && <Check />}
                 {t(triedToday ? 'triedToday' : 'weTriedThis')}
@@ -153,12 +182,16 @@ export function App({ openOptions, cachedIdea = null }: AppProps) {
               <button
                 type="button"
                 class="link"
-                onClick={async () => {
-                  if (!view) return;
-                  const undoHide = await popup.hide();
-                  feedback.offerUndo(undoHide);
-                  say(t('hiddenForGood'));
-                }}
+                {...busyProps(hideWrite.busy)}
+                onClick={() =>
+                  void hideWrite.run(async () => {
+                    if (!view) return;
+                    const undo = await popup.hide();
+                    if (!undo) return;
+                    offer(undo);
+                    say(t('hiddenForGood'));
+                  })
+                }
               >
                 {t('notForUs')}
               </button>
@@ -177,11 +210,12 @@ export function App({ openOptions, cachedIdea = null }: AppProps) {
             view={view}
             onShow={show}
             onCopy={(i) => void copy(i.text)}
-            onUnfavourite={async (id) => {
-              await popup.favourite(id, false);
-              feedback.offerUndo(async () => void (await popup.favourite(id, true)));
-              say(t('favouriteRemoved'));
-            }}
+            onUnfavourite={(id) =>
+              void listWrite.run(async () => {
+                offer(await popup.unfavourite(id));
+                say(t('favouriteRemoved'));
+              })
+            }
           />
         )}
         <p class="quiet-links">

@@ -8,6 +8,12 @@ import { dayKey } from '../../utils/day';
 import type { NudgeChoice, PopupAnswer, PopupRequest, PopupView } from '../../utils/popup-view';
 import { askPatiently } from '../../utils/worker-request';
 
+/** An Undo the popup offers, and what must hold in every later view for it to stay. */
+export interface PendingUndo {
+  takeBack: () => Promise<boolean | undefined>;
+  holds: (view: PopupView) => boolean;
+}
+
 type Request = PopupRequest extends infer R ? (R extends PopupRequest ? Omit<R, 'day'> : never) : never;
 
 export function usePopup(services: UiServices) {
@@ -59,10 +65,29 @@ export function usePopup(services: UiServices) {
     /** Asks for the view once more (the "did not answer" notice's button). */
     retry: () => ask({ kind: 'view' }),
     another: () => ask({ kind: 'another', from }),
-    /** "Not for us": hidden for good, the next idea shown; resolves with the way to undo both. */
-    hide: async (): Promise<() => Promise<void>> => {
-      const undo = (await ask({ kind: 'hide', from }))?.undo;
-      return async () => void (undo && (await ask(undo)));
+    /**
+     * "Not for us": hidden for good, the next idea shown; resolves with its Undo and what must hold for
+     * the Undo to stand (null when nothing was hidden: another page moved on first).
+     */
+    hide: async (): Promise<PendingUndo | null> => {
+      const after = await ask({ kind: 'hide', from });
+      const undo = after?.undo;
+      if (!after || !undo || undo.kind !== 'undo-hide') return null;
+      return {
+        // The store refuses when the pick changed since; then the idea set aside does not come back.
+        takeBack: async () => (await ask(undo))?.idea?.id === undo.ideaId,
+        holds: (v) => v.generation === after.generation && v.idea?.id === after.idea?.id,
+      };
+    },
+    /** A favourite taken off from the lists, with its Undo (refused after "Delete all data" or an import). */
+    unfavourite: async (ideaId: string): Promise<PendingUndo | null> => {
+      const after = await ask({ kind: 'mark', ideaId, favourite: false });
+      if (!after) return null;
+      const { generation } = after;
+      return {
+        takeBack: async () => (await ask({ kind: 'mark', ideaId, favourite: true, generation }))?.favourites.some((i) => i.id === ideaId),
+        holds: (v) => v.generation === generation,
+      };
     },
     favourite: (ideaId: string, favourite: boolean) => ask({ kind: 'mark', ideaId, favourite }),
     tried: (ideaId: string, tried: boolean) => ask({ kind: 'mark', ideaId, tried }),

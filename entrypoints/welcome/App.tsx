@@ -3,6 +3,7 @@ import { DbTrouble } from '../../components/DbTrouble';
 import { PresetChoices } from '../../components/PresetChoices';
 import { useServices } from '../../components/services';
 import { useTheme } from '../../components/useTheme';
+import { busyProps, useWrite } from '../../components/useWrite';
 import type { MessageKey } from '../../utils/i18n';
 import { INTENSITIES, type Idea, type Intensity } from '../../utils/library';
 import type { Prefs } from '../../utils/prefs';
@@ -31,7 +32,8 @@ function exampleFor(ideas: Idea[], intensity: Intensity): Idea | undefined {
   );
 }
 
-type Phase = 'loading' | 'choosing' | 'done' | 'already';
+/** 'elsewhere': finished in another tab while this one showed the choices (its form is stale). */
+type Phase = 'loading' | 'choosing' | 'done' | 'already' | 'elsewhere';
 
 /** The first page a new install sees: what Tend is, how to find it, and three choices before any nudge. */
 export function App({ actions }: { actions: WelcomeActions }) {
@@ -45,7 +47,7 @@ export function App({ actions }: { actions: WelcomeActions }) {
   const [intensity, setIntensity] = useState<Intensity>('warm');
   const [examples, setExamples] = useState<Partial<Record<Intensity, Idea>>>({});
   const [previewStatus, setPreviewStatus] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useWrite();
   const [saveFailed, setSaveFailed] = useState(false);
   const [customChosen, setCustomChosen] = useState(false);
   const doneRef = useRef<HTMLParagraphElement>(null);
@@ -70,20 +72,31 @@ export function App({ actions }: { actions: WelcomeActions }) {
       .catch(() => {});
   }, []);
   useEffect(() => {
-    if (phase === 'done') doneRef.current?.focus();
+    if (phase === 'done' || phase === 'elsewhere') doneRef.current?.focus();
   }, [phase]);
+  // Set up in another tab (or the data deleted there): this page's choices are stale, and say so.
+  useEffect(() => {
+    if (phase !== 'choosing') return;
+    return store.onChange((change) => {
+      if (change !== 'setup' && change !== 'all') return;
+      void store.readState(SETUP_KEY, parseSetup).then((setup) => {
+        if (setup.finishedAt !== null) setPhase((p) => (p === 'choosing' ? 'elsewhere' : p));
+      });
+    });
+  }, [phase, store]);
 
-  const start = async () => {
-    setBusy(true);
+  const start = () => run(async () => {
     setSaveFailed(false);
     try {
-      const next = await store.patchPrefs({
+      // Written only if no other tab finished the welcome first: newer choices are never overwritten.
+      const patch = {
         ...(preset === 'custom' ? {} : { windows: presetWindows(preset) }),
         nudgesEnabled: perDay > 0,
         ...(perDay > 0 ? { nudgesPerDay: perDay } : {}),
         maxIntensity: intensity,
-      });
-      await store.updateState(SETUP_KEY, parseSetup, () => ({ finishedAt: now() }));
+      };
+      const next = await store.finishSetup(patch, now());
+      if (!next) return setPhase('elsewhere');
       // Only now is the first nudge planned: exactly one alarm, inside the hours just chosen.
       await services.replanNudges();
       setPrefs(next);
@@ -92,10 +105,8 @@ export function App({ actions }: { actions: WelcomeActions }) {
       if (preset === 'custom') services.openPage('/options.html', '#nudges');
     } catch {
       setSaveFailed(true);
-    } finally {
-      setBusy(false);
     }
-  };
+  });
 
   if (failed) return <DbTrouble error={failed} download={services.rescue.download} />;
   if (phase === 'loading') return <p class="muted" aria-busy="true">{t('loading')}</p>;
@@ -109,6 +120,17 @@ export function App({ actions }: { actions: WelcomeActions }) {
         <p>{t('welcomeLine3')}</p>
       </div>
       <p class="notice">{t('aboutPrivacy')}</p>
+
+      {phase === 'elsewhere' && (
+        <section aria-labelledby="elsewhere">
+          <p id="elsewhere" role="status" tabIndex={-1} ref={doneRef}>
+            {t('welcomeSetElsewhere')}
+          </p>
+          <button type="button" class="primary" onClick={() => services.openPage('/options.html')}>
+            {t('openSettings')}
+          </button>
+        </section>
+      )}
 
       {phase === 'already' && (
         <section aria-labelledby="already">
@@ -192,7 +214,7 @@ export function App({ actions }: { actions: WelcomeActions }) {
             </p>
           </div>
           <div class="welcome-start">
-            <button type="button" class="primary" disabled={busy} onClick={() => void start()}>
+            <button type="button" class="primary" {...busyProps(busy)} onClick={() => void start()}>
               {t('startTend')}
             </button>
             {saveFailed && (

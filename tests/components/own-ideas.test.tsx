@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { OwnIdeasSection } from '../../entrypoints/options/OwnIdeasSection';
 import { createOwnIdea } from '../../utils/own-ideas';
 import type { OwnIdea } from '../../utils/records';
@@ -259,16 +259,19 @@ describe('bringing in many at once', () => {
     await type(root, '#own-bulk-text', 'New one\nNew two\n');
     expect(root.textContent).toContain('Tend keeps up to 1,000 ideas of your own; with these it would be 1,001. Bring in fewer, or delete some first.');
     await click(button(root, 'Add 2 ideas'));
-    expect(root.querySelector('[role=alert]')?.textContent).toBe('Tend keeps up to 1,000 ideas of your own; with these it would be 1,001. Nothing was added.');
+    // The store reads the stored words first (an idea is never stored twice): give it the time.
+    await vi.waitFor(() =>
+      expect(root.querySelector('[role=alert]')?.textContent).toBe('Tend keeps up to 1,000 ideas of your own; with these it would be 1,001. Nothing was added.'),
+    );
     expect(await services.store.readOwnIdeas()).toHaveLength(999);
     // One fits.
     await type(root, '#own-bulk-text', 'New one\n');
     await click(button(root, 'Add 1 idea'));
-    expect(await services.store.readOwnIdeas()).toHaveLength(1000);
+    await vi.waitFor(async () => expect(await services.store.readOwnIdeas()).toHaveLength(1000));
     // A single idea beyond the limit is refused too.
     await type(root, '#own-add-text', 'One too many');
     await click(button(root, 'Add idea'));
-    expect(root.textContent).toContain('with these it would be 1,001. Nothing was added.');
+    await vi.waitFor(() => expect(root.textContent).toContain('with these it would be 1,001. Nothing was added.'));
     expect(await services.store.readOwnIdeas()).toHaveLength(1000);
   }, 20_000);
 });

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { render } from 'preact';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../entrypoints/popup/App';
 import { pause } from '../../utils/pause';
 import { parseSetup, SETUP_KEY } from '../../utils/setup';
@@ -65,6 +65,8 @@ describe('popup', () => {
     expect(root.querySelector('main')?.getAttribute('aria-busy')).toBe('true');
     release(library);
     await settle();
+    // The first answer of a test file also loads the worker's code: wait for it, not a fixed time.
+    await vi.waitFor(() => expect(root.querySelector('main')?.hasAttribute('aria-busy')).toBe(false));
     const shown = root.querySelector('.idea-text')?.textContent ?? '';
     expect(texts.has(shown)).toBe(true);
     expect(root.querySelector('main')?.hasAttribute('aria-busy')).toBe(false);
@@ -114,7 +116,8 @@ describe('popup', () => {
     expect(idea()).not.toBe(first);
     expect((await services.store.readAllMarks()).filter((m) => m.hidden)).toHaveLength(1);
     await click(button(root, 'Undo'));
-    expect(idea()).toBe(first);
+    // The Undo is checked against what is stored (its code loads on first use): give it the time.
+    await vi.waitFor(() => expect(idea()).toBe(first));
     expect((await services.store.readAllMarks()).filter((m) => m.hidden)).toHaveLength(0);
   });
 

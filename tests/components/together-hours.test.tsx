@@ -83,7 +83,10 @@ describe('NudgesSection: presets and Undo', () => {
     expect(root.querySelector('[data-testid="week-text"]')?.textContent).toContain('Monday: none');
 
     await click(button(root, 'Undo'));
-    expect(saves.at(-1)).toEqual({ windows: defaultWindows() });
+    // The Undo puts the hours back only while the stored ones are still those it undoes.
+    const undo = saves.at(-1) as Exclude<PrefsPatch, Partial<Prefs>>;
+    expect(undo({ ...defaultPrefs(), windows: presetWindows('weekends') })).toEqual({ windows: defaultWindows() });
+    expect(undo({ ...defaultPrefs(), windows: presetWindows('evenings') })).toEqual({});
     expect(radio(root, 'Every evening').checked).toBe(true);
     expect(root.textContent).toContain('Your previous hours are back.');
     expect([...root.querySelectorAll('button')].some((b) => b.textContent === 'Undo')).toBe(false);
