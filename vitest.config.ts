@@ -10,7 +10,7 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/**/*.test.{ts,tsx}'],
           exclude: ['tests/e2e/**'],
-          setupFiles: ['fake-indexeddb/auto'],
+          setupFiles: ['tests/setup-idb.ts'],
           environment: 'node',
         },
       },

@@ -1,5 +1,5 @@
 /** The background worker's wiring, against WXT's fake browser (which never fires alarms by itself). */
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import ideas from '../assets/library/ideas.json';
 import nudges from '../assets/library/nudges.json';
@@ -11,6 +11,30 @@ import { parseSetup, SETUP_KEY } from '../utils/setup';
 import { tEn } from './helpers';
 
 type IdleListener = (state: 'active' | 'idle' | 'locked') => void;
+
+/**
+ * The store's change channel, kept to this file: Node's BroadcastChannel reaches every worker thread, so a
+ * write to a 'tend' database in another test file would otherwise make this file's background replan.
+ * Every channel opened here is closed after each test, so a background started by an earlier test (it
+ * listens to the store's changes) is gone and cannot replan behind the next one.
+ */
+const RealChannel = globalThis.BroadcastChannel;
+const openChannels = new Set<BroadcastChannel>();
+const FILE_CHANNEL = `#background-test-${process.pid}-${Math.random()}`;
+class FileChannel extends RealChannel {
+  constructor(name: string) {
+    super(name + FILE_CHANNEL);
+    openChannels.add(this);
+  }
+  override close(): void {
+    openChannels.delete(this);
+    super.close();
+  }
+}
+globalThis.BroadcastChannel = FileChannel;
+afterAll(() => {
+  globalThis.BroadcastChannel = RealChannel;
+});
 let idleListeners: IdleListener[] = [];
 let idleState: 'active' | 'idle' | 'locked' = 'active';
 const store = createTendStore();
@@ -63,7 +87,12 @@ beforeEach(async () => {
   await settle();
 });
 
-afterEach(() => {
+afterEach(async () => {
+  // Let the background finish what it was doing, then stop it hearing the store: a background of this
+  // test never acts in the next one.
+  await settle();
+  for (const channel of [...openChannels]) channel.close();
+  await store.close();
   vi.restoreAllMocks();
   vi.useRealTimers();
   vi.unstubAllGlobals();
