@@ -40,10 +40,12 @@ let idleState: 'active' | 'idle' | 'locked' = 'active';
 const store = createTendStore();
 const NOON = new Date(2026, 4, 4, 12, 0).getTime();
 const settle = () => new Promise((r) => setTimeout(r, 100));
+/** Waits for what the worker does, long enough for a busy machine (vitest's own default is one second). */
+const eventually = (check: () => Promise<void>) => vi.waitFor(check, { timeout: 15_000, interval: 20 });
 
 /** Waits until the worker has finished handling: no claim held and a new alarm planned. */
 async function handled(previousAlarm: number) {
-  await vi.waitFor(async () => {
+  await eventually(async () => {
     const state = await store.readNudgeState();
     expect(state.handlingSince).toBeNull();
     expect(state.plannedAt).not.toBeNull();
@@ -84,15 +86,20 @@ beforeEach(async () => {
   vi.stubGlobal('fetch', vi.fn(async (url: unknown) => new Response(JSON.stringify(String(url).includes('/ideas.') ? ideas : nudges))));
   background.main();
   await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install' } as never);
+  // Every test starts from the first nudge planned: the alarm set and stored as the plan.
+  await eventually(async () => {
+    const [alarm] = await fakeBrowser.alarms.getAll();
+    expect((await store.readNudgeState()).plannedAt).toBe(alarm?.scheduledTime);
+  });
   await settle();
+  vi.setSystemTime(NOON); // waiting moved the faked clock on a little
 });
 
 afterEach(async () => {
   // Let the background finish what it was doing, then stop it hearing the store: a background of this
   // test never acts in the next one.
   await settle();
-  for (const channel of [...openChannels]) channel.close();
-  await store.close();
+  for (const channel of [...openChannels]) if (channel.onmessage) channel.close();
   vi.restoreAllMocks();
   vi.useRealTimers();
   vi.unstubAllGlobals();
@@ -132,7 +139,7 @@ describe('background', () => {
     // The worker is stopped while the notification is being created: that call never returns.
     const create = vi.spyOn(fakeBrowser.notifications, 'create').mockImplementation(() => new Promise(() => {}));
     await fakeBrowser.alarms.onAlarm.trigger(first);
-    await vi.waitFor(async () => expect(create).toHaveBeenCalled());
+    await eventually(async () => expect(create).toHaveBeenCalled());
     const recorded = (await store.readNudgeState()).lastNudgeAt ?? 0;
     expect(recorded).toBeGreaterThanOrEqual(first.scheduledTime);
     expect(recorded).toBeLessThan(first.scheduledTime + 5000);
@@ -229,7 +236,7 @@ describe('background', () => {
     const create = vi.spyOn(fakeBrowser.notifications, 'create');
     background.main();
     await fakeBrowser.runtime.onStartup.trigger();
-    await vi.waitFor(async () => expect(Object.keys(await fakeBrowser.notifications.getAll())).toEqual(['tend-nudge']));
+    await eventually(async () => expect(Object.keys(await fakeBrowser.notifications.getAll())).toEqual(['tend-nudge']));
     await handled(alarm.scheduledTime);
     await settle();
     expect(create).toHaveBeenCalledOnce();

@@ -14,7 +14,8 @@ let counter = 0;
 
 export function fakeServices(
   library: Idea[],
-  now = () => Date.UTC(2026, 4, 4, 12),
+  // Local noon of a fixed day: the same local day in every time zone, whatever the machine's clock says.
+  now = () => new Date(2026, 4, 4, 12).getTime(),
 ): Services & { copied: string[]; opened: string[]; dbName: string } {
   const copied: string[] = [];
   const opened: string[] = [];
@@ -78,9 +79,18 @@ export async function mount(node: ComponentChildren, services?: Services): Promi
   return root;
 }
 
-/** Lets effects, IndexedDB and re-renders settle. */
+/**
+ * Lets effects, IndexedDB and re-renders settle: `ms`, and then as long as part of the page is still
+ * loading (a "Loading…" marked aria-busy), so a slow machine waits for the signal, not a guess (at most 3 s).
+ */
 export async function settle(ms = 60): Promise<void> {
-  await act(() => new Promise<void>((r) => setTimeout(r, ms)));
+  await act(async () => {
+    await new Promise<void>((r) => setTimeout(r, ms));
+    const end = performance.now() + 3000;
+    while (document.querySelector('[aria-busy="true"]') && performance.now() < end) {
+      await new Promise<void>((r) => setTimeout(r, 20));
+    }
+  });
 }
 
 export async function click(element: Element | null | undefined): Promise<void> {
