@@ -79,18 +79,9 @@ export async function mount(node: ComponentChildren, services?: Services): Promi
   return root;
 }
 
-/**
- * Lets effects, IndexedDB and re-renders settle: `ms`, and then as long as part of the page is still
- * loading (a "Loading…" marked aria-busy), so a slow machine waits for the signal, not a guess (at most 3 s).
- */
+/** Lets effects, IndexedDB and re-renders settle. */
 export async function settle(ms = 60): Promise<void> {
-  await act(async () => {
-    await new Promise<void>((r) => setTimeout(r, ms));
-    const end = performance.now() + 3000;
-    while (document.querySelector('[aria-busy="true"]') && performance.now() < end) {
-      await new Promise<void>((r) => setTimeout(r, 20));
-    }
-  });
+  await act(() => new Promise<void>((r) => setTimeout(r, ms)));
 }
 
 export async function click(element: Element | null | undefined): Promise<void> {
