@@ -1,48 +1,76 @@
-// `npm test`: typecheck, unit tests, both builds, then real-browser tests in Chromium and Firefox.
-// Every step runs even when one before it failed, and the last line sums up: "N passed, M failed".
-import { spawnSync } from 'node:child_process';
+// `npm test`: typecheck, the unit tests under two far-apart time zones and both builds side by side,
+// then the real-browser tests in Chromium and Firefox (they need the build), two files at a time.
+// Every step runs even when another failed; each step's output is printed whole when it ends, the
+// total time after the summary, and the last line sums up: "tests: N passed, M failed".
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 
 mkdirSync('.tmp', { recursive: true });
+const started = Date.now();
 const steps = [];
 let passed = 0;
 let failed = 0;
+const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
 
-function run(name, command, args) {
-  console.log(`\n▶ ${name}: ${command} ${args.join(' ')}`);
-  const result = spawnSync(command, args, { stdio: 'inherit', env: process.env });
-  const ok = result.status === 0;
-  steps.push({ name, ok });
-  return ok;
+/** Runs one step in its own process; its output is kept and printed in one piece when it ends. */
+function run(name, command, args, env = {}) {
+  const t0 = Date.now();
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { env: { ...process.env, FORCE_COLOR: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const chunks = [];
+    child.stdout.on('data', (c) => chunks.push(c));
+    child.stderr.on('data', (c) => chunks.push(c));
+    const done = (code) => {
+      const ok = code === 0;
+      const took = Date.now() - t0;
+      console.log(`\n▶ ${name}: ${command} ${args.join(' ')} (${seconds(took)})`);
+      process.stdout.write(Buffer.concat(chunks));
+      steps.push({ name, ok, took });
+      resolve(ok);
+    };
+    child.on('error', (error) => {
+      chunks.push(Buffer.from(String(error)));
+      done(1);
+    });
+    child.on('close', done);
+  });
 }
 
-function vitest(project) {
-  const report = `.tmp/vitest-${project}.json`;
+async function vitest(project, label, env = {}) {
+  const report = `.tmp/vitest-${label}.json`;
   rmSync(report, { force: true });
-  const ok = run(`${project} tests`, 'npx', [
+  const ok = await run(`${label} tests`, 'npx', [
     'vitest', 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile=${report}`,
-  ]);
-  if (existsSync(report)) {
-    const summary = JSON.parse(readFileSync(report, 'utf8'));
+  ], env);
+  const summary = existsSync(report) ? JSON.parse(readFileSync(report, 'utf8')) : null;
+  if (summary) {
     passed += summary.numPassedTests;
     failed += summary.numFailedTests + (summary.numTotalTestSuites === 0 ? 1 : 0);
     // A file that failed to load counts as a failure even when no test inside it ran.
     failed += summary.testResults.filter((f) => f.status === 'failed' && f.assertionResults.length === 0).length;
   }
   // Errors outside any test (an unhandled rejection, a crash) fail the run without failing a test.
-  if (!ok && (!existsSync(report) || JSON.parse(readFileSync(report, 'utf8')).numFailedTests === 0)) failed += 1;
+  if (!ok && (!summary || summary.numFailedTests === 0)) failed += 1;
 }
 
 // WXT writes the types for messages and paths; refresh them so the typecheck sees today's locales.
-run('prepare', 'npx', ['wxt', 'prepare']);
-if (run('typecheck', 'npx', ['tsc', '--noEmit', '-p', '.'])) passed += 1;
+await run('prepare', 'npx', ['wxt', 'prepare']);
+const [typed, , built] = await Promise.all([
+  run('typecheck', 'npx', ['tsc', '--noEmit', '--incremental', '--tsBuildInfoFile', '.tmp/tsbuildinfo', '-p', '.']),
+  // Twice, in far-apart zones, so no unit test leans on the machine's own: UTC+14, then UTC-10 (UTC-9 in summer).
+  (async () => {
+    await vitest('unit', 'unit (Pacific/Kiritimati)', { TZ: 'Pacific/Kiritimati' });
+    await vitest('unit', 'unit (America/Adak)', { TZ: 'America/Adak' });
+  })(),
+  run('build', 'npm', ['run', '--silent', 'build']),
+]);
+if (typed) passed += 1;
 else failed += 1;
-vitest('unit');
-const built = run('build', 'npm', ['run', '--silent', 'build']);
-if (built) vitest('e2e');
+if (built) await vitest('e2e', 'e2e');
 else failed += 1;
 
 console.log('\nSummary');
-for (const step of steps) console.log(`  ${step.ok ? '✓' : '✗'} ${step.name}`);
+for (const step of steps) console.log(`  ${step.ok ? '✓' : '✗'} ${step.name} (${seconds(step.took)})`);
+console.log(`\nnpm test took ${seconds(Date.now() - started)}`);
 console.log(`\ntests: ${passed} passed, ${failed} failed`);
 process.exit(failed === 0 && steps.every((s) => s.ok) ? 0 : 1);

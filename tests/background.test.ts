@@ -1,5 +1,5 @@
 /** The background worker's wiring, against WXT's fake browser (which never fires alarms by itself). */
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import ideas from '../assets/library/ideas.json';
 import nudges from '../assets/library/nudges.json';
@@ -11,15 +11,43 @@ import { parseSetup, SETUP_KEY } from '../utils/setup';
 import { tEn } from './helpers';
 
 type IdleListener = (state: 'active' | 'idle' | 'locked') => void;
+
+/**
+ * The store's change channel, kept to this file: Node's BroadcastChannel reaches every worker thread, so a
+ * write to a 'tend' database in another test file would otherwise make this file's background replan.
+ * Every channel opened here is closed after each test, so a background started by an earlier test (it
+ * listens to the store's changes) is gone and cannot replan behind the next one.
+ */
+const RealChannel = globalThis.BroadcastChannel;
+const openChannels = new Set<BroadcastChannel>();
+const FILE_CHANNEL = `#background-test-${process.pid}-${Math.random()}`;
+class FileChannel extends RealChannel {
+  constructor(name: string) {
+    super(name + FILE_CHANNEL);
+    openChannels.add(this);
+  }
+  override close(): void {
+    openChannels.delete(this);
+    super.close();
+  }
+}
+globalThis.BroadcastChannel = FileChannel;
+afterAll(() => {
+  globalThis.BroadcastChannel = RealChannel;
+});
 let idleListeners: IdleListener[] = [];
 let idleState: 'active' | 'idle' | 'locked' = 'active';
 const store = createTendStore();
 const NOON = new Date(2026, 4, 4, 12, 0).getTime();
 const settle = () => new Promise((r) => setTimeout(r, 100));
+/** Waits for what the worker does, long enough for a busy machine (vitest's own default is one second). */
+const eventually = (check: () => Promise<void>) => vi.waitFor(check, { timeout: 15_000, interval: 20 });
+// A test here fires the alarm several times, each through IndexedDB: allow a busy machine for it too.
+vi.setConfig({ testTimeout: 30_000, hookTimeout: 30_000 });
 
 /** Waits until the worker has finished handling: no claim held and a new alarm planned. */
 async function handled(previousAlarm: number) {
-  await vi.waitFor(async () => {
+  await eventually(async () => {
     const state = await store.readNudgeState();
     expect(state.handlingSince).toBeNull();
     expect(state.plannedAt).not.toBeNull();
@@ -60,10 +88,20 @@ beforeEach(async () => {
   vi.stubGlobal('fetch', vi.fn(async (url: unknown) => new Response(JSON.stringify(String(url).includes('/ideas.') ? ideas : nudges))));
   background.main();
   await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install' } as never);
+  // Every test starts from the first nudge planned: the alarm set and stored as the plan.
+  await eventually(async () => {
+    const [alarm] = await fakeBrowser.alarms.getAll();
+    expect((await store.readNudgeState()).plannedAt).toBe(alarm?.scheduledTime);
+  });
   await settle();
+  vi.setSystemTime(NOON); // waiting moved the faked clock on a little
 });
 
-afterEach(() => {
+afterEach(async () => {
+  // Let the background finish what it was doing, then stop it hearing the store: a background of this
+  // test never acts in the next one.
+  await settle();
+  for (const channel of [...openChannels]) if (channel.onmessage) channel.close();
   vi.restoreAllMocks();
   vi.useRealTimers();
   vi.unstubAllGlobals();
@@ -103,7 +141,7 @@ describe('background', () => {
     // The worker is stopped while the notification is being created: that call never returns.
     const create = vi.spyOn(fakeBrowser.notifications, 'create').mockImplementation(() => new Promise(() => {}));
     await fakeBrowser.alarms.onAlarm.trigger(first);
-    await vi.waitFor(async () => expect(create).toHaveBeenCalled());
+    await eventually(async () => expect(create).toHaveBeenCalled());
     const recorded = (await store.readNudgeState()).lastNudgeAt ?? 0;
     expect(recorded).toBeGreaterThanOrEqual(first.scheduledTime);
     expect(recorded).toBeLessThan(first.scheduledTime + 5000);
@@ -148,8 +186,7 @@ describe('background', () => {
     idleState = 'active';
     vi.setSystemTime(alarm.scheduledTime + 60_000);
     idleListeners.forEach((l) => l('active'));
-    await settle();
-    expect(Object.keys(await fakeBrowser.notifications.getAll())).toEqual(['tend-nudge']);
+    await eventually(async () => expect(Object.keys(await fakeBrowser.notifications.getAll())).toEqual(['tend-nudge']));
   });
 
   it('drops a waiting nudge when the person comes back after the window ended', async () => {
@@ -200,7 +237,7 @@ describe('background', () => {
     const create = vi.spyOn(fakeBrowser.notifications, 'create');
     background.main();
     await fakeBrowser.runtime.onStartup.trigger();
-    await vi.waitFor(async () => expect(Object.keys(await fakeBrowser.notifications.getAll())).toEqual(['tend-nudge']));
+    await eventually(async () => expect(Object.keys(await fakeBrowser.notifications.getAll())).toEqual(['tend-nudge']));
     await handled(alarm.scheduledTime);
     await settle();
     expect(create).toHaveBeenCalledOnce();

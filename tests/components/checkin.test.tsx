@@ -13,7 +13,8 @@ import { CheckInsSection } from '../../entrypoints/options/CheckInsSection';
 import { makeLibrary } from '../helpers';
 import { button, click, fakeServices, mount, settle } from './render';
 
-const START = Date.UTC(2026, 4, 4, 12);
+// Local noon: "the next day" and "later today" are the same local days in every time zone.
+const START = new Date(2026, 4, 4, 12).getTime();
 let clock = START;
 // A database and change channel of its own: fakeServices' numbered names repeat in every test file, and
 // Node's BroadcastChannel reaches across the workers that run the files side by side.

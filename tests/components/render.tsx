@@ -14,7 +14,8 @@ let counter = 0;
 
 export function fakeServices(
   library: Idea[],
-  now = () => Date.UTC(2026, 4, 4, 12),
+  // Local noon of a fixed day: the same local day in every time zone, whatever the machine's clock says.
+  now = () => new Date(2026, 4, 4, 12).getTime(),
 ): Services & { copied: string[]; opened: string[]; dbName: string } {
   const copied: string[] = [];
   const opened: string[] = [];

@@ -201,7 +201,8 @@ export class FirefoxTend {
   private onFirefoxLine(line: string): void {
     this.firefoxOutput.push(line);
     const ours = line.includes(`moz-extension://${this.uuid}/`);
-    // Firefox's own remote-settings client complains about the server the prefs above point nowhere.
+    // Firefox's own Remote Settings service logs its failures to reach its server (there is no network
+    // here) with the same prefix as pages do; that is Firefox's, not Tend's.
     const firefoxOwn = line.startsWith('console.error: services.settings');
     if ((line.startsWith('JavaScript error: ') && ours) || (line.startsWith('console.error: ') && !firefoxOwn)) {
       this.pageErrors.push(line);
