@@ -11,10 +11,10 @@ import {
   parseCheckInState,
   staysHard,
   type CheckInState,
-} from '../utils/checkin';
-import { DAY, HOUR, dayKey, dayKeyBefore } from '../utils/day';
-import { parseBackup } from '../utils/backup';
-import { CHECKIN_ANSWERS, parseCheckIn, type CheckIn, type CheckInAnswer } from '../utils/records';
+} from '../checkin/checkin';
+import { DAY, HOUR, dayKey, dayKeyBefore } from '../lib/day';
+import { parseBackup } from '../backup/backup';
+import { CHECKIN_ANSWERS, parseCheckIn, type CheckIn, type CheckInAnswer } from '../model/records';
 import { inTimeZone, tEn } from './helpers';
 
 const ON = createCheckInState();

@@ -11,7 +11,7 @@ import {
   parseIdeas,
   parseTranslation,
   translate,
-} from '../utils/library';
+} from '../ideas/library';
 import {
   BANNED_PATTERNS_DE,
   lintIdeas,
@@ -20,10 +20,10 @@ import {
   MIN_IDEAS,
   MIN_NUDGES,
   MIN_PER_CATEGORY,
-} from '../utils/library-lint';
-import { timeOfDayIn, timesOfDayIn } from '../utils/time-words';
-import { fitsHour } from '../utils/picker';
-import type { TimeOfDay } from '../utils/library';
+} from './lint/library-lint';
+import { timeOfDayIn, timesOfDayIn } from './lint/time-words';
+import { fitsHour } from '../ideas/picker';
+import type { TimeOfDay } from '../ideas/library';
 
 const good = (n: number) => ({
   id: `talk-${String(n).padStart(3, '0')}`,

@@ -3,11 +3,11 @@
  * answers (popup-view.ts) and the store (db.ts) over fake-indexeddb, with a clock that is an input.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { createTendStore, LIMITS, type StoreChange, type TendStore } from '../utils/db';
-import { dayKey, dayKeyBefore } from '../utils/day';
-import type { Idea } from '../utils/library';
-import { answerPopup, type PopupAnswer, type PopupRequest, type PopupView } from '../utils/popup-view';
-import { defaultPrefs } from '../utils/prefs';
+import { createTendStore, LIMITS, type StoreChange, type TendStore } from '../store/db';
+import { dayKey, dayKeyBefore } from '../lib/day';
+import type { Idea } from '../ideas/library';
+import { answerPopup, type PopupAnswer, type PopupRequest, type PopupView } from '../ideas/popup-view';
+import { defaultPrefs } from '../model/prefs';
 import { makeLibrary, tEn } from './helpers';
 
 const library = makeLibrary(30);

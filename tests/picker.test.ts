@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import ideasJson from '../assets/library/ideas.json';
-import { leaningFor } from '../utils/leaning';
-import { CATEGORIES, intensityRank, parseIdeas, type Category, type Idea } from '../utils/library';
+import { leaningFor } from '../checkin/leaning';
+import { CATEGORIES, intensityRank, parseIdeas, type Category, type Idea } from '../ideas/library';
 import {
   anotherIdea,
   createPickerState,
@@ -14,9 +14,9 @@ import {
   type PickerState,
   type PickOptions,
   type PickResult,
-} from '../utils/picker';
-import { defaultPrefs, type Prefs } from '../utils/prefs';
-import type { CheckInAnswer } from '../utils/records';
+} from '../ideas/picker';
+import { defaultPrefs, type Prefs } from '../model/prefs';
+import type { CheckInAnswer } from '../model/records';
 import { makeLibrary } from './helpers';
 
 // Every idea allowed (new installs start at "up to warm"; these tests walk the whole library).

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DAY, MINUTE } from '../utils/day';
-import { checkWindows, defaultPrefs, type Prefs, type TimeWindow, type WeekWindows } from '../utils/prefs';
+import { DAY, MINUTE } from '../lib/day';
+import { checkWindows, defaultPrefs, type Prefs, type TimeWindow, type WeekWindows } from '../model/prefs';
 import {
   checkAgainstNow,
   createNudgeState,
@@ -11,8 +11,8 @@ import {
   nextNudgeAt,
   planAlarm,
   type NudgeState,
-} from '../utils/schedule';
-import { isPaused, pause, resume, snooze } from '../utils/pause';
+} from '../nudges/schedule';
+import { isPaused, pause, resume, snooze } from '../nudges/pause';
 import { inTimeZone } from './helpers';
 
 const ZONES = ['America/New_York', 'Europe/Berlin', 'Australia/Lord_Howe', 'Asia/Kolkata', 'Pacific/Auckland', 'UTC'];

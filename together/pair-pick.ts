@@ -9,7 +9,7 @@
  * A change of the pool (an update code with a new set-aside idea) moves the walk to where the new
  * pool's count puts it: a repeat is then possible once, never within a cycle of an unchanged pool.
  */
-import { intensityRank, type Idea } from '../utils/library';
+import { intensityRank, type Idea } from '../ideas/library';
 import { compareBytes, hmac, hmacKey } from './hmac';
 import type { PairChoices } from './pair-payload';
 import { dayNumberOfKey } from './zone-time';

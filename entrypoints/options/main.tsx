@@ -1,9 +1,9 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import { ServicesContext } from '../../components/services';
-import { notificationsBlocked, previewNudge } from '../../utils/nudges-browser';
-import { localiseDocument } from '../../utils/i18n-browser';
-import { createServices, downloadText } from '../../utils/services-browser';
+import { ServicesContext } from '../../platform/services';
+import { notificationsBlocked, previewNudge } from '../../nudges/nudges-browser';
+import { localiseDocument } from '../../platform/i18n-browser';
+import { createServices, downloadText } from '../../app/services-browser';
 import { App, type OptionsActions } from './App';
 import './options.css';
 
