@@ -3,14 +3,8 @@ import preact from '@preact/preset-vite';
 import type { ManualChunksOption } from 'rollup';
 import type { Plugin } from 'vite';
 import { defineConfig, type GeneratedPublicFile } from 'wxt';
-import {
-  LIBRARY_LANGUAGES,
-  libraryPath,
-  parseIdeas,
-  parseNudgeLines,
-  parseTranslation,
-  translate,
-} from './ideas/library';
+import { LIBRARY_LANGUAGES, libraryPath, parseTranslation, translate } from './ideas/library';
+import { parseIdeas, parseNudgeLines } from './model/vocabulary';
 import { parseTalks, talkPath, translateTalks } from './talk/talks';
 
 export const GECKO_ID = 'tend@tend.invalid';

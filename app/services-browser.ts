@@ -1,12 +1,12 @@
 /** The real services handed to the pages: the first frame's (words, time, pages) and the data layer. */
-import type { Services } from '../platform/services';
+import type { Services, UiServices } from '../platform/services';
 import { createTendStore } from '../store/db';
 import { loadIdeas } from '../ideas/library-browser';
-import { themeOf } from '../look/theme';
-import { askWorker, createUiServices } from './ui-services-browser';
+import { themeOf } from '../model/prefs';
 import { writeViewCache } from '../platform/view-cache';
 
-export function createServices(): Services {
+/** The data layer on top of the first frame's services (`ui`). */
+export function createServices(ui: UiServices): Services {
   const store = createTendStore();
   // New settings (here or in any page, an import, "Delete all data") may change the look and which ideas
   // fit: the render cache keeps the look and lets the popup pick again.
@@ -18,11 +18,11 @@ export function createServices(): Services {
       .catch(() => {});
   });
   return {
-    ...createUiServices(),
+    ...ui,
     store,
     loadIdeas,
     // The worker plans the alarm: pages change what is stored, then ask it to plan anew.
-    replanNudges: async () => void (await askWorker('replan')),
+    replanNudges: async () => void (await ui.askWorker('replan')),
     rescue: {
       async exportReadable() {
         const now = Date.now();

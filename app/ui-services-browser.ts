@@ -13,7 +13,7 @@ import { workerMessage, type WorkerRequest } from '../platform/worker-request';
 let full: Promise<Services> | null = null;
 
 export function createUiServices(): UiServices {
-  return {
+  const ui: UiServices = {
     t,
     now: Date.now,
     random: Math.random,
@@ -32,8 +32,9 @@ export function createUiServices(): UiServices {
       channel.onmessage = () => listener();
       return () => channel.close();
     },
-    full: () => (full ??= import('./services-browser').then((m) => m.createServices())),
+    full: () => (full ??= import('./services-browser').then((m) => m.createServices(ui))),
   };
+  return ui;
 }
 
 /** Asks the background worker (woken if it sleeps) and resolves with its answer once it is done. */

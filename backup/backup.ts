@@ -3,8 +3,8 @@
  * into a clear error. Nothing is written until a whole file has passed. Depth and size are
  * checked before anything recurses, so no file can exhaust a browser's stack.
  */
-import { LIMITS, type Replacement, type Snapshot } from '../store/db';
-import { parseCheckInState } from '../checkin/checkin';
+import { LIMITS, type Replacement, type Snapshot } from '../store/schema';
+import { parseCheckInState } from '../model/records';
 import { localDatedFileName } from '../lib/day';
 import { defaultPrefs, validatePrefs } from '../model/prefs';
 import {

@@ -4,11 +4,8 @@
  */
 import { DAY, dayKey, dayKeyBefore } from '../lib/day';
 import type { MessageKey } from '../platform/i18n';
-import type { CheckIn, CheckInAnswer } from '../model/records';
+import type { CheckIn, CheckInAnswer, CheckInState } from '../model/records';
 import { cleanText } from '../lib/text';
-
-/** The state record's key in the 'state' store. */
-export const CHECKIN_STATE_KEY = 'checkin';
 
 /** Days from the welcome (or the last answer) until the next check-in. */
 export const CHECKIN_EVERY_DAYS = 7;
@@ -17,33 +14,6 @@ export const COUNSELLOR_GAP_DAYS = 28;
 /** The counsellor card only answers answers this recent (an old backup brings no card). */
 export const COUNSELLOR_RECENT_DAYS = 28;
 
-export interface CheckInState {
-  /** The local day "Not now" was chosen on: the card waits for the next day's first opening. */
-  notNowDay: string | null;
-  /** When the counsellor card was last shown. */
-  counsellorShownAt: number | null;
-  /** Weekly check-ins on (the default) or off; "Check in now" works either way. */
-  weekly: boolean;
-}
-
-export function createCheckInState(): CheckInState {
-  return { notNowDay: null, counsellorShownAt: null, weekly: true };
-}
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-/** A missing or damaged record means defaults for the bad fields. */
-export function parseCheckInState(raw: unknown): CheckInState {
-  const d = createCheckInState();
-  if (!isRecord(raw)) return d;
-  const notNowDay = typeof raw.notNowDay === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(raw.notNowDay) ? raw.notNowDay : null;
-  const shown = raw.counsellorShownAt;
-  return {
-    notNowDay,
-    counsellorShownAt: typeof shown === 'number' && Number.isFinite(shown) && shown >= 0 ? shown : null,
-    weekly: raw.weekly !== false,
-  };
-}
 
 /**
  * The newest answer (or the welcome) the next check-in counts from. Times ahead of the clock (a clock

@@ -3,7 +3,7 @@
  * for "Like a job", a cap on how close ideas may be. Pure: time is passed in.
  */
 import { DAY } from '../lib/day';
-import type { Category, Intensity } from '../ideas/library';
+import type { Category, Intensity } from '../model/vocabulary';
 import type { Lean } from '../ideas/picker';
 import type { CheckIn, CheckInAnswer } from '../model/records';
 

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { createTendStore, DbOpenError, type TendStore } from '../store/db';
+import { createTendStore, type TendStore } from '../store/db';
+import { DbOpenError } from '../store/open-db';
 import { t } from '../platform/i18n-browser';
 import { loadIdeas } from '../ideas/library-browser';
 import { answerPopup } from '../ideas/popup-view';

@@ -1,4 +1,4 @@
-import type { Idea } from './library';
+import type { Idea } from '../model/vocabulary';
 import { useUiServices } from '../platform/services';
 
 export function IdeaCard({ idea, headingId }: { idea: Idea; headingId: string }) {

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { Checkbox, RadioGroup } from '../ui/RadioGroup';
 import { useServices } from '../platform/services';
-import type { PrefsPatch } from '../store/db';
-import { CATEGORIES, INTENSITIES, type Idea } from './library';
+import type { PrefsPatch } from '../store/schema';
+import { CATEGORIES, INTENSITIES, type Idea } from '../model/vocabulary';
 import { ownIdeaToIdea } from './own/own-ideas';
 import { eligibleIdeas } from './picker';
 import { MODE_FILTERS, type Prefs } from '../model/prefs';

@@ -4,7 +4,8 @@
  */
 import { browser } from 'wxt/browser';
 import { t } from '../platform/i18n-browser';
-import { libraryPath, parseIdeas, parseNudgeLines, type Idea, type NudgeLine } from './library';
+import { libraryPath } from './library';
+import { parseIdeas, parseNudgeLines, type Idea, type NudgeLine } from '../model/vocabulary';
 
 async function loadJson(path: string): Promise<unknown> {
   const response = await fetch(browser.runtime.getURL(path as '/popup.html'));

@@ -7,22 +7,12 @@
  * once; filters and "not for us" are respected; "Another idea" moves on and brings the skipped idea
  * back at the end of the cycle. The options only change which unshown idea of the cycle comes next.
  */
-import { intensityRank, type Category, type Idea, type Intensity, type TimeOfDay } from './library';
+import { intensityRank } from './library';
+import { type Category, type Idea, type Intensity, type TimeOfDay } from '../model/vocabulary';
 import type { Prefs } from '../model/prefs';
+import type { PickerState } from '../model/records';
 import { dayKey } from '../lib/day';
 import { hashString, seededRandom, shuffled } from '../lib/random';
-
-export interface PickerState {
-  /** Per-install salt so every install walks the library in its own order. */
-  salt: string;
-  /** Which pass through the library this is; each pass has a new order. */
-  cycle: number;
-  /** Ideas shown in this cycle, oldest first. */
-  shown: string[];
-  /** Ideas skipped with "Another idea" in this cycle: they come back at its end. */
-  deferred: string[];
-  today: { day: string; ideaId: string } | null;
-}
 
 export type IdeaFilters = Pick<Prefs, 'hiddenCategories' | 'modeFilter' | 'maxIntensity' | 'maxMinutes'>;
 

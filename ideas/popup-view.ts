@@ -5,21 +5,23 @@
  * popup draws. So the popup loads none of the store, idb, the picker or the library: its whole opening
  * stays small. No browser calls here: the worker hands in the store, the library, the time and the words.
  */
-import { counsellorDue, isCheckInDue, parseCheckInState, CHECKIN_STATE_KEY } from '../checkin/checkin';
+import { counsellorDue, isCheckInDue } from '../checkin/checkin';
+import { parseCheckInState, CHECKIN_STATE_KEY } from '../model/records';
 import { dayKey, dayKeyBefore, startOfNextDay } from '../lib/day';
-import { DbOpenError, type TendStore } from '../store/db';
+import { type TendStore } from '../store/db';
+import { DbOpenError } from '../store/open-db';
 import type { Translate } from '../platform/i18n';
-import type { Idea } from './library';
+import type { Idea } from '../model/vocabulary';
 import { isPaused, pause, resume, snooze } from '../nudges/pause';
-import { anotherIdea, createPickerState, eligibleIdeas, fitsHour, todaysIdea, type PickerState, type PickOptions, type PickResult } from './picker';
+import { anotherIdea, createPickerState, eligibleIdeas, fitsHour, todaysIdea, type PickOptions, type PickResult } from './picker';
+import { type PickerState } from '../model/records';
 import { LIMITS, type Prefs } from '../model/prefs';
 import { parsePopupRequest, type PopupRequest } from './popup-request';
 import type { CheckIn, Mark } from '../model/records';
 import { parseSetup, SETUP_KEY } from '../model/setup';
 import { nudgeShownRecently, statusLine, type StatusLine } from '../nudges/status-line';
-import { themeOf, type ThemePrefs } from '../look/theme';
+import { themeOf, type ThemePrefs } from '../model/prefs';
 
-export { parsePopupRequest, type NudgeChoice, type PopupRequest } from './popup-request';
 
 /** Recent ideas: those shown in the last two weeks. */
 const RECENT_DAYS = 14;

@@ -1,10 +1,12 @@
 import { IdeaCard } from '../ideas/IdeaCard';
 import { RadioGroup } from '../ui/RadioGroup';
 import { useServices } from '../platform/services';
-import type { Idea } from '../ideas/library';
-import { PALETTE_IDS, PALETTES } from './palettes';
+import type { Idea } from '../model/vocabulary';
+import { PALETTES } from './palettes';
+import { PALETTE_IDS } from '../model/prefs';
 import { LIMITS, MOTIONS, THEME_MODES } from '../model/prefs';
-import { resolveTheme, themeOf } from './theme';
+import { resolveTheme } from './theme';
+import { themeOf } from '../model/prefs';
 import type { SectionProps } from '../platform/settings-section';
 
 const SAMPLE: Idea = {

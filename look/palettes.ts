@@ -1,7 +1,5 @@
 /** Tend's colour palettes: each has a light and a dark set. Pure data. */
-
-export const PALETTE_IDS = ['dusk', 'sage', 'clay', 'tide'] as const;
-export type PaletteId = (typeof PALETTE_IDS)[number];
+import type { PaletteId } from '../model/prefs';
 
 export interface Colours {
   /** Page background. */

@@ -1,12 +1,7 @@
 /** Turns theme preferences into CSS custom properties. Pure. */
 import { PALETTES, type Colours } from './palettes';
-import type { Prefs } from '../model/prefs';
+import type { ThemePrefs } from '../model/prefs';
 
-export type ThemePrefs = Pick<Prefs, 'themeMode' | 'palette' | 'textScale' | 'motion'>;
-
-export function themeOf(prefs: Prefs): ThemePrefs {
-  return { themeMode: prefs.themeMode, palette: prefs.palette, textScale: prefs.textScale, motion: prefs.motion };
-}
 
 export interface SystemLook {
   prefersDark: boolean;

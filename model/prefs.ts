@@ -1,6 +1,8 @@
 /** Preferences: the type, defaults, and a validator that never throws. Pure. */
-import { CATEGORIES, isCategory, isIntensity, type Category, type Intensity } from '../ideas/library';
-import { PALETTE_IDS, type PaletteId } from '../look/palettes';
+import { CATEGORIES, isCategory, isIntensity, type Category, type Intensity } from './vocabulary';
+
+export const PALETTE_IDS = ['dusk', 'sage', 'clay', 'tide'] as const;
+export type PaletteId = (typeof PALETTE_IDS)[number];
 
 /**
  * A "together hours" window in minutes after local midnight of its weekday.
@@ -42,6 +44,13 @@ export interface Prefs {
   maxMinutes: number;
   /** "Your own ideas" in the kinds filter: whether ideas the person wrote come up. */
   showOwnIdeas: boolean;
+}
+
+/** What the look needs of the preferences (the render cache keeps it for the first frame). */
+export type ThemePrefs = Pick<Prefs, 'themeMode' | 'palette' | 'textScale' | 'motion'>;
+
+export function themeOf(prefs: Prefs): ThemePrefs {
+  return { themeMode: prefs.themeMode, palette: prefs.palette, textScale: prefs.textScale, motion: prefs.motion };
 }
 
 export const LIMITS = {

@@ -1,7 +1,6 @@
 /** Stored records besides preferences, and validators that turn unknown data into them. Pure. */
-import { IDEA_TEXT_MAX, isCategory, isIntensity, isMode, type Category, type Intensity, type Mode } from '../ideas/library';
-import type { PickerState } from '../ideas/picker';
-import { createNudgeState, type NudgeState } from '../nudges/schedule';
+import { IDEA_TEXT_MAX, isCategory, isIntensity, isMode, type Category, type Intensity, type Mode } from './vocabulary';
+import { createNudgeState, type NudgeState } from './nudge-state';
 import { cleanText, isPlainText } from '../lib/text';
 
 export interface HistoryEntry {
@@ -134,4 +133,46 @@ export function parseOwnIdea(raw: unknown): OwnIdea | null {
 /** The one order of history everywhere (store snapshot, export, import): by time, then day, then idea. */
 export function compareHistory(a: HistoryEntry, b: HistoryEntry): number {
   return a.at - b.at || (a.day < b.day ? -1 : a.day > b.day ? 1 : 0) || (a.ideaId < b.ideaId ? -1 : a.ideaId > b.ideaId ? 1 : 0);
+}
+
+/** Where the picker stands: stored under 'picker' in the 'state' store. */
+export interface PickerState {
+  /** Per-install salt so every install walks the library in its own order. */
+  salt: string;
+  /** Which pass through the library this is; each pass has a new order. */
+  cycle: number;
+  /** Ideas shown in this cycle, oldest first. */
+  shown: string[];
+  /** Ideas skipped with "Another idea" in this cycle: they come back at its end. */
+  deferred: string[];
+  today: { day: string; ideaId: string } | null;
+}
+
+/** The state record's key in the 'state' store. */
+export const CHECKIN_STATE_KEY = 'checkin';
+
+export interface CheckInState {
+  /** The local day "Not now" was chosen on: the card waits for the next day's first opening. */
+  notNowDay: string | null;
+  /** When the counsellor card was last shown. */
+  counsellorShownAt: number | null;
+  /** Weekly check-ins on (the default) or off; "Check in now" works either way. */
+  weekly: boolean;
+}
+
+export function createCheckInState(): CheckInState {
+  return { notNowDay: null, counsellorShownAt: null, weekly: true };
+}
+
+/** A missing or damaged record means defaults for the bad fields. */
+export function parseCheckInState(raw: unknown): CheckInState {
+  const d = createCheckInState();
+  if (!isRecord(raw)) return d;
+  const notNowDay = typeof raw.notNowDay === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(raw.notNowDay) ? raw.notNowDay : null;
+  const shown = raw.counsellorShownAt;
+  return {
+    notNowDay,
+    counsellorShownAt: typeof shown === 'number' && Number.isFinite(shown) && shown >= 0 ? shown : null,
+    weekly: raw.weekly !== false,
+  };
 }

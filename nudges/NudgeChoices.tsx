@@ -1,5 +1,5 @@
 import type { Pause, Snooze } from './pause';
-import type { NudgeChoice } from '../ideas/popup-view';
+import type { NudgeChoice } from '../ideas/popup-request';
 import { useUiServices } from '../platform/services';
 import './nudge-choices.css';
 

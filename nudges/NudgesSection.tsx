@@ -4,12 +4,12 @@ import { Checkbox } from '../ui/RadioGroup';
 import { useServices } from '../platform/services';
 import { WeekPicture } from './hours/WeekPicture';
 import { WindowsEditor } from './hours/WindowsEditor';
-import type { PrefsPatch } from '../store/db';
+import type { PrefsPatch } from '../store/schema';
 import { nudgesThatFit } from './hours/nudges-that-fit';
 import { LIMITS, type WeekWindows } from '../model/prefs';
 import { presetOf, presetWindows, type PresetId } from './hours/presets';
 import { sameJson } from '../lib/same-json';
-import type { OptionsActions } from '../entrypoints/options/App';
+import type { OptionsActions } from '../platform/settings-section';
 import type { SectionProps } from '../platform/settings-section';
 
 const SPACINGS = [30, 60, 90, 120, 180, 240, 360];

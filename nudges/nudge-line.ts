@@ -1,5 +1,5 @@
 /** Chooses the nudge line for a non-discreet notification. Pure. */
-import type { NudgeLine } from '../ideas/library';
+import type { NudgeLine } from '../model/vocabulary';
 
 /** A random line, never the one shown last (when there is another to choose). */
 export function pickNudgeLine(lines: readonly NudgeLine[], lastId: string | null, random: () => number): NudgeLine | null {

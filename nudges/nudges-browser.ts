@@ -10,18 +10,8 @@ import { loadNudgeLines } from '../ideas/library-browser';
 import { pickNudgeLine } from './nudge-line';
 import type { Prefs } from '../model/prefs';
 import { parseSetup, SETUP_KEY } from '../model/setup';
-import {
-  afterDropped,
-  afterShown,
-  afterWaiting,
-  checkAgainstNow,
-  claimDue,
-  decideOnAlarm,
-  missedWhileClosed,
-  decideOnReturn,
-  planAlarm,
-  type NudgeState,
-} from './schedule';
+import { afterDropped, afterShown, afterWaiting, checkAgainstNow, claimDue, decideOnAlarm, missedWhileClosed, decideOnReturn, planAlarm } from './schedule';
+import { type NudgeState } from '../model/nudge-state';
 
 export const NUDGE_ALARM = 'tend-nudge';
 export const NOTIFICATION_ID = 'tend-nudge';

@@ -4,12 +4,9 @@
  */
 import { DAY, HOUR, MINUTE, wallMinutes } from '../lib/day';
 import type { Prefs, WeekWindows } from '../model/prefs';
-import { createNudgeState, type NudgeState } from '../model/nudge-state';
+import type { NudgeState } from '../model/nudge-state';
 import { isPaused, isSnoozed } from './pause';
 import { windowHolding } from './hours/window-holding';
-
-// Kept in nudge-state.ts, so parsing the stored state needs none of the scheduler; callers import them from here as before.
-export { createNudgeState, type NudgeState };
 
 export type SchedulePrefs = Pick<Prefs, 'nudgesEnabled' | 'nudgesPerDay' | 'windows' | 'spacingMinutes'>;
 

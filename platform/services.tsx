@@ -3,7 +3,7 @@ import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { TendStore } from '../store/db';
 import type { Translate } from './i18n';
-import type { Idea } from '../ideas/library';
+import type { Idea } from '../model/vocabulary';
 import type { ViewCache } from './view-cache';
 import type { WorkerRequest } from './worker-request';
 

@@ -10,9 +10,9 @@
  * worker rather than show an idea the hour will not get. Storage is passed in (localStorage in pages).
  */
 import { dayKey, dayKeyBefore } from '../lib/day';
-import { parseIdeas, type Idea } from '../ideas/library';
+import { parseIdeas, type Idea } from '../model/vocabulary';
 import { validatePrefs } from '../model/prefs';
-import { themeOf, type ThemePrefs } from '../look/theme';
+import { themeOf, type ThemePrefs } from '../model/prefs';
 
 export interface ViewCache {
   theme: ThemePrefs;

@@ -4,8 +4,7 @@
  * only when one is called, so the popup's usual opening does not carry them. Callers use the
  * store object, never this file.
  */
-import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
-import { ALL_STORES, LIMITS, valid, type Replacement, type Snapshot, type StoreChange, type TendDB } from './db';
+import { ALL_STORES, LIMITS, valid, type Replacement, type Snapshot, type StoreCore } from './schema';
 import {
   compareHistory,
   parseCheckIn,
@@ -18,26 +17,12 @@ import {
   type OwnIdea,
 } from '../model/records';
 import { validatePrefs } from '../model/prefs';
-import { CHECKIN_STATE_KEY, parseCheckInState } from '../checkin/checkin';
+import { CHECKIN_STATE_KEY, parseCheckInState } from '../model/records';
 import { dayKeyBefore } from '../lib/day';
 import { renewGeneration } from './db-undo';
 
-type Store = StoreNames<TendDB>;
 /** State records that are a person's data (export and import carry them); the nudge timing is the browser's. */
 const PERSON_STATE_KEYS = ['picker', CHECKIN_STATE_KEY] as const;
-
-/** What a verb here needs of its store: the connection, its clock and its announcing one-transaction write. */
-export interface StoreCore {
-  db: () => Promise<IDBPDatabase<TendDB>>;
-  now: () => number;
-  write: <S extends Store[], T>(
-    stores: S,
-    change: StoreChange | null,
-    work: (tx: IDBPTransaction<TendDB, S, 'readwrite'>) => Promise<T>,
-  ) => Promise<T>;
-  /** Tells other pages about a write made with `change` null (when it turned out to change something). */
-  announce: (change: StoreChange) => void;
-}
 
 /** Every hidden idea shown again, in one transaction. */
 export async function unhideAll({ write }: StoreCore): Promise<void> {

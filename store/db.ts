@@ -1,15 +1,16 @@
 /**
- * The one IndexedDB database. Only this file calls openDB. Records are validated on the
+ * The store: typed verbs over one lazily opened connection (open-db.ts opens it). Records are validated on the
  * way out, so a damaged record falls back to defaults instead of breaking a page. Every
  * write is a read-change-write in one transaction against what is stored, and every
  * committed write is announced to the other open Tend pages (`onChange`).
  */
-import { deleteDB, openDB, type DBSchema, type IDBPDatabase, type IDBPObjectStore, type IDBPTransaction, type StoreNames } from 'idb';
-import { dayKeyBefore } from '../lib/day';
-import type { CheckInState } from '../checkin/checkin';
-import type { PickerState } from '../ideas/picker';
+import { deleteDB, type IDBPDatabase, type IDBPTransaction } from 'idb';
+import { addHistoryIn, type HistoryStore } from './history';
+import { openTendDb } from './open-db';
+import { GENERATION_KEY, LIMITS, valid, type PrefsPatch, type Replacement, type Snapshot, type Store, type StoreCore, type TendDB } from './schema';
+import type { StoreChange } from '../model/store-channel';
+import type { PickerState } from '../model/records';
 import { validatePrefs, type Prefs, type ValidatedPrefs } from '../model/prefs';
-import type { StoreCore } from './db-rare';
 import type { RemovedCheckIn, RemovedOwnIdea } from './db-undo';
 import {
   parseCheckIn,
@@ -27,149 +28,9 @@ import {
 } from '../model/records';
 import { sameJson } from '../lib/same-json';
 import { DB_NAME, storeChannelName } from '../model/store-channel';
-import type { NudgeState } from '../nudges/schedule';
-
-export const DB_VERSION = 3;
-
-export interface TendDB extends DBSchema {
-  /** One record under the key 'prefs'; stored as written, validated on read. */
-  prefs: { key: string; value: unknown };
-  /** App state under 'picker', 'nudge', 'setup', 'checkin'. */
-  state: { key: string; value: unknown };
-  history: { key: number; value: HistoryEntry; indexes: { 'by-day': string } };
-  marks: { key: string; value: Mark };
-  checkins: { key: string; value: CheckIn };
-  ownIdeas: { key: string; value: OwnIdea };
-  talks: { key: string; value: TalkRecord };
-}
-
-type Store = StoreNames<TendDB>;
-export const ALL_STORES: Store[] = ['prefs', 'state', 'history', 'marks', 'checkins', 'ownIdeas', 'talks'];
-
-/** Bounds that keep every export importable: the picker never needs more, and a year of history is plenty. */
-export const LIMITS = {
-  historyDays: 366,
-  historyPerDay: 20,
-  triedDays: 20,
-  checkIns: 1000,
-  ownIdeas: 1000,
-  talkDays: 100,
-} as const;
-
-/** Everything a person has in Tend, as export and import move it. */
-export interface Snapshot {
-  prefs: Prefs;
-  marks: Mark[];
-  history: HistoryEntry[];
-  picker: PickerState | null;
-  /** The check-in's own record: weekly on or off, "Not now", when the counsellor card was shown. */
-  checkinState: CheckInState;
-  checkins: CheckIn[];
-  ownIdeas: OwnIdea[];
-  talks: TalkRecord[];
-}
-
-/** What an import writes: a snapshot, with `prefs: null` when the file holds no settings (the current ones stay). */
-export type Replacement = Omit<Snapshot, 'prefs'> & { prefs: Prefs | null };
-
-/** The 'state' record naming the data's generation: a new one whenever data is wiped or replaced wholesale. */
-export const GENERATION_KEY = 'generation';
-
-/** What changed, as announced to other pages ('setup': the welcome was finished). */
-export type StoreChange = Store | 'all' | 'setup' | 'picker';
-
-/** Why the database could not be opened: a newer Tend made it, or it is damaged. */
-export class DbOpenError extends Error {
-  constructor(
-    readonly reason: 'newer' | 'damaged',
-    override readonly cause?: unknown,
-  ) {
-    super(`Tend could not open its data (${reason})`);
-  }
-}
-
-/** Creates whatever store or index of today's shape is missing (a damaged or hand-edited database). */
-function repairShape(database: IDBPDatabase<TendDB>, tx: IDBPTransaction<TendDB, Store[], 'versionchange'>): void {
-  const has = (name: string) => database.objectStoreNames.contains(name as Store);
-  if (!has('prefs')) database.createObjectStore('prefs');
-  if (!has('state')) database.createObjectStore('state');
-  if (!has('history')) database.createObjectStore('history', { keyPath: 'seq', autoIncrement: true });
-  if (!has('marks')) database.createObjectStore('marks', { keyPath: 'ideaId' });
-  if (!has('checkins')) database.createObjectStore('checkins', { keyPath: 'id' });
-  if (!has('ownIdeas')) database.createObjectStore('ownIdeas', { keyPath: 'id' });
-  if (!has('talks')) database.createObjectStore('talks', { keyPath: 'talkId' });
-  const history = tx.objectStore('history');
-  if (!history.indexNames.contains('by-day')) history.createIndex('by-day', 'day');
-}
-
-export async function openTendDb(name = DB_NAME, now: () => number = Date.now): Promise<IDBPDatabase<TendDB>> {
-  let db: IDBPDatabase<TendDB>;
-  try {
-    db = await openDB<TendDB>(name, DB_VERSION, {
-      upgrade(database, oldVersion, _newVersion, tx) {
-        // A database that claims a version but lacks some of its stores (damaged, hand-edited) is mended first.
-        if (oldVersion > 0) repairShape(database, tx);
-        // Steps that rewrite the preferences record run one after another.
-        let prefsStep: Promise<unknown> = Promise.resolve();
-        // Cumulative steps: each brings a database of the version before it one step on. Never edit a released step.
-        if (oldVersion < 1) {
-          database.createObjectStore('prefs');
-          database.createObjectStore('state');
-          database.createObjectStore('history', { keyPath: 'seq', autoIncrement: true });
-        }
-        if (oldVersion < 2) {
-          // v2: marks (favourite, tried, hidden), history by day, and prefs.theme renamed to themeMode.
-          if (!database.objectStoreNames.contains('marks')) database.createObjectStore('marks', { keyPath: 'ideaId' });
-          const history = tx.objectStore('history');
-          if (!history.indexNames.contains('by-day')) history.createIndex('by-day', 'day');
-          const prefsStore = tx.objectStore('prefs');
-          prefsStep = prefsStore.get('prefs').then(async (old) => {
-            if (old && typeof old === 'object' && 'theme' in old) {
-              const { theme, ...rest } = old as Record<string, unknown>;
-              await prefsStore.put({ themeMode: theme, ...rest }, 'prefs');
-            }
-          });
-        }
-        if (oldVersion < 3) {
-          // v3: check-ins, own ideas, conversations had; an install that updates counts as set up (no welcome).
-          if (!database.objectStoreNames.contains('checkins')) database.createObjectStore('checkins', { keyPath: 'id' });
-          if (!database.objectStoreNames.contains('ownIdeas')) database.createObjectStore('ownIdeas', { keyPath: 'id' });
-          if (!database.objectStoreNames.contains('talks')) database.createObjectStore('talks', { keyPath: 'talkId' });
-          if (oldVersion >= 1) {
-            void tx.objectStore('state').put({ finishedAt: now(), via: 'update' }, 'setup');
-            // New installs start at "up to warm"; an existing install keeps the "up to close" it had.
-            const prefsStore = tx.objectStore('prefs');
-            // After the step before has written its change to the same record.
-            void prefsStep.then(() => prefsStore.get('prefs')).then((old) => {
-              const record = old && typeof old === 'object' && !Array.isArray(old) ? (old as Record<string, unknown>) : {};
-              if (!('maxIntensity' in record)) void prefsStore.put({ ...record, maxIntensity: 'close' }, 'prefs');
-            });
-          }
-        }
-        repairShape(database, tx);
-      },
-      blocking() {
-        // A newer version wants to open (another Tend page after an update), or "start fresh" deletes: step aside.
-        db.close();
-      },
-    });
-  } catch (error) {
-    const name = (error as { name?: string } | null)?.name;
-    throw new DbOpenError(name === 'VersionError' ? 'newer' : 'damaged', error);
-  }
-  const missing = ALL_STORES.filter((s) => !db.objectStoreNames.contains(s));
-  if (missing.length > 0) {
-    db.close();
-    throw new DbOpenError('damaged', new Error(`missing stores: ${missing.join(', ')}`));
-  }
-  return db;
-}
+import type { NudgeState } from '../model/nudge-state';
 
 export type TendStore = ReturnType<typeof createTendStore>;
-export type PrefsPatch = Partial<Prefs> | ((stored: Prefs) => Partial<Prefs>);
-
-export const valid = <T>(list: unknown[], parse: (raw: unknown) => T | null): T[] =>
-  list.map(parse).filter((v): v is T => v !== null);
 
 export interface StoreOptions {
   now?: () => number;
@@ -419,26 +280,4 @@ export function createTendStore(name = DB_NAME, options: StoreOptions = {}) {
 function quiet(channel: BroadcastChannel): BroadcastChannel {
   (channel as unknown as { unref?: () => void }).unref?.();
   return channel;
-}
-
-type HistoryStore = IDBPObjectStore<TendDB, ArrayLike<Store>, 'history', 'readwrite'>;
-
-/**
- * History stays bounded, so every export imports again: one entry per idea per day, at most
- * `historyPerDay` a day (the oldest of the day makes room), nothing older than a year before
- * today. The bound counts from the present (`now`), never from the newest stored day: an entry
- * dated ahead (a clock that was wrong once, an imported file) cuts nothing. `boundHistory` in
- * backup.ts is the same rule for a whole list.
- */
-async function addHistoryIn(history: HistoryStore, entry: HistoryEntry, now: number): Promise<void> {
-  const index = history.index('by-day');
-  const [sameDay, keys] = await Promise.all([index.getAll(entry.day), index.getAllKeys(entry.day)]);
-  const entries = sameDay.map((raw, i) => ({ key: keys[i] as number, entry: parseHistoryEntry(raw) }));
-  const twin = entries.find((e) => e.entry?.ideaId === entry.ideaId);
-  if (twin) await history.delete(twin.key);
-  const others = entries.filter((e) => e !== twin).sort((a, b) => (a.entry?.at ?? 0) - (b.entry?.at ?? 0));
-  for (const old of others.slice(0, Math.max(0, others.length - (LIMITS.historyPerDay - 1)))) await history.delete(old.key);
-  await history.add(entry);
-  const cutoff = dayKeyBefore(now, LIMITS.historyDays);
-  for (const key of await index.getAllKeys(IDBKeyRange.upperBound(cutoff, true))) await history.delete(key);
 }

@@ -1,7 +1,7 @@
 /** The way out of a database Tend cannot open: read what can be read. Loaded only when needed. */
 import { openDB } from 'idb';
-import { CHECKIN_STATE_KEY } from '../checkin/checkin';
-import type { Snapshot } from './db';
+import { CHECKIN_STATE_KEY } from '../model/records';
+import type { Snapshot } from './schema';
 import { DB_NAME } from '../model/store-channel';
 import { snapshotFrom } from './db-rare';
 

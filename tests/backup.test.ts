@@ -10,9 +10,10 @@ import {
   summarizeBackup,
 } from '../backup/backup';
 import { dayKeyBefore } from '../lib/day';
-import { IDEA_TEXT_MAX } from '../ideas/library';
+import { IDEA_TEXT_MAX } from '../model/vocabulary';
 import { CHECKIN_NOTE_MAX } from '../model/records';
-import { createTendStore, LIMITS, type Snapshot } from '../store/db';
+import { createTendStore } from '../store/db';
+import { LIMITS, type Snapshot } from '../store/schema';
 import { defaultPrefs } from '../model/prefs';
 import { backupErrorMessage } from '../backup/backup-messages';
 import { tEn } from './helpers';

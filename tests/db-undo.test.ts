@@ -1,6 +1,7 @@
 /** The store's rules for writes that must not repeat, and for Undo after the data changed. */
 import { afterEach, describe, expect, it } from 'vitest';
-import { createTendStore, type Snapshot, type TendStore } from '../store/db';
+import { createTendStore, type TendStore } from '../store/db';
+import { type Snapshot } from '../store/schema';
 import { createPickerState } from '../ideas/picker';
 import { defaultPrefs } from '../model/prefs';
 import type { CheckIn, OwnIdea } from '../model/records';

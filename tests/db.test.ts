@@ -1,6 +1,8 @@
 import { openDB } from 'idb';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createTendStore, DB_VERSION, DbOpenError, type TendStore } from '../store/db';
+import { createTendStore, type TendStore } from '../store/db';
+import { DbOpenError } from '../store/open-db';
+import { DB_VERSION } from '../store/schema';
 import { readAnyVersion } from '../store/read-any-version';
 import { defaultPrefs } from '../model/prefs';
 import { parseSetup, SETUP_KEY } from '../model/setup';

@@ -1,5 +1,5 @@
-import type { Idea } from '../ideas/library';
-import { CATEGORIES, INTENSITIES, MODES } from '../ideas/library';
+import type { Idea } from '../model/vocabulary';
+import { CATEGORIES, INTENSITIES, MODES } from '../model/vocabulary';
 import en from '../public/_locales/en/messages.json';
 import { createTranslate } from '../platform/i18n';
 

@@ -3,15 +3,8 @@ import ideas from '../assets/library/ideas.json';
 import ideasDe from '../assets/library/ideas.de.json';
 import nudges from '../assets/library/nudges.json';
 import nudgesDe from '../assets/library/nudges.de.json';
-import {
-  CATEGORIES,
-  IDEA_TEXT_MAX,
-  libraryPath,
-  NUDGE_TEXT_MAX,
-  parseIdeas,
-  parseTranslation,
-  translate,
-} from '../ideas/library';
+import { libraryPath, NUDGE_TEXT_MAX, parseTranslation, translate } from '../ideas/library';
+import { CATEGORIES, IDEA_TEXT_MAX, parseIdeas } from '../model/vocabulary';
 import {
   BANNED_PATTERNS_DE,
   lintIdeas,
@@ -23,7 +16,7 @@ import {
 } from './lint/library-lint';
 import { timeOfDayIn, timesOfDayIn } from './lint/time-words';
 import { fitsHour } from '../ideas/picker';
-import type { TimeOfDay } from '../ideas/library';
+import type { TimeOfDay } from '../model/vocabulary';
 
 const good = (n: number) => ({
   id: `talk-${String(n).padStart(3, '0')}`,

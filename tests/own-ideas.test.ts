@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { LIMITS } from '../store/db';
-import { IDEA_TEXT_MAX } from '../ideas/library';
+import { LIMITS } from '../store/schema';
+import { IDEA_TEXT_MAX } from '../model/vocabulary';
 import {
   createOwnIdea,
   matchesSearch,

@@ -2,19 +2,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import ideasJson from '../assets/library/ideas.json';
 import { leaningFor } from '../checkin/leaning';
-import { CATEGORIES, intensityRank, parseIdeas, type Category, type Idea } from '../ideas/library';
-import {
-  anotherIdea,
-  createPickerState,
-  eligibleIdeas,
-  filtersWithLean,
-  fitsHour,
-  todaysIdea,
-  type Lean,
-  type PickerState,
-  type PickOptions,
-  type PickResult,
-} from '../ideas/picker';
+import { intensityRank } from '../ideas/library';
+import { CATEGORIES, parseIdeas, type Category, type Idea } from '../model/vocabulary';
+import { anotherIdea, createPickerState, eligibleIdeas, filtersWithLean, fitsHour, todaysIdea, type Lean, type PickOptions, type PickResult } from '../ideas/picker';
+import { type PickerState } from '../model/records';
 import { defaultPrefs, type Prefs } from '../model/prefs';
 import type { CheckInAnswer } from '../model/records';
 import { makeLibrary } from './helpers';

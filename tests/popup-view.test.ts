@@ -2,8 +2,10 @@
 import fc from 'fast-check';
 import { openDB } from 'idb';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createTendStore, DB_VERSION, type TendStore } from '../store/db';
-import { answerPopup, parsePopupRequest, type PopupAnswer, type PopupRequest, type PopupView } from '../ideas/popup-view';
+import { createTendStore, type TendStore } from '../store/db';
+import { DB_VERSION } from '../store/schema';
+import { answerPopup, type PopupAnswer, type PopupView } from '../ideas/popup-view';
+import { parsePopupRequest, type PopupRequest } from '../ideas/popup-request';
 import { parseSetup, SETUP_KEY } from '../model/setup';
 import { makeLibrary, tEn } from './helpers';
 

@@ -2,16 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DAY, MINUTE } from '../lib/day';
 import { checkWindows, defaultPrefs, type Prefs, type TimeWindow, type WeekWindows } from '../model/prefs';
-import {
-  checkAgainstNow,
-  createNudgeState,
-  decideOnAlarm,
-  decideOnReturn,
-  isInsideWindow,
-  nextNudgeAt,
-  planAlarm,
-  type NudgeState,
-} from '../nudges/schedule';
+import { checkAgainstNow, decideOnAlarm, decideOnReturn, isInsideWindow, nextNudgeAt, planAlarm } from '../nudges/schedule';
+import { createNudgeState, type NudgeState } from '../model/nudge-state';
 import { isPaused, pause, resume, snooze } from '../nudges/pause';
 import { inTimeZone } from './helpers';
 

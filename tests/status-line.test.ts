@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import de from '../public/_locales/de/messages.json';
 import { createTranslate } from '../platform/i18n';
 import { defaultPrefs, type Prefs } from '../model/prefs';
-import { createNudgeState, type NudgeState } from '../nudges/schedule';
+import { createNudgeState, type NudgeState } from '../model/nudge-state';
 import { nudgeShownRecently, statusLine, type StatusInput } from '../nudges/status-line';
 import { inTimeZone, tEn } from './helpers';
 

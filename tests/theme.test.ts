@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { PALETTE_IDS, PALETTES } from '../look/palettes';
+import { PALETTES } from '../look/palettes';
+import { PALETTE_IDS } from '../model/prefs';
 import { defaultPrefs } from '../model/prefs';
 import { contrastRatio, resolveTheme } from '../look/theme';
 

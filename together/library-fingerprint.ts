@@ -1,5 +1,5 @@
 /** A short fingerprint of the idea library: two Tends with different libraries can say so. Pure. */
-import type { Idea } from '../ideas/library';
+import type { Idea } from '../model/vocabulary';
 import { hashString } from '../lib/random';
 
 /**

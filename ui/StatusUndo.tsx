@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { StoreChange } from '../store/db';
+import type { StoreChange } from '../model/store-channel';
 import { useUiServices } from '../platform/services';
 import { busyProps, useWrite } from './useWrite';
 

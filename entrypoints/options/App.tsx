@@ -2,8 +2,9 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { useServices } from '../../platform/services';
 import { DbTrouble } from '../../ui/DbTrouble';
 import { useTheme } from '../../look/useTheme';
-import type { PrefsPatch } from '../../store/db';
+import type { PrefsPatch } from '../../store/schema';
 import type { MessageKey } from '../../platform/i18n';
+import type { OptionsActions } from '../../platform/settings-section';
 import type { Prefs } from '../../model/prefs';
 import { CheckInsSection } from '../../checkin/CheckInsSection';
 import { DataSection } from '../../backup/DataSection';
@@ -11,13 +12,6 @@ import { IdeasSection } from '../../ideas/IdeasSection';
 import { OwnIdeasSection } from '../../ideas/own/OwnIdeasSection';
 import { LookSection } from '../../look/LookSection';
 import { NudgesSection } from '../../nudges/NudgesSection';
-
-export interface OptionsActions {
-  previewNudge: () => Promise<boolean>;
-  notificationsBlocked: () => Promise<boolean>;
-  shortcut: () => Promise<string>;
-  download: (fileName: string, text: string, type?: string) => void;
-}
 
 /** The label a person knows each preference by, to name what could not be read. */
 const PREF_LABELS: Record<keyof Prefs, MessageKey> = {

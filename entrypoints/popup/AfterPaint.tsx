@@ -10,8 +10,9 @@ import { CHECKIN_HASH } from '../../checkin/CheckInNowLink';
 import { LazyDetails } from '../../ui/LazyDetails';
 import { NudgeControls } from '../../nudges/NudgeControls';
 import { useUiServices } from '../../platform/services';
-import type { Idea } from '../../ideas/library';
-import type { NudgeChoice, PopupView } from '../../ideas/popup-view';
+import type { Idea } from '../../model/vocabulary';
+import type { PopupView } from '../../ideas/popup-view';
+import type { NudgeChoice } from '../../ideas/popup-request';
 import { useLoaded, WithStore } from './Lazy';
 import './after-paint.css';
 

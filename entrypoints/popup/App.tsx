@@ -4,7 +4,7 @@ import { useUiServices } from '../../platform/services';
 import { StatusUndoRow, useStatusUndo } from '../../ui/StatusUndo';
 import { useTheme } from '../../look/useTheme';
 import { busyProps, useWrite } from '../../ui/useWrite';
-import type { Idea } from '../../ideas/library';
+import type { Idea } from '../../model/vocabulary';
 import { CheckInNowLink } from '../../checkin/CheckInNowLink';
 import { LazyDbTrouble } from './Lazy';
 import { usePopup, type PendingUndo } from './usePopup';

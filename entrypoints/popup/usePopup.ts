@@ -5,7 +5,8 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { UiServices } from '../../platform/services';
 import { dayKey } from '../../lib/day';
-import type { NudgeChoice, PopupAnswer, PopupRequest, PopupView } from '../../ideas/popup-view';
+import type { PopupAnswer, PopupView } from '../../ideas/popup-view';
+import type { NudgeChoice, PopupRequest } from '../../ideas/popup-request';
 import { askPatiently } from '../../platform/worker-request';
 
 /** An Undo the popup offers, and what must hold in every later view for it to stay. */

@@ -4,13 +4,14 @@ import { ServicesContext } from '../../platform/services';
 import { applyTheme } from '../../look/useTheme';
 import { localiseDocument } from '../../platform/i18n-browser';
 import { createServices } from '../../app/services-browser';
+import { createUiServices } from '../../app/ui-services-browser';
 import { talkIdFromHash } from '../../talk/talk-flow';
 import { loadTalks } from '../../talk/talks-browser';
 import { readViewCache } from '../../platform/view-cache';
 import { App, type TalkActions } from './App';
 import './talk.css';
 
-const services = createServices();
+const services = createServices(createUiServices());
 localiseDocument(document, 'talkPageTitle');
 // The look the popup last saw, in the first frame; IndexedDB confirms it a moment later.
 const cached = readViewCache(localStorage, Date.now());

@@ -5,7 +5,7 @@ import { useServices } from '../../platform/services';
 import { useTheme } from '../../look/useTheme';
 import { busyProps, useWrite } from '../../ui/useWrite';
 import type { MessageKey } from '../../platform/i18n';
-import { INTENSITIES, type Idea, type Intensity } from '../../ideas/library';
+import { INTENSITIES, type Idea, type Intensity } from '../../model/vocabulary';
 import type { Prefs } from '../../model/prefs';
 import { presetOf, presetWindows, type PresetId } from '../../nudges/hours/presets';
 import { parseSetup, SETUP_KEY } from '../../model/setup';

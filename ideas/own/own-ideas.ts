@@ -1,5 +1,5 @@
 /** Ideas a person writes or brings in (Settings › Your ideas): line parsing, creation, display, sharing. Pure. */
-import { IDEA_TEXT_MAX, type Category, type Idea, type Intensity, type Mode } from '../library';
+import { IDEA_TEXT_MAX, type Category, type Idea, type Intensity, type Mode } from '../../model/vocabulary';
 import type { OwnIdea } from '../../model/records';
 import { localDatedFileName } from '../../lib/day';
 import { cleanText } from '../../lib/text';

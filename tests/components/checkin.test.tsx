@@ -4,7 +4,7 @@ import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CheckInArea } from '../../checkin/CheckInArea';
 import { CheckInNowLink } from '../../checkin/CheckInNowLink';
-import { CHECKIN_STATE_KEY, parseCheckInState } from '../../checkin/checkin';
+import { CHECKIN_STATE_KEY, parseCheckInState } from '../../model/records';
 import { DAY } from '../../lib/day';
 import { createTendStore } from '../../store/db';
 import type { CheckIn } from '../../model/records';

@@ -4,7 +4,7 @@ import { act } from 'preact/test-utils';
 import { afterEach } from 'vitest';
 import { ServicesContext, type Services } from '../../platform/services';
 import { createTendStore } from '../../store/db';
-import type { Idea } from '../../ideas/library';
+import type { Idea } from '../../model/vocabulary';
 import { answerPopup } from '../../ideas/popup-view';
 import { nextNudgeAt } from '../../nudges/schedule';
 import { readSchedulePrefs } from '../../nudges/nudges-browser';

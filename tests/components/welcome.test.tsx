@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it, vi } from 'vitest';
 import { App, type WelcomeActions } from '../../entrypoints/welcome/App';
-import type { Idea } from '../../ideas/library';
+import type { Idea } from '../../model/vocabulary';
 import { presetWindows } from '../../nudges/hours/presets';
 import { parseSetup, SETUP_KEY } from '../../model/setup';
 import { makeLibrary } from '../helpers';

@@ -1,14 +1,8 @@
 /**
  * The content rules of ../shared/CONTENT.md as code, so a test can hold the library to them. Pure.
  */
-import {
-  CATEGORIES,
-  IDEA_TEXT_MAX,
-  NUDGE_TEXT_MAX,
-  isCategory,
-  isIntensity,
-  isMode,
-} from '../../ideas/library';
+import { NUDGE_TEXT_MAX } from '../../ideas/library';
+import { CATEGORIES, IDEA_TEXT_MAX, isCategory, isIntensity, isMode } from '../../model/vocabulary';
 import { timeOfDayProblem } from './time-words';
 
 /** Coaching, pressure, explicit or gendered words, and scolding: none belong in Tend's voice. */

@@ -1,7 +1,7 @@
 /**
  * The times of day an idea's words name, and whether they fit its `when`. Pure; used by the library lint.
  */
-import { isTimeOfDay, TIMES_OF_DAY, type TimeOfDay } from '../../ideas/library';
+import { isTimeOfDay, TIMES_OF_DAY, type TimeOfDay } from '../../model/vocabulary';
 
 /**
  * What a text's time words can name: a time of today, or the next morning ("tomorrow morning",

@@ -1,6 +1,6 @@
 /** Shared fast-check arbitraries for the pairing tests: valid payloads Tend could write. */
 import fc from 'fast-check';
-import { CATEGORIES, INTENSITIES } from '../../ideas/library';
+import { CATEGORIES, INTENSITIES } from '../../model/vocabulary';
 import type { TimeWindow, WeekWindows } from '../../model/prefs';
 import { presetWindows } from '../../nudges/hours/presets';
 import type { PairChoices, PairPayload } from '../../together/pair-payload';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import nudgesJson from '../../assets/library/nudges.json';
-import { parseNudgeLines } from '../../ideas/library';
+import { parseNudgeLines } from '../../model/vocabulary';
 import type { WeekWindows } from '../../model/prefs';
 import { presetWindows } from '../../nudges/hours/presets';
 import { isInsidePairWindow, nextPairNudge, PAIR_SLACK_MINUTES, pairNudges, pairWindowMinutes, type NudgeChoices } from '../../together/pair-nudges';

@@ -1,8 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import ideasJson from '../../assets/library/ideas.json';
-import { intensityRank, parseIdeas, type Idea } from '../../ideas/library';
-import { anotherIdea, createPickerState, todaysIdea, type PickerState } from '../../ideas/picker';
+import { intensityRank } from '../../ideas/library';
+import { parseIdeas, type Idea } from '../../model/vocabulary';
+import { anotherIdea, createPickerState, todaysIdea } from '../../ideas/picker';
+import { type PickerState } from '../../model/records';
 import { defaultPrefs } from '../../model/prefs';
 import { createPair, decodePairCode, encodePairCode, withChoices } from '../../together/pair-code';
 import { pairChoicesFrom, type PairChoices, type PairPayload } from '../../together/pair-payload';
