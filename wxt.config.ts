@@ -1,16 +1,11 @@
 import { readFileSync } from 'node:fs';
 import preact from '@preact/preset-vite';
+import type { ManualChunksOption } from 'rollup';
 import type { Plugin } from 'vite';
 import { defineConfig, type GeneratedPublicFile } from 'wxt';
-import {
-  LIBRARY_LANGUAGES,
-  libraryPath,
-  parseIdeas,
-  parseNudgeLines,
-  parseTranslation,
-  translate,
-} from './utils/library';
-import { parseTalks, talkPath, translateTalks } from './utils/talks';
+import { LIBRARY_LANGUAGES, libraryPath, parseTranslation, translate } from './ideas/library';
+import { parseIdeas, parseNudgeLines } from './model/vocabulary';
+import { parseTalks, talkPath, translateTalks } from './talk/talks';
 
 export const GECKO_ID = 'tend@tend.invalid';
 /** Everything Tend uses, and nothing more; tests/manifest.test.ts holds the build to it. */
@@ -28,36 +23,50 @@ const CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-/** What the popup needs to paint today's idea and ask the worker for the rest (every page uses it). */
-const VIEW_MODULES = [
-  'utils/theme', 'utils/palettes', 'utils/prefs', 'utils/library', 'utils/day', 'utils/view-cache', 'utils/i18n',
-  'utils/i18n-browser', 'utils/ui-services-browser', 'utils/worker-request', 'utils/store-channel',
-  'components/services', 'components/useTheme', 'components/IdeaCard', 'components/StatusUndo',
-];
-/** The data layer: IndexedDB (idb) and what reads and writes through it; the popup loads it only for its rare parts (check-in, trouble). */
-const STORE_MODULES = [
-  'utils/db', 'utils/records', 'utils/nudge-state', 'utils/same-json', 'utils/services-browser', 'utils/library-browser',
-  'utils/picker', 'utils/random', 'utils/setup', 'utils/checkin',
-];
-const moduleIn = (list: string[], id: string) => list.some((m) => new RegExp(`/${m}\\.tsx?$`).test(id));
-
 /**
- * The pages' chunks: third-party code (Preact, the polyfill) in `vendor`, so `npm run bench` can weigh
- * Tend's own code apart from it; the first frame's code in `view`; the data layer, idb included, in
- * `store`. A few larger files pack smaller than many small ones, and the popup's first frame loads
- * only vendor, view and its own file.
+ * The pages' chunks, by folder and by how code is loaded, never by a list of files:
+ * - `store`: IndexedDB — idb, what store/ holds that a page loads up front (its rare verbs load apart, when
+ *   called), the services that open it (app/services-browser), and what model/ and lib/ hold beyond the
+ *   popup's first frame;
+ * - `vendor`: other third-party code (Preact, the polyfill), so `npm run bench` weighs Tend's own code apart;
+ * - `view`: Tend's code the popup's first frame imports up front (every page uses it);
+ * - the rest as Rollup shares it between pages. So a file moved into store/ can never reach the popup's
+ *   first frame without the build test that keeps IndexedDB code out of it failing.
  */
 function pageChunks(): Plugin {
+  type Info = (id: string) => { importedIds: readonly string[]; isEntry: boolean } | null;
+  /** Every module reachable from `starts` through static imports. */
+  const upFront = (info: Info, starts: string[]) => {
+    const seen = new Set<string>();
+    for (let id = starts.pop(); id !== undefined; id = starts.pop()) {
+      if (seen.has(id)) continue;
+      seen.add(id);
+      starts.push(...(info(id)?.importedIds ?? []));
+    }
+    return seen;
+  };
+  let graph: { firstFrame: Set<string>; pages: Set<string> } | null = null;
   return {
     name: 'tend-page-chunks',
     outputOptions(options) {
       // The background worker is one IIFE file, where chunks do not exist.
       if (options.format === 'iife') return null;
-      const chunk = (id: string) => {
-        if (/node_modules\/idb\//.test(id) || moduleIn(STORE_MODULES, id)) return 'store';
+      graph = null;
+      const chunk: ManualChunksOption = (id, { getModuleIds, getModuleInfo }) => {
+        if (graph === null) {
+          const ids = [...getModuleIds()];
+          graph = {
+            firstFrame: upFront(getModuleInfo, ids.filter((m) => /\/entrypoints\/popup\/main\.tsx$/.test(m))),
+            pages: upFront(getModuleInfo, ids.filter((m) => getModuleInfo(m)?.isEntry)),
+          };
+        }
+        if (/node_modules\/idb\//.test(id) || /\/app\/services-browser\.ts$/.test(id)) return 'store';
+        if (/\/store\/[^/]+\.ts$/.test(id)) return graph.pages.has(id) ? 'store' : undefined;
         if (id.includes('node_modules')) return 'vendor';
         // Vite's preload helper and WXT's page plugin: every page needs them first.
-        if (id.includes('vite/preload-helper') || id.includes('wxt-html-plugins') || moduleIn(VIEW_MODULES, id)) return 'view';
+        if (id.includes('vite/preload-helper') || id.includes('wxt-html-plugins')) return 'view';
+        if (graph.firstFrame.has(id)) return /\/entrypoints\//.test(id) ? undefined : 'view';
+        if (/\/(model|lib)\/[^/]+\.ts$/.test(id) && graph.pages.has(id)) return 'store';
         return undefined;
       };
       return { ...options, manualChunks: chunk };

@@ -1,11 +1,12 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { createTendStore, DbOpenError, type TendStore } from '../utils/db';
-import { t } from '../utils/i18n-browser';
-import { loadIdeas } from '../utils/library-browser';
-import { answerPopup } from '../utils/popup-view';
-import { parseSetup, SETUP_KEY } from '../utils/setup';
-import { parseWorkerRequest } from '../utils/worker-request';
+import { createTendStore, type TendStore } from '../store/db';
+import { DbOpenError } from '../store/open-db';
+import { t } from '../platform/i18n-browser';
+import { loadIdeas } from '../ideas/library-browser';
+import { answerPopup } from '../ideas/popup-view';
+import { parseSetup, SETUP_KEY } from '../model/setup';
+import { parseWorkerRequest } from '../platform/worker-request';
 import {
   clearBadge,
   IDLE_SECONDS,
@@ -16,8 +17,8 @@ import {
   onNudgeAlarm,
   onUserBack,
   openTodaysIdea,
-} from '../utils/nudges-browser';
-import { snooze } from '../utils/pause';
+} from '../nudges/nudges-browser';
+import { snooze } from '../nudges/pause';
 
 export default defineBackground(() => {
   const store = createTendStore();

@@ -8,10 +8,11 @@ import { cpSync, existsSync, readFileSync, readdirSync, rmSync, writeFileSync } 
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import ideasJson from '../assets/library/ideas.json';
-import { parseIdeas } from '../utils/library';
-import { createPickerState, todaysIdea } from '../utils/picker';
-import { defaultPrefs } from '../utils/prefs';
-import { createNudgeState, nextNudgeAt } from '../utils/schedule';
+import { parseIdeas } from '../model/vocabulary';
+import { createPickerState, todaysIdea } from '../ideas/picker';
+import { defaultPrefs } from '../model/prefs';
+import { nextNudgeAt } from '../nudges/schedule';
+import { createNudgeState } from '../model/nudge-state';
 import { CHROME_DIR, launchTend, tempProfile } from '../tests/e2e/chrome-harness';
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;

@@ -4,10 +4,10 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import ideas from '../assets/library/ideas.json';
 import nudges from '../assets/library/nudges.json';
 import background from '../entrypoints/background';
-import { createTendStore } from '../utils/db';
-import { ensureNudgeAlarm } from '../utils/nudges-browser';
-import { defaultPrefs } from '../utils/prefs';
-import { parseSetup, SETUP_KEY } from '../utils/setup';
+import { createTendStore } from '../store/db';
+import { ensureNudgeAlarm } from '../nudges/nudges-browser';
+import { defaultPrefs } from '../model/prefs';
+import { parseSetup, SETUP_KEY } from '../model/setup';
 import { tEn } from './helpers';
 
 type IdleListener = (state: 'active' | 'idle' | 'locked') => void;

@@ -1,12 +1,13 @@
 /** A backup tells what becomes of settings, and names what is wrong with a file in words. */
 import { afterAll, describe, expect, it } from 'vitest';
 import de from '../public/_locales/de/messages.json';
-import { BACKUP_LISTS, backupFileName, createBackup, parseBackup, summarizeBackup, type BackupError } from '../utils/backup';
-import { backupErrorMessage, describeBackup } from '../utils/backup-messages';
-import { createTendStore, LIMITS, type Snapshot } from '../utils/db';
-import { createTranslate } from '../utils/i18n';
-import { ownIdeasFileName } from '../utils/own-ideas';
-import { defaultPrefs } from '../utils/prefs';
+import { BACKUP_LISTS, backupFileName, createBackup, parseBackup, summarizeBackup, type BackupError } from '../backup/backup';
+import { backupErrorMessage, describeBackup } from '../backup/backup-messages';
+import { createTendStore } from '../store/db';
+import { LIMITS, type Snapshot } from '../store/schema';
+import { createTranslate } from '../platform/i18n';
+import { ownIdeasFileName } from '../ideas/own/own-ideas';
+import { defaultPrefs } from '../model/prefs';
 import { inTimeZone, tEn } from './helpers';
 
 const tDe = createTranslate(de);

@@ -8,13 +8,14 @@ import {
   jsonDepth,
   parseBackup,
   summarizeBackup,
-} from '../utils/backup';
-import { dayKeyBefore } from '../utils/day';
-import { IDEA_TEXT_MAX } from '../utils/library';
-import { CHECKIN_NOTE_MAX } from '../utils/records';
-import { createTendStore, LIMITS, type Snapshot } from '../utils/db';
-import { defaultPrefs } from '../utils/prefs';
-import { backupErrorMessage } from '../utils/backup-messages';
+} from '../backup/backup';
+import { dayKeyBefore } from '../lib/day';
+import { IDEA_TEXT_MAX } from '../model/vocabulary';
+import { CHECKIN_NOTE_MAX } from '../model/records';
+import { createTendStore } from '../store/db';
+import { LIMITS, type Snapshot } from '../store/schema';
+import { defaultPrefs } from '../model/prefs';
+import { backupErrorMessage } from '../backup/backup-messages';
 import { tEn } from './helpers';
 
 const SNAPSHOT: Snapshot = {

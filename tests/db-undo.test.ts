@@ -1,10 +1,11 @@
 /** The store's rules for writes that must not repeat, and for Undo after the data changed. */
 import { afterEach, describe, expect, it } from 'vitest';
-import { createTendStore, type Snapshot, type TendStore } from '../utils/db';
-import { createPickerState } from '../utils/picker';
-import { defaultPrefs } from '../utils/prefs';
-import type { CheckIn, OwnIdea } from '../utils/records';
-import { parseSetup, SETUP_KEY } from '../utils/setup';
+import { createTendStore, type TendStore } from '../store/db';
+import { type Snapshot } from '../store/schema';
+import { createPickerState } from '../ideas/picker';
+import { defaultPrefs } from '../model/prefs';
+import type { CheckIn, OwnIdea } from '../model/records';
+import { parseSetup, SETUP_KEY } from '../model/setup';
 
 let counter = 0;
 const stores: TendStore[] = [];

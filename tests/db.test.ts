@@ -1,9 +1,11 @@
 import { openDB } from 'idb';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createTendStore, DB_VERSION, DbOpenError, type TendStore } from '../utils/db';
-import { readAnyVersion } from '../utils/read-any-version';
-import { defaultPrefs } from '../utils/prefs';
-import { parseSetup, SETUP_KEY } from '../utils/setup';
+import { createTendStore, type TendStore } from '../store/db';
+import { DbOpenError } from '../store/open-db';
+import { DB_VERSION } from '../store/schema';
+import { readAnyVersion } from '../store/read-any-version';
+import { defaultPrefs } from '../model/prefs';
+import { parseSetup, SETUP_KEY } from '../model/setup';
 import { createV1Database, V1_HISTORY, V1_NUDGE, V1_PICKER } from './fixtures/db-v1';
 import { createV2Database, V2_HISTORY, V2_MARKS, V2_NUDGE, V2_PICKER, V2_PREFS, V2_PREFS_PARTIAL } from './fixtures/db-v2';
 

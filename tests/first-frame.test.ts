@@ -5,13 +5,14 @@
  */
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createTendStore, type TendStore } from '../utils/db';
-import { dayKey } from '../utils/day';
-import { TIMES_OF_DAY, type Idea } from '../utils/library';
-import { fitsHour, todaysIdea, type PickerState } from '../utils/picker';
-import { answerPopup, type PopupAnswer, type PopupView } from '../utils/popup-view';
-import { defaultPrefs } from '../utils/prefs';
-import { readViewCache, writeViewCache } from '../utils/view-cache';
+import { createTendStore, type TendStore } from '../store/db';
+import { dayKey } from '../lib/day';
+import { TIMES_OF_DAY, type Idea } from '../model/vocabulary';
+import { fitsHour, todaysIdea } from '../ideas/picker';
+import { type PickerState } from '../model/records';
+import { answerPopup, type PopupAnswer, type PopupView } from '../ideas/popup-view';
+import { defaultPrefs } from '../model/prefs';
+import { readViewCache, writeViewCache } from '../platform/view-cache';
 import { makeLibrary, tEn } from './helpers';
 
 /** A library where most ideas name a time of day. */

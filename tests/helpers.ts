@@ -1,7 +1,7 @@
-import type { Idea } from '../utils/library';
-import { CATEGORIES, INTENSITIES, MODES } from '../utils/library';
+import type { Idea } from '../model/vocabulary';
+import { CATEGORIES, INTENSITIES, MODES } from '../model/vocabulary';
 import en from '../public/_locales/en/messages.json';
-import { createTranslate } from '../utils/i18n';
+import { createTranslate } from '../platform/i18n';
 
 export const tEn = createTranslate(en);
 

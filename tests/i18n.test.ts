@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CATEGORIES, INTENSITIES } from '../utils/library';
-import { PALETTE_IDS } from '../utils/palettes';
-import { MODE_FILTERS, MOTIONS, THEME_MODES } from '../utils/prefs';
+import { CATEGORIES, INTENSITIES } from '../model/vocabulary';
+import { PALETTE_IDS } from '../model/prefs';
+import { MODE_FILTERS, MOTIONS, THEME_MODES } from '../model/prefs';
 
 type Messages = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
 const LOCALES = readdirSync('public/_locales');

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DAY, HOUR } from '../utils/day';
-import { activeLeaning, LEANING_LASTS, leaningFor } from '../utils/leaning';
-import { CATEGORIES } from '../utils/library';
-import { CHECKIN_ANSWERS, type CheckIn, type CheckInAnswer } from '../utils/records';
+import { DAY, HOUR } from '../lib/day';
+import { activeLeaning, LEANING_LASTS, leaningFor } from '../checkin/leaning';
+import { CATEGORIES } from '../model/vocabulary';
+import { CHECKIN_ANSWERS, type CheckIn, type CheckInAnswer } from '../model/records';
 
 const NOW = Date.UTC(2026, 2, 29, 18); // the evening European clocks go forward
 const checkIn = (answer: CheckInAnswer, at: number, id = `c-${at}`): CheckIn => ({ id, at, answer, note: '' });

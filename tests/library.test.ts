@@ -3,15 +3,8 @@ import ideas from '../assets/library/ideas.json';
 import ideasDe from '../assets/library/ideas.de.json';
 import nudges from '../assets/library/nudges.json';
 import nudgesDe from '../assets/library/nudges.de.json';
-import {
-  CATEGORIES,
-  IDEA_TEXT_MAX,
-  libraryPath,
-  NUDGE_TEXT_MAX,
-  parseIdeas,
-  parseTranslation,
-  translate,
-} from '../utils/library';
+import { libraryPath, NUDGE_TEXT_MAX, parseTranslation, translate } from '../ideas/library';
+import { CATEGORIES, IDEA_TEXT_MAX, parseIdeas } from '../model/vocabulary';
 import {
   BANNED_PATTERNS_DE,
   lintIdeas,
@@ -20,10 +13,10 @@ import {
   MIN_IDEAS,
   MIN_NUDGES,
   MIN_PER_CATEGORY,
-} from '../utils/library-lint';
-import { timeOfDayIn, timesOfDayIn } from '../utils/time-words';
-import { fitsHour } from '../utils/picker';
-import type { TimeOfDay } from '../utils/library';
+} from './lint/library-lint';
+import { timeOfDayIn, timesOfDayIn } from './lint/time-words';
+import { fitsHour } from '../ideas/picker';
+import type { TimeOfDay } from '../model/vocabulary';
 
 const good = (n: number) => ({
   id: `talk-${String(n).padStart(3, '0')}`,

@@ -6,15 +6,16 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createBackup, parseBackup } from '../utils/backup';
-import { CHECKIN_STATE_KEY, parseCheckInState } from '../utils/checkin';
-import { createTendStore, type TendStore } from '../utils/db';
-import { dayKey, dayKeyBefore } from '../utils/day';
-import { ensureNudgeAlarm, NUDGE_ALARM } from '../utils/nudges-browser';
-import { anotherIdea, createPickerState, todaysIdea } from '../utils/picker';
-import { answerPopup, type PopupContext, type PopupRequest } from '../utils/popup-view';
-import { defaultPrefs, type Prefs } from '../utils/prefs';
-import { parseSetup, SETUP_KEY } from '../utils/setup';
+import { createBackup, parseBackup } from '../backup/backup';
+import { CHECKIN_STATE_KEY, parseCheckInState } from '../model/records';
+import { createTendStore, type TendStore } from '../store/db';
+import { dayKey, dayKeyBefore } from '../lib/day';
+import { ensureNudgeAlarm, NUDGE_ALARM } from '../nudges/nudges-browser';
+import { anotherIdea, createPickerState, todaysIdea } from '../ideas/picker';
+import { answerPopup, type PopupContext } from '../ideas/popup-view';
+import { type PopupRequest } from '../ideas/popup-request';
+import { defaultPrefs, type Prefs } from '../model/prefs';
+import { parseSetup, SETUP_KEY } from '../model/setup';
 import { makeLibrary, tEn } from './helpers';
 
 const LIBRARY = makeLibrary(30);

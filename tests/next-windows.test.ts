@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { describeWindow as describe_, nextWindows } from '../utils/next-windows';
-import { nudgesThatFit } from '../utils/nudges-that-fit';
-import { defaultWindows, type WeekWindows } from '../utils/prefs';
-import { presetWindows } from '../utils/presets';
+import { describeWindow as describe_, nextWindows } from '../nudges/hours/next-windows';
+import { nudgesThatFit } from '../nudges/hours/nudges-that-fit';
+import { defaultWindows, type WeekWindows } from '../model/prefs';
+import { presetWindows } from '../nudges/hours/presets';
 import { inTimeZone } from './helpers';
 
 const local = (y: number, m: number, d: number, h = 0, min = 0) => new Date(y, m - 1, d, h, min).getTime();

@@ -3,11 +3,14 @@
  * answers (popup-view.ts) and the store (db.ts) over fake-indexeddb, with a clock that is an input.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { createTendStore, LIMITS, type StoreChange, type TendStore } from '../utils/db';
-import { dayKey, dayKeyBefore } from '../utils/day';
-import type { Idea } from '../utils/library';
-import { answerPopup, type PopupAnswer, type PopupRequest, type PopupView } from '../utils/popup-view';
-import { defaultPrefs } from '../utils/prefs';
+import { createTendStore, type TendStore } from '../store/db';
+import { type StoreChange } from '../model/store-channel';
+import { LIMITS } from '../store/schema';
+import { dayKey, dayKeyBefore } from '../lib/day';
+import type { Idea } from '../model/vocabulary';
+import { answerPopup, type PopupAnswer, type PopupView } from '../ideas/popup-view';
+import { type PopupRequest } from '../ideas/popup-request';
+import { defaultPrefs } from '../model/prefs';
 import { makeLibrary, tEn } from './helpers';
 
 const library = makeLibrary(30);

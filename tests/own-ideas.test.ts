@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { LIMITS } from '../utils/db';
-import { IDEA_TEXT_MAX } from '../utils/library';
+import { LIMITS } from '../store/schema';
+import { IDEA_TEXT_MAX } from '../model/vocabulary';
 import {
   createOwnIdea,
   matchesSearch,
@@ -11,8 +11,8 @@ import {
   ownIdeaToIdea,
   parseIdeaLines,
   type OwnIdeaFields,
-} from '../utils/own-ideas';
-import { parseOwnIdea, type OwnIdea } from '../utils/records';
+} from '../ideas/own/own-ideas';
+import { parseOwnIdea, type OwnIdea } from '../model/records';
 
 const FIELDS: OwnIdeaFields = { text: 'Make tea for two', category: 'care', mode: 'together', minutes: null, intensity: 'gentle' };
 const long = (n: number) => 'x'.repeat(n);

@@ -1,22 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import ideasJson from '../assets/library/ideas.json';
-import { leaningFor } from '../utils/leaning';
-import { CATEGORIES, intensityRank, parseIdeas, type Category, type Idea } from '../utils/library';
-import {
-  anotherIdea,
-  createPickerState,
-  eligibleIdeas,
-  filtersWithLean,
-  fitsHour,
-  todaysIdea,
-  type Lean,
-  type PickerState,
-  type PickOptions,
-  type PickResult,
-} from '../utils/picker';
-import { defaultPrefs, type Prefs } from '../utils/prefs';
-import type { CheckInAnswer } from '../utils/records';
+import { leaningFor } from '../checkin/leaning';
+import { intensityRank } from '../ideas/library';
+import { CATEGORIES, parseIdeas, type Category, type Idea } from '../model/vocabulary';
+import { anotherIdea, createPickerState, eligibleIdeas, filtersWithLean, fitsHour, todaysIdea, type Lean, type PickOptions, type PickResult } from '../ideas/picker';
+import { type PickerState } from '../model/records';
+import { defaultPrefs, type Prefs } from '../model/prefs';
+import type { CheckInAnswer } from '../model/records';
 import { makeLibrary } from './helpers';
 
 // Every idea allowed (new installs start at "up to warm"; these tests walk the whole library).

@@ -2,9 +2,11 @@
 import fc from 'fast-check';
 import { openDB } from 'idb';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createTendStore, DB_VERSION, type TendStore } from '../utils/db';
-import { answerPopup, parsePopupRequest, type PopupAnswer, type PopupRequest, type PopupView } from '../utils/popup-view';
-import { parseSetup, SETUP_KEY } from '../utils/setup';
+import { createTendStore, type TendStore } from '../store/db';
+import { DB_VERSION } from '../store/schema';
+import { answerPopup, type PopupAnswer, type PopupView } from '../ideas/popup-view';
+import { parsePopupRequest, type PopupRequest } from '../ideas/popup-request';
+import { parseSetup, SETUP_KEY } from '../model/setup';
 import { makeLibrary, tEn } from './helpers';
 
 const library = makeLibrary(30);

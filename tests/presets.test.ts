@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { defaultWindows } from '../utils/prefs';
-import { checkWindows } from '../utils/prefs';
-import { PRESET_IDS, presetOf, presetWindows } from '../utils/presets';
+import { defaultWindows } from '../model/prefs';
+import { checkWindows } from '../model/prefs';
+import { PRESET_IDS, presetOf, presetWindows } from '../nudges/hours/presets';
 
 describe('together-hours presets', () => {
   it('are valid weeks, each recognised as itself', () => {

@@ -1,18 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DAY, MINUTE } from '../utils/day';
-import { checkWindows, defaultPrefs, type Prefs, type TimeWindow, type WeekWindows } from '../utils/prefs';
-import {
-  checkAgainstNow,
-  createNudgeState,
-  decideOnAlarm,
-  decideOnReturn,
-  isInsideWindow,
-  nextNudgeAt,
-  planAlarm,
-  type NudgeState,
-} from '../utils/schedule';
-import { isPaused, pause, resume, snooze } from '../utils/pause';
+import { DAY, MINUTE } from '../lib/day';
+import { checkWindows, defaultPrefs, type Prefs, type TimeWindow, type WeekWindows } from '../model/prefs';
+import { checkAgainstNow, decideOnAlarm, decideOnReturn, isInsideWindow, nextNudgeAt, planAlarm } from '../nudges/schedule';
+import { createNudgeState, type NudgeState } from '../model/nudge-state';
+import { isPaused, pause, resume, snooze } from '../nudges/pause';
 import { inTimeZone } from './helpers';
 
 const ZONES = ['America/New_York', 'Europe/Berlin', 'Australia/Lord_Howe', 'Asia/Kolkata', 'Pacific/Auckland', 'UTC'];

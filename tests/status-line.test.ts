@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import de from '../public/_locales/de/messages.json';
-import { createTranslate } from '../utils/i18n';
-import { defaultPrefs, type Prefs } from '../utils/prefs';
-import { createNudgeState, type NudgeState } from '../utils/schedule';
-import { nudgeShownRecently, statusLine, type StatusInput } from '../utils/status-line';
+import { createTranslate } from '../platform/i18n';
+import { defaultPrefs, type Prefs } from '../model/prefs';
+import { createNudgeState, type NudgeState } from '../model/nudge-state';
+import { nudgeShownRecently, statusLine, type StatusInput } from '../nudges/status-line';
 import { inTimeZone, tEn } from './helpers';
 
 const tDe = createTranslate(de);

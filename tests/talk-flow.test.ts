@@ -10,7 +10,7 @@ import {
   talkIdFromHash,
   talkProgress,
   type TalkMove,
-} from '../utils/talk-flow';
+} from '../talk/talk-flow';
 
 const walk = (prompts: number, moves: TalkMove[]) => moves.reduce(moveTalk, startTalk(prompts));
 

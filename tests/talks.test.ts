@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import talks from '../assets/library/talks.json';
 import talksDe from '../assets/library/talks.de.json';
-import { lintTalks, lintTalksTranslation } from '../utils/talks-lint';
+import { lintTalks, lintTalksTranslation } from './lint/talks-lint';
 import {
   MIN_TALKS,
   parseTalks,
@@ -11,7 +11,7 @@ import {
   TALK_TEXT_MAX,
   translateTalks,
   type Talk,
-} from '../utils/talks';
+} from '../talk/talks';
 
 /** Made-up words that never repeat, so the fixtures share no phrases and only the rule a test breaks fires. */
 let seed = 0;

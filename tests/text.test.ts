@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cleanNote } from '../utils/checkin';
-import { parseCheckIn, parseOwnIdea } from '../utils/records';
-import { cleanText, decodeTextFile, isInvisible, isPlainText } from '../utils/text';
+import { cleanNote } from '../checkin/checkin';
+import { parseCheckIn, parseOwnIdea } from '../model/records';
+import { cleanText, decodeTextFile, isInvisible, isPlainText } from '../lib/text';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 function utf16(s: string, littleEndian: boolean, bom = true): Uint8Array {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { PALETTE_IDS, PALETTES } from '../utils/palettes';
-import { defaultPrefs } from '../utils/prefs';
-import { contrastRatio, resolveTheme } from '../utils/theme';
+import { PALETTES } from '../look/palettes';
+import { PALETTE_IDS } from '../model/prefs';
+import { defaultPrefs } from '../model/prefs';
+import { contrastRatio, resolveTheme } from '../look/theme';
 
 describe('palettes meet WCAG contrast in every mode', () => {
   for (const id of PALETTE_IDS) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { defaultPrefs } from '../utils/prefs';
-import { themeOf } from '../utils/theme';
-import { readViewCache, writeViewCache } from '../utils/view-cache';
+import { defaultPrefs } from '../model/prefs';
+import { themeOf } from '../model/prefs';
+import { readViewCache, writeViewCache } from '../platform/view-cache';
 import { makeLibrary } from './helpers';
 
 function memoryStorage() {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { WeekWindows } from '../utils/prefs';
-import { windowHolding } from '../utils/window-holding';
+import type { WeekWindows } from '../model/prefs';
+import { windowHolding } from '../nudges/hours/window-holding';
 import { inTimeZone } from './helpers';
 
 // Monday 4 May 2026 in Berlin; Monday is weekday 1.

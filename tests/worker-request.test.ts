@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { askPatiently, ASK_AGAIN_AFTER } from '../utils/worker-request';
+import { askPatiently, ASK_AGAIN_AFTER } from '../platform/worker-request';
 
 /** A runtime whose first `fails` sends fail in the ways a stopped worker shows: a rejection, no answer. */
 function flakyRuntime(fails: number, how: ('reject' | 'undefined' | 'null')[] = ['reject']) {

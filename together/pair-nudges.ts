@@ -5,7 +5,7 @@
  * zones get the same instants. What stays personal (pause, snooze, idle, a closed browser) is the
  * scheduler's: it takes the first of these moments it may use (`nextPairNudge`).
  */
-import { LIMITS, type WeekWindows } from '../utils/prefs';
+import { LIMITS, type WeekWindows } from '../model/prefs';
 import { hmac, hmacKey, unitFrom } from './hmac';
 import type { PairChoices } from './pair-payload';
 import { addDays, wallToEpoch, weekdayOfKey, zoneDayKey } from './zone-time';

@@ -1,6 +1,6 @@
 /** What a pairing code carries, and its compact binary form (bits, not JSON). Pure. */
-import { CATEGORIES, INTENSITIES, type Category, type Intensity } from '../utils/library';
-import { checkWindows, LIMITS, type Prefs, type TimeWindow, type WeekWindows } from '../utils/prefs';
+import { CATEGORIES, INTENSITIES, type Category, type Intensity } from '../model/vocabulary';
+import { checkWindows, LIMITS, type Prefs, type TimeWindow, type WeekWindows } from '../model/prefs';
 import { BitReader, BitWriter } from './bits';
 import { isKnownZone } from './zone-time';
 

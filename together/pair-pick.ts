@@ -9,7 +9,8 @@
  * A change of the pool (an update code with a new set-aside idea) moves the walk to where the new
  * pool's count puts it: a repeat is then possible once, never within a cycle of an unchanged pool.
  */
-import { intensityRank, type Idea } from '../utils/library';
+import { intensityRank } from '../ideas/library';
+import { type Idea } from '../model/vocabulary';
 import { compareBytes, hmac, hmacKey } from './hmac';
 import type { PairChoices } from './pair-payload';
 import { dayNumberOfKey } from './zone-time';

@@ -1,23 +1,17 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { useServices } from '../../components/services';
-import { DbTrouble } from '../../components/DbTrouble';
-import { useTheme } from '../../components/useTheme';
-import type { PrefsPatch } from '../../utils/db';
-import type { MessageKey } from '../../utils/i18n';
-import type { Prefs } from '../../utils/prefs';
-import { CheckInsSection } from './CheckInsSection';
-import { DataSection } from './DataSection';
-import { IdeasSection } from './IdeasSection';
-import { OwnIdeasSection } from './OwnIdeasSection';
-import { LookSection } from './LookSection';
-import { NudgesSection } from './NudgesSection';
-
-export interface OptionsActions {
-  previewNudge: () => Promise<boolean>;
-  notificationsBlocked: () => Promise<boolean>;
-  shortcut: () => Promise<string>;
-  download: (fileName: string, text: string, type?: string) => void;
-}
+import { useServices } from '../../platform/services';
+import { DbTrouble } from '../../ui/DbTrouble';
+import { useTheme } from '../../look/useTheme';
+import type { PrefsPatch } from '../../store/schema';
+import type { MessageKey } from '../../platform/i18n';
+import type { OptionsActions } from '../../platform/settings-section';
+import type { Prefs } from '../../model/prefs';
+import { CheckInsSection } from '../../checkin/CheckInsSection';
+import { DataSection } from '../../backup/DataSection';
+import { IdeasSection } from '../../ideas/IdeasSection';
+import { OwnIdeasSection } from '../../ideas/own/OwnIdeasSection';
+import { LookSection } from '../../look/LookSection';
+import { NudgesSection } from '../../nudges/NudgesSection';
 
 /** The label a person knows each preference by, to name what could not be read. */
 const PREF_LABELS: Record<keyof Prefs, MessageKey> = {

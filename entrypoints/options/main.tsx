@@ -1,13 +1,15 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import { ServicesContext } from '../../components/services';
-import { notificationsBlocked, previewNudge } from '../../utils/nudges-browser';
-import { localiseDocument } from '../../utils/i18n-browser';
-import { createServices, downloadText } from '../../utils/services-browser';
-import { App, type OptionsActions } from './App';
+import { ServicesContext } from '../../platform/services';
+import { notificationsBlocked, previewNudge } from '../../nudges/nudges-browser';
+import { localiseDocument } from '../../platform/i18n-browser';
+import { createServices, downloadText } from '../../app/services-browser';
+import { createUiServices } from '../../app/ui-services-browser';
+import { App } from './App';
+import { type OptionsActions } from '../../platform/settings-section';
 import './options.css';
 
-const services = createServices();
+const services = createServices(createUiServices());
 localiseDocument(document, 'optionsTitle');
 
 const actions: OptionsActions = {

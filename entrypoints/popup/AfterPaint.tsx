@@ -6,12 +6,13 @@
  * lists, the pause choices) loads only when one is opened (LazyDetails).
  */
 import { useEffect, useState } from 'preact/hooks';
-import { CHECKIN_HASH } from '../../components/CheckInNowLink';
-import { LazyDetails } from '../../components/LazyDetails';
-import { NudgeControls } from '../../components/NudgeControls';
-import { useUiServices } from '../../components/services';
-import type { Idea } from '../../utils/library';
-import type { NudgeChoice, PopupView } from '../../utils/popup-view';
+import { CHECKIN_HASH } from '../../checkin/CheckInNowLink';
+import { LazyDetails } from '../../ui/LazyDetails';
+import { NudgeControls } from '../../nudges/NudgeControls';
+import { useUiServices } from '../../platform/services';
+import type { Idea } from '../../model/vocabulary';
+import type { PopupView } from '../../ideas/popup-view';
+import type { NudgeChoice } from '../../ideas/popup-request';
 import { useLoaded, WithStore } from './Lazy';
 import './after-paint.css';
 
@@ -23,7 +24,7 @@ export function LazyCheckInArea({ due }: { due: boolean }) {
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
-  const Area = useLoaded(due || asked, () => import('../../components/CheckInArea').then((m) => m.CheckInArea));
+  const Area = useLoaded(due || asked, () => import('../../checkin/CheckInArea').then((m) => m.CheckInArea));
   return Area ? <WithStore>{() => <Area />}</WithStore> : null;
 }
 
@@ -72,7 +73,7 @@ export function IdeaLists({
 }) {
   const { t } = useUiServices();
   // The lists sit in closed disclosures: IdeaList loads when one is first opened.
-  const loadList = () => import('../../components/IdeaList');
+  const loadList = () => import('../../ideas/IdeaList');
   return (
     <>
       <LazyDetails summary={t('recentIdeas')} load={loadList}>

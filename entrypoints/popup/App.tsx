@@ -1,11 +1,11 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { IdeaCard } from '../../components/IdeaCard';
-import { useUiServices } from '../../components/services';
-import { StatusUndoRow, useStatusUndo } from '../../components/StatusUndo';
-import { useTheme } from '../../components/useTheme';
-import { busyProps, useWrite } from '../../components/useWrite';
-import type { Idea } from '../../utils/library';
-import { CheckInNowLink } from '../../components/CheckInNowLink';
+import { IdeaCard } from '../../ideas/IdeaCard';
+import { useUiServices } from '../../platform/services';
+import { StatusUndoRow, useStatusUndo } from '../../ui/StatusUndo';
+import { useTheme } from '../../look/useTheme';
+import { busyProps, useWrite } from '../../ui/useWrite';
+import type { Idea } from '../../model/vocabulary';
+import { CheckInNowLink } from '../../checkin/CheckInNowLink';
 import { LazyDbTrouble } from './Lazy';
 import { usePopup, type PendingUndo } from './usePopup';
 

@@ -5,7 +5,7 @@
  */
 import type { ComponentChildren, ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { ServicesContext, useUiServices, type Services } from '../../components/services';
+import { ServicesContext, useUiServices, type Services } from '../../platform/services';
 
 export function useLoaded<P>(needed: boolean, load: () => Promise<ComponentType<P>>): ComponentType<P> | null {
   const [component, setComponent] = useState<ComponentType<P> | null>(null);
@@ -25,6 +25,6 @@ export function WithStore({ children }: { children: () => ComponentChildren }) {
 
 /** Why the data cannot be opened, with the ways out. */
 export function LazyDbTrouble({ error }: { error: unknown }) {
-  const Trouble = useLoaded(true, () => import('../../components/DbTrouble').then((m) => m.DbTrouble));
+  const Trouble = useLoaded(true, () => import('../../ui/DbTrouble').then((m) => m.DbTrouble));
   return Trouble ? <WithStore>{() => <Trouble error={error} />}</WithStore> : <p class="muted" aria-busy="true" />;
 }

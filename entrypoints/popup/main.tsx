@@ -1,10 +1,10 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import { ServicesContext } from '../../components/services';
-import { applyTheme } from '../../components/useTheme';
-import { localiseDocument } from '../../utils/i18n-browser';
-import { askWorker, createUiServices } from '../../utils/ui-services-browser';
-import { readViewCache } from '../../utils/view-cache';
+import { ServicesContext } from '../../platform/services';
+import { applyTheme } from '../../look/useTheme';
+import { localiseDocument } from '../../platform/i18n-browser';
+import { askWorker, createUiServices } from '../../app/ui-services-browser';
+import { readViewCache } from '../../platform/view-cache';
 import './popup.css';
 import { App } from './App';
 

@@ -3,10 +3,11 @@
  * what its buttons do, and asks again whenever anything stored changes, here or elsewhere.
  */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import type { UiServices } from '../../components/services';
-import { dayKey } from '../../utils/day';
-import type { NudgeChoice, PopupAnswer, PopupRequest, PopupView } from '../../utils/popup-view';
-import { askPatiently } from '../../utils/worker-request';
+import type { UiServices } from '../../platform/services';
+import { dayKey } from '../../lib/day';
+import type { PopupAnswer, PopupView } from '../../ideas/popup-view';
+import type { NudgeChoice, PopupRequest } from '../../ideas/popup-request';
+import { askPatiently } from '../../platform/worker-request';
 
 /** An Undo the popup offers, and what must hold in every later view for it to stay. */
 export interface PendingUndo {

@@ -1,8 +1,8 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { useServices } from '../../components/services';
-import { useTheme } from '../../components/useTheme';
-import { dayKey } from '../../utils/day';
-import type { Prefs } from '../../utils/prefs';
+import { useServices } from '../../platform/services';
+import { useTheme } from '../../look/useTheme';
+import { dayKey } from '../../lib/day';
+import type { Prefs } from '../../model/prefs';
 import {
   atClosing,
   canMove,
@@ -14,8 +14,8 @@ import {
   talkProgress,
   type TalkFlow,
   type TalkMove,
-} from '../../utils/talk-flow';
-import type { Talk } from '../../utils/talks';
+} from '../../talk/talk-flow';
+import type { Talk } from '../../talk/talks';
 
 export interface TalkActions {
   loadTalks: () => Promise<Talk[]>;

@@ -1,16 +1,17 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import { ServicesContext } from '../../components/services';
-import { applyTheme } from '../../components/useTheme';
-import { localiseDocument } from '../../utils/i18n-browser';
-import { createServices } from '../../utils/services-browser';
-import { talkIdFromHash } from '../../utils/talk-flow';
-import { loadTalks } from '../../utils/talks-browser';
-import { readViewCache } from '../../utils/view-cache';
+import { ServicesContext } from '../../platform/services';
+import { applyTheme } from '../../look/useTheme';
+import { localiseDocument } from '../../platform/i18n-browser';
+import { createServices } from '../../app/services-browser';
+import { createUiServices } from '../../app/ui-services-browser';
+import { talkIdFromHash } from '../../talk/talk-flow';
+import { loadTalks } from '../../talk/talks-browser';
+import { readViewCache } from '../../platform/view-cache';
 import { App, type TalkActions } from './App';
 import './talk.css';
 
-const services = createServices();
+const services = createServices(createUiServices());
 localiseDocument(document, 'talkPageTitle');
 // The look the popup last saw, in the first frame; IndexedDB confirms it a moment later.
 const cached = readViewCache(localStorage, Date.now());

@@ -1,14 +1,14 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { DbTrouble } from '../../components/DbTrouble';
-import { PresetChoices } from '../../components/PresetChoices';
-import { useServices } from '../../components/services';
-import { useTheme } from '../../components/useTheme';
-import { busyProps, useWrite } from '../../components/useWrite';
-import type { MessageKey } from '../../utils/i18n';
-import { INTENSITIES, type Idea, type Intensity } from '../../utils/library';
-import type { Prefs } from '../../utils/prefs';
-import { presetOf, presetWindows, type PresetId } from '../../utils/presets';
-import { parseSetup, SETUP_KEY } from '../../utils/setup';
+import { DbTrouble } from '../../ui/DbTrouble';
+import { PresetChoices } from '../../nudges/hours/PresetChoices';
+import { useServices } from '../../platform/services';
+import { useTheme } from '../../look/useTheme';
+import { busyProps, useWrite } from '../../ui/useWrite';
+import type { MessageKey } from '../../platform/i18n';
+import { INTENSITIES, type Idea, type Intensity } from '../../model/vocabulary';
+import type { Prefs } from '../../model/prefs';
+import { presetOf, presetWindows, type PresetId } from '../../nudges/hours/presets';
+import { parseSetup, SETUP_KEY } from '../../model/setup';
 
 export interface WelcomeActions {
   previewNudge: () => Promise<boolean>;

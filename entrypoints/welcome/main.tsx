@@ -1,12 +1,13 @@
 import { render } from 'preact';
-import { ServicesContext } from '../../components/services';
-import { previewNudge } from '../../utils/nudges-browser';
-import { localiseDocument } from '../../utils/i18n-browser';
-import { createServices } from '../../utils/services-browser';
+import { ServicesContext } from '../../platform/services';
+import { previewNudge } from '../../nudges/nudges-browser';
+import { localiseDocument } from '../../platform/i18n-browser';
+import { createServices } from '../../app/services-browser';
+import { createUiServices } from '../../app/ui-services-browser';
 import { App, type WelcomeActions } from './App';
 import './welcome.css';
 
-const services = createServices();
+const services = createServices(createUiServices());
 localiseDocument(document, 'welcomeTitle');
 
 const actions: WelcomeActions = {

@@ -2,14 +2,14 @@
 import 'fake-indexeddb/auto';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CheckInArea } from '../../components/CheckInArea';
-import { CheckInNowLink } from '../../components/CheckInNowLink';
-import { CHECKIN_STATE_KEY, parseCheckInState } from '../../utils/checkin';
-import { DAY } from '../../utils/day';
-import { createTendStore } from '../../utils/db';
-import type { CheckIn } from '../../utils/records';
-import { parseSetup, SETUP_KEY } from '../../utils/setup';
-import { CheckInsSection } from '../../entrypoints/options/CheckInsSection';
+import { CheckInArea } from '../../checkin/CheckInArea';
+import { CheckInNowLink } from '../../checkin/CheckInNowLink';
+import { CHECKIN_STATE_KEY, parseCheckInState } from '../../model/records';
+import { DAY } from '../../lib/day';
+import { createTendStore } from '../../store/db';
+import type { CheckIn } from '../../model/records';
+import { parseSetup, SETUP_KEY } from '../../model/setup';
+import { CheckInsSection } from '../../checkin/CheckInsSection';
 import { makeLibrary } from '../helpers';
 import { button, click, fakeServices, mount, settle } from './render';
 

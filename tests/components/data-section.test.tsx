@@ -2,8 +2,8 @@
 /** Settings › Your data: a failure ends the busy state and says what happened. */
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DbTrouble } from '../../components/DbTrouble';
-import { DataSection } from '../../entrypoints/options/DataSection';
+import { DbTrouble } from '../../ui/DbTrouble';
+import { DataSection } from '../../backup/DataSection';
 import { makeLibrary } from '../helpers';
 import { button, fakeServices, mount, settle } from './render';
 

@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { App, type OptionsActions } from '../../entrypoints/options/App';
+import { App } from '../../entrypoints/options/App';
+import { type OptionsActions } from '../../platform/settings-section';
 import { makeLibrary } from '../helpers';
 import { button, fakeServices, mount, settle } from './render';
 

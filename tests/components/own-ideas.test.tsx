@@ -2,9 +2,9 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { OwnIdeasSection } from '../../entrypoints/options/OwnIdeasSection';
-import { createOwnIdea } from '../../utils/own-ideas';
-import type { OwnIdea } from '../../utils/records';
+import { OwnIdeasSection } from '../../ideas/own/OwnIdeasSection';
+import { createOwnIdea } from '../../ideas/own/own-ideas';
+import type { OwnIdea } from '../../model/records';
 import { makeLibrary } from '../helpers';
 import { button, click, fakeServices, mount, settle } from './render';
 
@@ -187,7 +187,7 @@ describe('Settings › Your ideas', () => {
   it('follows changes made on another page', async () => {
     const root = await open();
     // A second store on the same database plays the other page.
-    const { createTendStore } = await import('../../utils/db');
+    const { createTendStore } = await import('../../store/db');
     const other = createTendStore(services.dbName);
     await other.putOwnIdeas([own('From the other tab', 5000)]);
     await settle(100);

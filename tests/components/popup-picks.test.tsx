@@ -2,8 +2,8 @@
 /** What the popup picks, end to end through its data hook: the day it opened on, a check-in's leaning, a new own idea. */
 import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../../entrypoints/popup/App';
-import { createTendStore } from '../../utils/db';
-import { leaningFor } from '../../utils/leaning';
+import { createTendStore } from '../../store/db';
+import { leaningFor } from '../../checkin/leaning';
 import { makeLibrary } from '../helpers';
 import { button, click, fakeServices, mount, settle } from './render';
 

@@ -2,10 +2,10 @@
 /** The popup while its worker is slow or restarting: asked again, the idea stays, never "damaged data". */
 import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../../entrypoints/popup/App';
-import { createTendStore } from '../../utils/db';
-import { answerPopup } from '../../utils/popup-view';
-import type { WorkerRequest } from '../../utils/worker-request';
-import { parseSetup, SETUP_KEY } from '../../utils/setup';
+import { createTendStore } from '../../store/db';
+import { answerPopup } from '../../ideas/popup-view';
+import type { WorkerRequest } from '../../platform/worker-request';
+import { parseSetup, SETUP_KEY } from '../../model/setup';
 import { makeLibrary, tEn } from '../helpers';
 import { button, click, fakeServices, mount, settle } from './render';
 

@@ -2,9 +2,9 @@
 import { render } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../entrypoints/popup/App';
-import { pause } from '../../utils/pause';
-import { parseSetup, SETUP_KEY } from '../../utils/setup';
-import type { ViewCache } from '../../utils/view-cache';
+import { pause } from '../../nudges/pause';
+import { parseSetup, SETUP_KEY } from '../../model/setup';
+import type { ViewCache } from '../../platform/view-cache';
 import { makeLibrary } from '../helpers';
 import { button, click, fakeServices, mount, settle } from './render';
 

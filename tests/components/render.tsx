@@ -2,12 +2,12 @@
 import { render, type ComponentChildren } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach } from 'vitest';
-import { ServicesContext, type Services } from '../../components/services';
-import { createTendStore } from '../../utils/db';
-import type { Idea } from '../../utils/library';
-import { answerPopup } from '../../utils/popup-view';
-import { nextNudgeAt } from '../../utils/schedule';
-import { readSchedulePrefs } from '../../utils/nudges-browser';
+import { ServicesContext, type Services } from '../../platform/services';
+import { createTendStore } from '../../store/db';
+import type { Idea } from '../../model/vocabulary';
+import { answerPopup } from '../../ideas/popup-view';
+import { nextNudgeAt } from '../../nudges/schedule';
+import { readSchedulePrefs } from '../../nudges/nudges-browser';
 import { tEn } from '../helpers';
 
 let counter = 0;

@@ -3,7 +3,7 @@ import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
 import talksJson from '../../assets/library/talks.json';
 import { App, type TalkActions } from '../../entrypoints/talk/App';
-import { parseTalks } from '../../utils/talks';
+import { parseTalks } from '../../talk/talks';
 import { makeLibrary } from '../helpers';
 import { button, click, fakeServices, mount, settle } from './render';
 

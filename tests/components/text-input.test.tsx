@@ -3,11 +3,11 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CheckInArea } from '../../components/CheckInArea';
-import { OwnIdeasSection } from '../../entrypoints/options/OwnIdeasSection';
-import { DAY } from '../../utils/day';
-import { createTendStore } from '../../utils/db';
-import { parseSetup, SETUP_KEY } from '../../utils/setup';
+import { CheckInArea } from '../../checkin/CheckInArea';
+import { OwnIdeasSection } from '../../ideas/own/OwnIdeasSection';
+import { DAY } from '../../lib/day';
+import { createTendStore } from '../../store/db';
+import { parseSetup, SETUP_KEY } from '../../model/setup';
 import { makeLibrary } from '../helpers';
 import { button, click, fakeServices, mount, settle } from './render';
 

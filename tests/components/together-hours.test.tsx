@@ -2,13 +2,13 @@
 import { useState } from 'preact/hooks';
 import { act } from 'preact/test-utils';
 import { describe, expect, it, vi } from 'vitest';
-import { WeekPicture } from '../../components/WeekPicture';
-import { WindowsEditor } from '../../components/WindowsEditor';
-import { NudgesSection } from '../../entrypoints/options/NudgesSection';
-import type { OptionsActions } from '../../entrypoints/options/App';
-import type { PrefsPatch } from '../../utils/db';
-import { defaultPrefs, defaultWindows, type Prefs, type WeekWindows } from '../../utils/prefs';
-import { presetWindows } from '../../utils/presets';
+import { WeekPicture } from '../../nudges/hours/WeekPicture';
+import { WindowsEditor } from '../../nudges/hours/WindowsEditor';
+import { NudgesSection } from '../../nudges/NudgesSection';
+import type { OptionsActions } from '../../platform/settings-section';
+import type { PrefsPatch } from '../../store/schema';
+import { defaultPrefs, defaultWindows, type Prefs, type WeekWindows } from '../../model/prefs';
+import { presetWindows } from '../../nudges/hours/presets';
 import { makeLibrary } from '../helpers';
 import { button, click, fakeServices, mount, settle } from './render';
 

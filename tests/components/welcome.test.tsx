@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 import { describe, expect, it, vi } from 'vitest';
 import { App, type WelcomeActions } from '../../entrypoints/welcome/App';
-import type { Idea } from '../../utils/library';
-import { presetWindows } from '../../utils/presets';
-import { parseSetup, SETUP_KEY } from '../../utils/setup';
+import type { Idea } from '../../model/vocabulary';
+import { presetWindows } from '../../nudges/hours/presets';
+import { parseSetup, SETUP_KEY } from '../../model/setup';
 import { makeLibrary } from '../helpers';
 import { button, click, fakeServices, mount, settle } from './render';
 

@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { act } from 'preact/test-utils';
 import { describe, expect, it, vi } from 'vitest';
-import { WindowsEditor } from '../../components/WindowsEditor';
-import { defaultWindows, type WeekWindows } from '../../utils/prefs';
+import { WindowsEditor } from '../../nudges/hours/WindowsEditor';
+import { defaultWindows, type WeekWindows } from '../../model/prefs';
 import { makeLibrary } from '../helpers';
 import { button, fakeServices, mount } from './render';
 

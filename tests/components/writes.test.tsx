@@ -2,13 +2,13 @@
 /** Double clicks write once, an Undo ends when its records change elsewhere, a stale page writes nothing old. */
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CheckInsSection } from '../../entrypoints/options/CheckInsSection';
-import { OwnIdeasSection } from '../../entrypoints/options/OwnIdeasSection';
+import { CheckInsSection } from '../../checkin/CheckInsSection';
+import { OwnIdeasSection } from '../../ideas/own/OwnIdeasSection';
 import { App as Popup } from '../../entrypoints/popup/App';
 import { App as Welcome } from '../../entrypoints/welcome/App';
-import { createTendStore, type TendStore } from '../../utils/db';
-import type { OwnIdea } from '../../utils/records';
-import { parseSetup, SETUP_KEY } from '../../utils/setup';
+import { createTendStore, type TendStore } from '../../store/db';
+import type { OwnIdea } from '../../model/records';
+import { parseSetup, SETUP_KEY } from '../../model/setup';
 import { makeLibrary } from '../helpers';
 import { button, click, fakeServices, mount, settle } from './render';
 

@@ -1,7 +1,7 @@
 /** Small steps the Chrome tests share: reading and writing Tend's data the way the extension stores it. */
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import type { Prefs } from '../../utils/prefs';
+import type { Prefs } from '../../model/prefs';
 import { afterAll, beforeAll } from 'vitest';
 import { inWorker, launchTend, tempProfile, type LaunchOptions, type Tend } from './chrome-harness';
 import { libraryTexts } from './shared';

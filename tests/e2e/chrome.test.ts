@@ -3,7 +3,7 @@
  * the browser does (alarms, notifications, storage), across restarts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PALETTE_IDS } from '../../utils/palettes';
+import { PALETTE_IDS } from '../../model/prefs';
 import { BROWSER_OWN_HOSTS, launchTend, RefusingProxy, tempProfile, waitFor } from './chrome-harness';
 import {
   useTend,

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
-import { parseTalks, type Talk } from '../../utils/talks';
+import { parseTalks, type Talk } from '../../talk/talks';
 import { describeWholeRun, evaluate, useFirefoxTend, waitUntil } from './firefox-harness';
 
 const TALKS = parseTalks(JSON.parse(readFileSync('assets/library/talks.json', 'utf8')));

@@ -4,7 +4,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CATEGORIES } from '../../utils/library';
+import { CATEGORIES } from '../../model/vocabulary';
 import { RefusingProxy } from './chrome-harness';
 import { ideaText, IDEA_TEXTS, patchPrefs, patchState, seriousA11yIssues, useTend } from './chrome-steps';
 

@@ -6,8 +6,8 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PALETTE_IDS } from '../../utils/palettes';
-import { parseTalks, translateTalks, type Talk } from '../../utils/talks';
+import { PALETTE_IDS } from '../../model/prefs';
+import { parseTalks, translateTalks, type Talk } from '../../talk/talks';
 import { BROWSER_OWN_HOSTS, RefusingProxy, type Tend } from './chrome-harness';
 import { ideaText, patchPrefs, readStored, seriousA11yIssues, useTend, withTend } from './chrome-steps';
 

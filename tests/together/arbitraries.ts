@@ -1,8 +1,8 @@
 /** Shared fast-check arbitraries for the pairing tests: valid payloads Tend could write. */
 import fc from 'fast-check';
-import { CATEGORIES, INTENSITIES } from '../../utils/library';
-import type { TimeWindow, WeekWindows } from '../../utils/prefs';
-import { presetWindows } from '../../utils/presets';
+import { CATEGORIES, INTENSITIES } from '../../model/vocabulary';
+import type { TimeWindow, WeekWindows } from '../../model/prefs';
+import { presetWindows } from '../../nudges/hours/presets';
 import type { PairChoices, PairPayload } from '../../together/pair-payload';
 
 export const ZONES = [

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { defaultPrefs } from '../../utils/prefs';
-import { presetWindows } from '../../utils/presets';
+import { defaultPrefs } from '../../model/prefs';
+import { presetWindows } from '../../nudges/hours/presets';
 import { describePairCode } from '../../together/describe-pair-code';
 import { createPair } from '../../together/pair-code';
 import { pairChoicesFrom } from '../../together/pair-payload';

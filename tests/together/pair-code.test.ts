@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { defaultPrefs } from '../../utils/prefs';
-import { presetWindows } from '../../utils/presets';
+import { defaultPrefs } from '../../model/prefs';
+import { presetWindows } from '../../nudges/hours/presets';
 import { BASE32_ALPHABET, base32Value, fromBase32, toBase32 } from '../../together/base32';
 import { crc32 } from '../../together/crc32';
 import {

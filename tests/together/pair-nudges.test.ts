@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import nudgesJson from '../../assets/library/nudges.json';
-import { parseNudgeLines } from '../../utils/library';
-import type { WeekWindows } from '../../utils/prefs';
-import { presetWindows } from '../../utils/presets';
+import { parseNudgeLines } from '../../model/vocabulary';
+import type { WeekWindows } from '../../model/prefs';
+import { presetWindows } from '../../nudges/hours/presets';
 import { isInsidePairWindow, nextPairNudge, PAIR_SLACK_MINUTES, pairNudges, pairWindowMinutes, type NudgeChoices } from '../../together/pair-nudges';
 import { addDays, weekdayOfKey } from '../../together/zone-time';
 import { inZone, wallIn, weekArb } from './arbitraries';

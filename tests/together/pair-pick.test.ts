@@ -1,15 +1,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import ideasJson from '../../assets/library/ideas.json';
-import { intensityRank, parseIdeas, type Idea } from '../../utils/library';
-import { anotherIdea, createPickerState, todaysIdea, type PickerState } from '../../utils/picker';
-import { defaultPrefs } from '../../utils/prefs';
+import { intensityRank } from '../../ideas/library';
+import { parseIdeas, type Idea } from '../../model/vocabulary';
+import { anotherIdea, createPickerState, todaysIdea } from '../../ideas/picker';
+import { type PickerState } from '../../model/records';
+import { defaultPrefs } from '../../model/prefs';
 import { createPair, decodePairCode, encodePairCode, withChoices } from '../../together/pair-code';
 import { pairChoicesFrom, type PairChoices, type PairPayload } from '../../together/pair-payload';
 import { createPairOrderCache, pairIdea, pairPool, PAIR_EPOCH, walkPlace } from '../../together/pair-pick';
 import { libraryFingerprint } from '../../together/library-fingerprint';
 import { addDays, wallToEpoch, zoneDayKey } from '../../together/zone-time';
-import { seededRandom } from '../../utils/random';
+import { seededRandom } from '../../lib/random';
 import { makeLibrary } from '../helpers';
 import { choicesArb, inZone } from './arbitraries';
 

@@ -1,0 +1,82 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { counsellorDue, isCheckInDue } from './checkin';
+import { CheckInCard } from './CheckInCard';
+import { CHECKIN_HASH } from './CheckInNowLink';
+import { CounsellorCard } from './CounsellorCard';
+import { useServices } from '../platform/services';
+import { useCheckIn } from './useCheckIn';
+
+const askedFor = () => typeof location !== 'undefined' && location.hash === CHECKIN_HASH;
+
+/** Drops #checkin from the address, so the next "Check in now" is a change the page hears. */
+function forgetHash(): void {
+  if (askedFor()) history.replaceState(history.state, '', location.pathname + location.search);
+}
+
+/**
+ * The popup's place for the check-in: the card when it is due or asked for (#checkin), else the
+ * counsellor card when it is due, else nothing. What shows is decided once per opening, so an
+ * answer or a write elsewhere never swaps the card under a person's hands.
+ */
+export function CheckInArea() {
+  const { t, now } = useServices();
+  const checkIn = useCheckIn();
+  const [view, setView] = useState<{ kind: 'none' | 'counsellor' } | { kind: 'card'; asked: boolean }>({ kind: 'none' });
+  const [status, setStatus] = useState('');
+  const decided = useRef(false);
+  const { data } = checkIn;
+
+  useEffect(() => {
+    if (!data || decided.current) return;
+    decided.current = true;
+    const at = now();
+    if (askedFor()) setView({ kind: 'card', asked: true });
+    else if (isCheckInDue(data.setupFinishedAt, data.checkIns, data.state, at)) setView({ kind: 'card', asked: false });
+    else if (counsellorDue(data.checkIns, data.state, at)) {
+      setView({ kind: 'counsellor' });
+      // Shown once: the next opening does not bring it again, closed or not.
+      void checkIn.counsellorShown();
+    }
+  }, [data]);
+
+  useEffect(() => {
+    const onHash = () => {
+      if (!askedFor()) return;
+      setStatus('');
+      setView({ kind: 'card', asked: true });
+    };
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
+
+  const close = () => {
+    forgetHash();
+    setView({ kind: 'none' });
+  };
+
+  if (!data) return null;
+  if (view.kind === 'card') {
+    return (
+      <CheckInCard
+        key={view.asked ? 'asked' : 'due'}
+        earlier={data.checkIns}
+        focusOnOpen={view.asked}
+        save={checkIn.answer}
+        notNow={async () => {
+          close();
+          await checkIn.notNow();
+          setStatus(t('checkInLater'));
+        }}
+        close={close}
+      />
+    );
+  }
+  if (view.kind === 'counsellor') return <CounsellorCard close={close} />;
+  // Always in the page, so the polite "comes back tomorrow" is announced; it takes no room while empty.
+  return (
+    <p class="status checkin-status" role="status">
+      {status}
+    </p>
+  );
+}
+

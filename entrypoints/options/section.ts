@@ -1,8 +1,0 @@
-import type { PrefsPatch } from '../../utils/db';
-import type { Prefs } from '../../utils/prefs';
-
-/** What every settings section gets: the stored preferences and a save that writes only the fields given. */
-export interface SectionProps {
-  prefs: Prefs;
-  save: (patch: PrefsPatch) => Promise<void>;
-}

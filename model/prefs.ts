@@ -1,0 +1,206 @@
+/** Preferences: the type, defaults, and a validator that never throws. Pure. */
+import { CATEGORIES, isCategory, isIntensity, type Category, type Intensity } from './vocabulary';
+
+export const PALETTE_IDS = ['dusk', 'sage', 'clay', 'tide'] as const;
+export type PaletteId = (typeof PALETTE_IDS)[number];
+
+/**
+ * A "together hours" window in minutes after local midnight of its weekday.
+ * `end` is always after `start`; an `end` past 1440 runs into the next day.
+ */
+export interface TimeWindow {
+  start: number;
+  end: number;
+}
+
+/** Seven lists of windows, index 0 = Sunday (as `Date.getDay()`). */
+export type WeekWindows = TimeWindow[][];
+
+export const THEME_MODES = ['system', 'light', 'dark'] as const;
+export type ThemeMode = (typeof THEME_MODES)[number];
+export const MOTIONS = ['system', 'reduce', 'full'] as const;
+export type Motion = (typeof MOTIONS)[number];
+export const MODE_FILTERS = ['both', 'together', 'solo'] as const;
+export type ModeFilter = (typeof MODE_FILTERS)[number];
+
+export interface Prefs {
+  themeMode: ThemeMode;
+  palette: PaletteId;
+  /** Text size in percent. */
+  textScale: number;
+  motion: Motion;
+  nudgesEnabled: boolean;
+  nudgesPerDay: number;
+  windows: WeekWindows;
+  spacingMinutes: number;
+  /** Discreet: the notification says only "Tend" and a neutral line. */
+  discreet: boolean;
+  deferWhenIdle: boolean;
+  /** Notification stays until dismissed (Chrome only). */
+  stickyNotifications: boolean;
+  hiddenCategories: Category[];
+  modeFilter: ModeFilter;
+  maxIntensity: Intensity;
+  maxMinutes: number;
+  /** "Your own ideas" in the kinds filter: whether ideas the person wrote come up. */
+  showOwnIdeas: boolean;
+}
+
+/** What the look needs of the preferences (the render cache keeps it for the first frame). */
+export type ThemePrefs = Pick<Prefs, 'themeMode' | 'palette' | 'textScale' | 'motion'>;
+
+export function themeOf(prefs: Prefs): ThemePrefs {
+  return { themeMode: prefs.themeMode, palette: prefs.palette, textScale: prefs.textScale, motion: prefs.motion };
+}
+
+export const LIMITS = {
+  textScale: { min: 90, max: 130 },
+  nudgesPerDay: { min: 0, max: 6 },
+  spacingMinutes: { min: 30, max: 720 },
+  maxMinutes: { min: 1, max: 60 },
+  windowsPerDay: 4,
+} as const;
+
+const EVENING: TimeWindow = { start: 18 * 60 + 30, end: 21 * 60 + 30 };
+
+export function defaultWindows(): WeekWindows {
+  return Array.from({ length: 7 }, () => [{ ...EVENING }]);
+}
+
+export function defaultPrefs(): Prefs {
+  return {
+    themeMode: 'system',
+    palette: 'dusk',
+    textScale: 100,
+    motion: 'system',
+    nudgesEnabled: true,
+    nudgesPerDay: 1,
+    windows: defaultWindows(),
+    spacingMinutes: 90,
+    discreet: true,
+    deferWhenIdle: true,
+    stickyNotifications: false,
+    hiddenCategories: [],
+    modeFilter: 'both',
+    maxIntensity: 'warm',
+    maxMinutes: 60,
+    showOwnIdeas: true,
+  };
+}
+
+export type WindowProblem =
+  | { kind: 'shape'; day: number }
+  | { kind: 'too-many'; day: number }
+  | { kind: 'end-before-start'; day: number; index: number }
+  | { kind: 'too-long'; day: number; index: number }
+  | { kind: 'overlap'; day: number; index: number };
+
+const isInt = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v);
+
+/** Checks a week of windows; returns every problem found (empty when valid). */
+export function checkWindows(value: unknown): WindowProblem[] {
+  if (!Array.isArray(value) || value.length !== 7) return [{ kind: 'shape', day: 0 }];
+  const problems: WindowProblem[] = [];
+  const spans: { day: number; index: number; from: number; to: number }[] = [];
+  value.forEach((day: unknown, d) => {
+    if (!Array.isArray(day)) return problems.push({ kind: 'shape', day: d });
+    // Too many is reported without looking inside, so a huge list costs nothing.
+    if (day.length > LIMITS.windowsPerDay) return problems.push({ kind: 'too-many', day: d });
+    day.forEach((w: unknown, index) => {
+      const win = w as Partial<TimeWindow> | null;
+      if (!win || !isInt(win.start) || !isInt(win.end) || win.start < 0 || win.start >= 1440) {
+        return problems.push({ kind: 'shape', day: d });
+      }
+      if (win.end <= win.start) return problems.push({ kind: 'end-before-start', day: d, index });
+      if (win.end - win.start > 1440) return problems.push({ kind: 'too-long', day: d, index });
+      spans.push({ day: d, index, from: d * 1440 + win.start, to: d * 1440 + win.end });
+    });
+  });
+  // Overlaps across the whole week, including a Saturday night running into Sunday.
+  const WEEK = 7 * 1440;
+  const flagged = new Set<string>();
+  for (const a of spans) {
+    for (const b of spans) {
+      if (a === b) continue;
+      const overlaps = [0, WEEK, -WEEK].some((shift) => a.from < b.to + shift && b.from + shift < a.to);
+      const later = a.from > b.from || (a.from === b.from && a.index > b.index);
+      const key = `${a.day}:${a.index}`;
+      if (overlaps && later && !flagged.has(key)) {
+        flagged.add(key);
+        problems.push({ kind: 'overlap', day: a.day, index: a.index });
+      }
+    }
+  }
+  return problems;
+}
+
+/** Each field's reader: the usable value, or undefined when the stored value cannot be used. */
+const oneOf =
+  <T>(allowed: readonly T[]) =>
+  (value: unknown): T | undefined =>
+    allowed.includes(value as T) ? (value as T) : undefined;
+const intIn =
+  (min: number, max: number) =>
+  (value: unknown): number | undefined =>
+    isInt(value) && value >= min && value <= max ? value : undefined;
+const bool = (value: unknown): boolean | undefined => (typeof value === 'boolean' ? value : undefined);
+
+/** Windows by meaning: key order and unknown extra fields do not matter; only start and end are kept. */
+function readWindows(value: unknown): WeekWindows | undefined {
+  if (checkWindows(value).length > 0) return undefined;
+  return (value as TimeWindow[][]).map((day) => day.map(({ start, end }) => ({ start, end })));
+}
+
+/** A set of kinds: any order, no unknown kinds, no repeats; stored in the library's order. */
+function readCategories(value: unknown): Category[] | undefined {
+  if (!Array.isArray(value) || value.length > 4 * CATEGORIES.length || !value.every(isCategory)) return undefined;
+  return CATEGORIES.filter((c) => value.includes(c));
+}
+
+const READERS: { [K in keyof Prefs]: (value: unknown) => Prefs[K] | undefined } = {
+  themeMode: oneOf(THEME_MODES),
+  palette: oneOf(PALETTE_IDS),
+  textScale: intIn(LIMITS.textScale.min, LIMITS.textScale.max),
+  motion: oneOf(MOTIONS),
+  nudgesEnabled: bool,
+  nudgesPerDay: intIn(LIMITS.nudgesPerDay.min, LIMITS.nudgesPerDay.max),
+  windows: readWindows,
+  spacingMinutes: intIn(LIMITS.spacingMinutes.min, LIMITS.spacingMinutes.max),
+  discreet: bool,
+  deferWhenIdle: bool,
+  stickyNotifications: bool,
+  hiddenCategories: readCategories,
+  modeFilter: oneOf(MODE_FILTERS),
+  maxIntensity: (value) => (isIntensity(value) ? value : undefined),
+  maxMinutes: intIn(LIMITS.maxMinutes.min, LIMITS.maxMinutes.max),
+  showOwnIdeas: bool,
+};
+
+export interface ValidatedPrefs {
+  prefs: Prefs;
+  /** Names of fields that were missing or wrong and fell back to defaults. */
+  replaced: (keyof Prefs)[];
+  /** Fields that were there but could not be used (damaged, not merely missing). */
+  damaged: (keyof Prefs)[];
+  /** A record was stored but is not a record of settings at all (a string, an array). */
+  unreadable: boolean;
+}
+
+/**
+ * Turns anything (a stored record, an imported file) into valid preferences:
+ * good fields are kept, bad or missing ones get their default. Never throws, never recurses
+ * into a field deeper than its shape allows.
+ */
+export function validatePrefs(raw: unknown): ValidatedPrefs {
+  const d = defaultPrefs();
+  const src = (typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? raw : {}) as Record<string, unknown>;
+  const prefs = { ...d };
+  const replaced: (keyof Prefs)[] = [];
+  for (const key of Object.keys(d) as (keyof Prefs)[]) {
+    const value = Object.hasOwn(src, key) ? (READERS[key] as (v: unknown) => unknown)(src[key]) : undefined;
+    if (value === undefined) replaced.push(key);
+    else (prefs as Record<string, unknown>)[key] = value;
+  }
+  const unreadable = raw !== undefined && raw !== null && src !== raw;
+  return { prefs, replaced, damaged: replaced.filter((key) => Object.hasOwn(src, key)), unreadable };
+}

@@ -1,0 +1,11 @@
+/**
+ * The database's name, and the BroadcastChannel on which every committed write to it is announced
+ * (db.ts posts, pages listen). Apart from db.ts, so the popup hears writes without the store's code.
+ */
+export const DB_NAME = 'tend';
+
+export const storeChannelName = (dbName: string): string => `tend:${dbName}`;
+
+/** What changed, as announced to other pages: a store of the database, everything ('all'), or 'setup' (the
+ * welcome was finished) and 'picker' (today's idea moved on), two records of the 'state' store. */
+export type StoreChange = 'prefs' | 'state' | 'history' | 'marks' | 'checkins' | 'ownIdeas' | 'talks' | 'all' | 'setup' | 'picker';

@@ -1,0 +1,193 @@
+import { useEffect, useState } from 'preact/hooks';
+import { PresetChoices, presetLabel } from './hours/PresetChoices';
+import { Checkbox } from '../ui/RadioGroup';
+import { useServices } from '../platform/services';
+import { WeekPicture } from './hours/WeekPicture';
+import { WindowsEditor } from './hours/WindowsEditor';
+import type { PrefsPatch } from '../store/schema';
+import { nudgesThatFit } from './hours/nudges-that-fit';
+import { LIMITS, type WeekWindows } from '../model/prefs';
+import { presetOf, presetWindows, type PresetId } from './hours/presets';
+import { sameJson } from '../lib/same-json';
+import type { OptionsActions } from '../platform/settings-section';
+import type { SectionProps } from '../platform/settings-section';
+
+const SPACINGS = [30, 60, 90, 120, 180, 240, 360];
+
+/** An Undo of the hours: `previous` back only while the stored hours are still the ones it undoes. */
+const undoHours = (previous: WeekWindows, expected: WeekWindows): PrefsPatch => (stored) =>
+  sameJson(stored.windows, expected) ? { windows: previous } : {};
+
+/** Whether, how often and when nudges come, and how they look. */
+export function NudgesSection({ prefs, save: savePrefs, actions }: SectionProps & { actions: OptionsActions }) {
+  const { t, store } = useServices();
+  const [blocked, setBlocked] = useState(false);
+  const [previewStatus, setPreviewStatus] = useState('');
+  const [perDayText, setPerDayText] = useState(String(prefs.nudgesPerDay));
+  const [nextAt, setNextAt] = useState<number | null>(null);
+  /** "I'll set my own hours" was chosen: the per-day editor is open even while the hours still match a preset. */
+  const [ownHours, setOwnHours] = useState(false);
+  const [editing, setEditing] = useState(false);
+  /** The message after a preset was chosen; `previous` makes it undoable at once. */
+  const [presetNote, setPresetNote] = useState<{ text: string; previous: WeekWindows | null; set?: WeekWindows } | null>(null);
+
+  const readNext = () => void store.readNudgeState().then((s) => setNextAt(s.plannedAt));
+  useEffect(() => {
+    void actions.notificationsBlocked().then(setBlocked);
+    readNext();
+    // The worker re-plans after a nudge or a snooze; its writes arrive here.
+    return store.onChange((change) => {
+      if (change === 'state' || change === 'all') readNext();
+    });
+  }, [store]);
+  // This page's own saves re-plan the nudge before they resolve: read the new time after each.
+  const save = async (patch: PrefsPatch) => {
+    await savePrefs(patch);
+    readNext();
+  };
+  // A change made elsewhere (another tab, an import) shows here too, unless this field is being edited.
+  useEffect(() => {
+    if (Number(perDayText) !== prefs.nudgesPerDay && document.activeElement?.id !== 'per-day') setPerDayText(String(prefs.nudgesPerDay));
+  }, [prefs.nudgesPerDay]);
+  const perDayValue = Number(perDayText);
+  const perDayValid =
+    /^\d+$/.test(perDayText) && perDayValue >= LIMITS.nudgesPerDay.min && perDayValue <= LIMITS.nudgesPerDay.max;
+  const fit = nudgesThatFit(prefs.windows, prefs.spacingMinutes);
+  const preset: PresetId = ownHours ? 'custom' : presetOf(prefs.windows);
+
+  const choosePreset = (id: PresetId) => {
+    if (id === 'custom') {
+      setOwnHours(true);
+      setEditing(true);
+      setPresetNote(null);
+      return;
+    }
+    setOwnHours(false);
+    const previous = prefs.windows;
+    const set = presetWindows(id);
+    setPresetNote({ text: t('presetChosen', t(presetLabel(id))), previous, set });
+    void save({ windows: set });
+  };
+  const undoPreset = (previous: WeekWindows, set: WeekWindows) => {
+    setPresetNote({ text: t('hoursRestored'), previous: null });
+    void save(undoHours(previous, set));
+  };
+  const spacingText = (m: number) =>
+    m === 60 ? t('oneHour') : m < 60 || m % 60 ? t('minutesCount', String(m)) : t('hoursCount', String(m / 60));
+
+  return (
+  <section aria-labelledby="nudges">
+    <h2 id="nudges">{t('nudgesHeading')}</h2>
+    <div class="nudge-switch row">
+      <Checkbox label={t('nudgesEnabled')} checked={prefs.nudgesEnabled} onChange={(v) => save({ nudgesEnabled: v })} />
+      <button
+        type="button"
+        onClick={async () => {
+          const shown = await actions.previewNudge();
+          setBlocked(!shown);
+          setPreviewStatus(shown ? t('previewSent') : t('blockedTitle'));
+        }}
+      >
+        {t('sendPreview')}
+      </button>
+    </div>
+    <p class="small" role="status">
+      {previewStatus}
+    </p>
+    {blocked && (
+      <div class="notice" role="note">
+        <p>
+          <strong>{t('blockedTitle')}</strong>
+        </p>
+        <p>{t('blockedHelp')}</p>
+      </div>
+    )}
+    <div class="field">
+      <label for="per-day">{t('nudgesPerDay')}</label>
+      <input
+        id="per-day"
+        type="number"
+        inputMode="numeric"
+        min={LIMITS.nudgesPerDay.min}
+        max={LIMITS.nudgesPerDay.max}
+        value={perDayText}
+        aria-invalid={!perDayValid}
+        aria-describedby="per-day-help per-day-fit"
+        onInput={(e) => {
+          const text = e.currentTarget.value;
+          setPerDayText(text);
+          const n = Number(text);
+          if (/^\d+$/.test(text) && n >= LIMITS.nudgesPerDay.min && n <= LIMITS.nudgesPerDay.max) {
+            void save({ nudgesPerDay: n });
+          }
+        }}
+      />
+      <p id="per-day-help" class={perDayValid ? 'muted small' : 'error'} role={perDayValid ? undefined : 'alert'}>
+        {perDayValid ? t('nudgesPerDayHelp') : t('nudgesPerDayInvalid', String(LIMITS.nudgesPerDay.max))}
+      </p>
+      <p id="per-day-fit" class="small" role="status">
+        {fit !== null && prefs.nudgesEnabled && prefs.nudgesPerDay > fit
+          ? t('nudgesFit', [String(fit), spacingText(prefs.spacingMinutes)])
+          : ''}
+      </p>
+    </div>
+    <div class="field">
+      <label for="spacing">{t('spacing')}</label>
+      <select
+        id="spacing"
+        value={String(prefs.spacingMinutes)}
+        onChange={(e) => save({ spacingMinutes: Number(e.currentTarget.value) })}
+      >
+        {[...new Set([...SPACINGS, prefs.spacingMinutes])]
+          .sort((a, b) => a - b)
+          .map((m) => (
+            <option key={m} value={String(m)}>
+              {spacingText(m)}
+            </option>
+          ))}
+      </select>
+    </div>
+    <Checkbox
+      label={t('discreet')}
+      hint={t('discreetHelp')}
+      checked={prefs.discreet}
+      onChange={(v) => save({ discreet: v })}
+    />
+    <Checkbox
+      label={t('deferWhenIdle')}
+      hint={t('deferWhenIdleHelp')}
+      checked={prefs.deferWhenIdle}
+      onChange={(v) => save({ deferWhenIdle: v })}
+    />
+    <Checkbox
+      label={t('sticky')}
+      hint={import.meta.env.FIREFOX ? t('stickyFirefox') : undefined}
+      checked={prefs.stickyNotifications}
+      onChange={(v) => save({ stickyNotifications: v })}
+    />
+    <h3>{t('togetherHours')}</h3>
+    <p class="muted small">{t('togetherHoursHelp')}</p>
+    <PresetChoices
+      name="preset"
+      legend={t('welcomeWhen')}
+      value={preset}
+      onChange={choosePreset}
+      customHint="presetHint_customSettings"
+    />
+    <p class="small row" role="status">
+      {presetNote && <span>{presetNote.text}</span>}
+      {/* The Undo ends once the hours changed since (another tab, an import, "Delete all data"). */}
+      {presetNote?.previous && presetNote.set && sameJson(prefs.windows, presetNote.set) && (
+        <button type="button" class="link" onClick={() => undoPreset(presetNote.previous as WeekWindows, presetNote.set as WeekWindows)}>
+          {t('undoHours')}
+        </button>
+      )}
+    </p>
+    <WeekPicture windows={prefs.windows} nextAt={prefs.nudgesEnabled ? nextAt : null} />
+    <details class="edit-by-day" open={editing} onToggle={(e) => setEditing(e.currentTarget.open)}>
+      <summary>{t('editByDay')}</summary>
+      <WindowsEditor windows={prefs.windows} onSave={(windows, expected) => save(expected ? undoHours(windows, expected) : { windows })} />
+    </details>
+  </section>
+  );
+}

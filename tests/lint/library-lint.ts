@@ -1,0 +1,214 @@
+/**
+ * The content rules of ../shared/CONTENT.md as code, so a test can hold the library to them. Pure.
+ */
+import { NUDGE_TEXT_MAX } from '../../ideas/library';
+import { CATEGORIES, IDEA_TEXT_MAX, isCategory, isIntensity, isMode } from '../../model/vocabulary';
+import { timeOfDayProblem } from './time-words';
+
+/** Coaching, pressure, explicit or gendered words, and scolding: none belong in Tend's voice. */
+export const BANNED_PATTERNS: readonly RegExp[] = [
+  /\bshould\b/i,
+  /\bmust\b/i,
+  /\bneeds? to\b/i,
+  /\b(?:have|has) to\b/i,
+  /\bought\b/i,
+  /!/,
+  /\bsex/i,
+  /\b(?:naked|nude|erotic|foreplay|libido)\b/i,
+  /\borgasm/i,
+  /\barous/i,
+  // "performance" may be named as what Tend is against; performing is never asked for.
+  /\bperform(?:ing|s|ed)?\b/i,
+  /\b(?:he|she|him|her|his|hers|husband|wife|boyfriend|girlfriend|man|woman|men|women)\b/i,
+  /\bstreaks?\b/i,
+  /\bscores?\b/i,
+  /\bguarantee/i,
+  /\byou missed\b/i,
+  /\bfail/i,
+];
+
+/**
+ * The same rules for German texts. German has no neutral word for "partner" ("Partner" and
+ * "Partnerin" both name a gender), so the other person is "dein Gegenüber", "die Person neben dir",
+ * or both are spoken to at once ("ihr", "euch"). "sie", "ihr" and "sein" are left alone: they are
+ * also "they", "you (both)" and "to be".
+ */
+export const BANNED_PATTERNS_DE: readonly RegExp[] = [
+  /!/,
+  ...[
+    'soll(?:st|te|test|ten|tet|en|t)?',
+    'm(?:u|ü)ss(?:t|en|te|test|ten|tet)?',
+    'muß\\p{L}*',
+    'sex\\p{L}*',
+    'nackt\\p{L}*',
+    'erotisch\\p{L}*',
+    'vorspiel\\p{L}*',
+    'libido',
+    'orgasm\\p{L}*',
+    'erreg(?:t|ung|end)\\p{L}*',
+    'perform\\p{L}*',
+    'er|ihm|ihn|seine[mnrs]?',
+    'partner|partnerin|partnerinnen|ehemann|ehefrau|mann|frau|männer|frauen|freund|freundin',
+    'serie|serien|punktestand|punktzahl',
+    'garant\\p{L}*',
+    'verpasst\\p{L}*',
+    'versag\\p{L}*|scheiter\\p{L}*',
+  ].map((word) => new RegExp(`(?<!\\p{L})(?:${word})(?!\\p{L})`, 'iu')),
+];
+
+export const MIN_PER_CATEGORY = 30;
+export const MIN_IDEAS = 400;
+export const MIN_NUDGES = 120;
+/**
+ * Two texts whose word-trigram sets overlap by more than a quarter (Jaccard) say the same
+ * thing in the same words: in short texts of 15–30 words, a quarter of shared trigrams
+ * means a whole clause is copied. The closest two ideas in the library share 0.17.
+ */
+export const NEAR_DUPLICATE = 0.25;
+/** "Hardly any five-word phrase recurs in more than a handful of ideas." */
+export const PHRASE_MAX_REPEATS = 4;
+
+function words(text: string): string[] {
+  return text
+    .toLowerCase()
+    .replace(/[’]/g, "'")
+    .replace(/[^\p{L}' ]+/gu, ' ')
+    .split(/\s+/)
+    .filter(Boolean);
+}
+
+export function ngrams(text: string, n: number): Set<string> {
+  const w = words(text);
+  const out = new Set<string>();
+  for (let i = 0; i + n <= w.length; i++) out.add(w.slice(i, i + n).join(' '));
+  return out;
+}
+
+export function jaccard(a: Set<string>, b: Set<string>): number {
+  if (a.size === 0 || b.size === 0) return 0;
+  let shared = 0;
+  for (const g of a) if (b.has(g)) shared++;
+  return shared / (a.size + b.size - shared);
+}
+
+export function textProblems(id: string, text: string, max: number, banned = BANNED_PATTERNS): string[] {
+  const out: string[] = [];
+  if (text.length > max) out.push(`${id}: text is ${text.length} characters (max ${max})`);
+  for (const pattern of banned) if (pattern.test(text)) out.push(`${id}: banned ${pattern} in "${text}"`);
+  return out;
+}
+
+export function sameWordsProblems(items: { id: string; text: string }[]): string[] {
+  const out: string[] = [];
+  const grams = items.map((item) => ngrams(item.text, 3));
+  for (let a = 0; a < items.length; a++) {
+    for (let b = a + 1; b < items.length; b++) {
+      const score = jaccard(grams[a] as Set<string>, grams[b] as Set<string>);
+      if (score > NEAR_DUPLICATE) out.push(`near-duplicate (${score.toFixed(2)}): ${items[a]?.id} ~ ${items[b]?.id}`);
+    }
+  }
+  const phrases = new Map<string, number>();
+  for (const item of items) for (const g of ngrams(item.text, 5)) phrases.set(g, (phrases.get(g) ?? 0) + 1);
+  for (const [phrase, count] of phrases) {
+    if (count > PHRASE_MAX_REPEATS) out.push(`the phrase "${phrase}" recurs in ${count} texts`);
+  }
+  return out;
+}
+
+/** Every problem with the idea library; empty when it keeps all the rules. */
+export function lintIdeas(raw: unknown): string[] {
+  if (!Array.isArray(raw)) return ['ideas.json is not an array'];
+  const out: string[] = [];
+  const ids = new Set<string>();
+  const perCategory = new Map<string, number>();
+  const good: { id: string; text: string }[] = [];
+  raw.forEach((item: Record<string, unknown>, index) => {
+    const id = typeof item?.id === 'string' ? item.id : `#${index}`;
+    const keys = Object.keys(item ?? {}).sort().join(',');
+    if (keys !== 'category,id,intensity,minutes,mode,text' && keys !== 'category,id,intensity,minutes,mode,text,when') {
+      out.push(`${id}: fields are ${keys}`);
+    }
+    if (!isCategory(item.category)) out.push(`${id}: unknown category ${String(item.category)}`);
+    else if (!new RegExp(`^${item.category}-\\d{3}$`).test(id)) out.push(`${id}: id must look like ${item.category}-NNN`);
+    if (ids.has(id)) out.push(`${id}: duplicate id`);
+    ids.add(id);
+    if (!Number.isInteger(item.minutes) || (item.minutes as number) < 1 || (item.minutes as number) > 60) {
+      out.push(`${id}: minutes ${String(item.minutes)} not in 1–60`);
+    }
+    if (!isMode(item.mode)) out.push(`${id}: mode ${String(item.mode)}`);
+    if (!isIntensity(item.intensity)) out.push(`${id}: intensity ${String(item.intensity)}`);
+    if (typeof item.text !== 'string' || item.text.trim().length < 20) {
+      out.push(`${id}: text missing or too short`);
+      return;
+    }
+    out.push(...textProblems(id, item.text, IDEA_TEXT_MAX));
+    const time = timeOfDayProblem(id, item.text, item.when, 'en');
+    if (time) out.push(time);
+    if (isCategory(item.category)) perCategory.set(item.category, (perCategory.get(item.category) ?? 0) + 1);
+    good.push({ id, text: item.text });
+  });
+  for (const category of CATEGORIES) {
+    const count = perCategory.get(category) ?? 0;
+    if (count < MIN_PER_CATEGORY) out.push(`category ${category} has ${count} ideas (min ${MIN_PER_CATEGORY})`);
+  }
+  if (raw.length < MIN_IDEAS) out.push(`library has ${raw.length} ideas (min ${MIN_IDEAS})`);
+  out.push(...sameWordsProblems(good));
+  return out;
+}
+
+/** Every problem with the nudge lines; empty when they keep all the rules. */
+export function lintNudges(raw: unknown): string[] {
+  if (!Array.isArray(raw)) return ['nudges.json is not an array'];
+  const out: string[] = [];
+  const ids = new Set<string>();
+  const good: { id: string; text: string }[] = [];
+  raw.forEach((item: Record<string, unknown>, index) => {
+    const id = typeof item?.id === 'string' ? item.id : `#${index}`;
+    if (!/^n-\d{3}$/.test(id)) out.push(`${id}: id must look like n-NNN`);
+    if (ids.has(id)) out.push(`${id}: duplicate id`);
+    ids.add(id);
+    if (Object.keys(item ?? {}).sort().join(',') !== 'id,text') out.push(`${id}: fields must be id and text`);
+    if (typeof item.text !== 'string' || item.text.trim().length < 10) return void out.push(`${id}: text missing`);
+    out.push(...textProblems(id, item.text, NUDGE_TEXT_MAX));
+    good.push({ id, text: item.text });
+  });
+  if (raw.length < MIN_NUDGES) out.push(`there are ${raw.length} nudge lines (min ${MIN_NUDGES})`);
+  out.push(...sameWordsProblems(good));
+  return out;
+}
+
+/**
+ * Every problem with a translation of ideas or nudge lines (`[{ id, text }]`): each id of the
+ * original once, nothing else, within the length limit, and the language's own banned words and
+ * near-duplicate rules. With `language` (ideas only), a text that names a time of day must name
+ * the `when` of its original.
+ */
+export function lintTranslation(
+  original: readonly { id: string; when?: unknown }[],
+  raw: unknown,
+  rules: { max: number; banned: readonly RegExp[]; language?: 'en' | 'de' },
+): string[] {
+  if (!Array.isArray(raw)) return ['the translation is not an array'];
+  const out: string[] = [];
+  const wanted = new Set(original.map((item) => item.id));
+  const when = new Map(original.map((item) => [item.id, item.when]));
+  const seen = new Set<string>();
+  const good: { id: string; text: string }[] = [];
+  raw.forEach((item: Record<string, unknown>, index) => {
+    const id = typeof item?.id === 'string' ? item.id : `#${index}`;
+    if (Object.keys(item ?? {}).sort().join(',') !== 'id,text') out.push(`${id}: fields must be id and text`);
+    if (!wanted.has(id)) out.push(`${id}: not in the original`);
+    if (seen.has(id)) out.push(`${id}: duplicate id`);
+    seen.add(id);
+    if (typeof item.text !== 'string' || item.text.trim().length < 10) return void out.push(`${id}: text missing`);
+    out.push(...textProblems(id, item.text, rules.max, rules.banned));
+    if (rules.language && wanted.has(id)) {
+      const time = timeOfDayProblem(id, item.text, when.get(id), rules.language);
+      if (time) out.push(time);
+    }
+    good.push({ id, text: item.text });
+  });
+  for (const id of wanted) if (!seen.has(id)) out.push(`${id}: not translated`);
+  out.push(...sameWordsProblems(good));
+  return out;
+}
