@@ -3,7 +3,7 @@
  * into a clear error. Nothing is written until a whole file has passed. Depth and size are
  * checked before anything recurses, so no file can exhaust a browser's stack.
  */
-import { LIMITS, type Replacement, type Snapshot } from '../store/schema';
+import { KEEP_LIMITS, type Replacement, type Snapshot } from '../store/schema';
 import { parseCheckInState } from '../model/records';
 import { localDatedFileName } from '../lib/day';
 import { defaultPrefs, validatePrefs } from '../model/prefs';
@@ -30,8 +30,8 @@ const APP = 'tend';
 export const BACKUP_LISTS = {
   marks: 20_000,
   history: 200_000,
-  checkins: LIMITS.checkIns,
-  ownIdeas: LIMITS.ownIdeas,
+  checkins: KEEP_LIMITS.checkIns,
+  ownIdeas: KEEP_LIMITS.ownIdeas,
   talks: 1000,
   favourites: 10_000,
   hidden: 10_000,
@@ -144,7 +144,7 @@ export function boundHistory(entries: readonly HistoryEntry[]): HistoryEntry[] {
   const perDay = new Map<string, HistoryEntry[]>();
   for (const e of kept) perDay.set(e.day, [...(perDay.get(e.day) ?? []), e]);
   return [...perDay.values()]
-    .flatMap((day) => day.sort(compareHistory).slice(-LIMITS.historyPerDay))
+    .flatMap((day) => day.sort(compareHistory).slice(-KEEP_LIMITS.historyPerDay))
     .sort(compareHistory);
 }
 
@@ -227,7 +227,7 @@ export function parseBackup(text: string): ParsedBackup {
     snapshot: {
       // A file without settings keeps the current ones: nothing in it asks for defaults.
       prefs: hasPrefs ? prefs : null,
-      marks: marks.map((m) => ({ ...m, triedOn: [...new Set(m.triedOn)].sort().slice(-LIMITS.triedDays) })),
+      marks: marks.map((m) => ({ ...m, triedOn: [...new Set(m.triedOn)].sort().slice(-KEEP_LIMITS.triedDays) })),
       history: boundHistory(history),
       picker,
       // The check-in's switch and "Not now": missing in older files, so the defaults.

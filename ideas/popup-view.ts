@@ -15,7 +15,7 @@ import type { Idea } from '../model/vocabulary';
 import { isPaused, pause, resume, snooze } from '../nudges/pause';
 import { anotherIdea, createPickerState, eligibleIdeas, fitsHour, todaysIdea, type PickOptions, type PickResult } from './picker';
 import { type PickerState } from '../model/records';
-import { LIMITS, type Prefs } from '../model/prefs';
+import { PREF_RANGES, type Prefs } from '../model/prefs';
 import { parsePopupRequest, type PopupRequest } from './popup-request';
 import type { CheckIn, Mark } from '../model/records';
 import { parseSetup, SETUP_KEY } from '../model/setup';
@@ -142,7 +142,7 @@ async function commit({ store }: PopupContext, input: Inputs, result: PickResult
 
 /** The filters with only what empties them undone: kinds, company and length; closeness only if still needed. */
 function widenedFilters(input: Inputs): Partial<Prefs> {
-  const patch: Partial<Prefs> = { hiddenCategories: [], modeFilter: 'both', maxMinutes: LIMITS.maxMinutes.max };
+  const patch: Partial<Prefs> = { hiddenCategories: [], modeFilter: 'both', maxMinutes: PREF_RANGES.maxMinutes.max };
   return eligibleIdeas(input.library, { ...input.prefs, ...patch }, input.hidden).length > 0 ? patch : { ...patch, maxIntensity: 'close' };
 }
 

@@ -4,7 +4,7 @@ import { useServices } from '../platform/services';
 import type { Idea } from '../model/vocabulary';
 import { PALETTES } from './palettes';
 import { PALETTE_IDS } from '../model/prefs';
-import { LIMITS, MOTIONS, THEME_MODES } from '../model/prefs';
+import { PREF_RANGES, MOTIONS, THEME_MODES } from '../model/prefs';
 import { resolveTheme } from './theme';
 import { themeOf } from '../model/prefs';
 import type { SectionProps } from '../platform/settings-section';
@@ -61,8 +61,8 @@ export function LookSection({ prefs, save }: SectionProps) {
       <input
         id="text-size"
         type="range"
-        min={LIMITS.textScale.min}
-        max={LIMITS.textScale.max}
+        min={PREF_RANGES.textScale.min}
+        max={PREF_RANGES.textScale.max}
         step={10}
         value={prefs.textScale}
         aria-valuetext={`${prefs.textScale}%`}

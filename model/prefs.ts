@@ -53,7 +53,7 @@ export function themeOf(prefs: Prefs): ThemePrefs {
   return { themeMode: prefs.themeMode, palette: prefs.palette, textScale: prefs.textScale, motion: prefs.motion };
 }
 
-export const LIMITS = {
+export const PREF_RANGES = {
   textScale: { min: 90, max: 130 },
   nudgesPerDay: { min: 0, max: 6 },
   spacingMinutes: { min: 30, max: 720 },
@@ -105,7 +105,7 @@ export function checkWindows(value: unknown): WindowProblem[] {
   value.forEach((day: unknown, d) => {
     if (!Array.isArray(day)) return problems.push({ kind: 'shape', day: d });
     // Too many is reported without looking inside, so a huge list costs nothing.
-    if (day.length > LIMITS.windowsPerDay) return problems.push({ kind: 'too-many', day: d });
+    if (day.length > PREF_RANGES.windowsPerDay) return problems.push({ kind: 'too-many', day: d });
     day.forEach((w: unknown, index) => {
       const win = w as Partial<TimeWindow> | null;
       if (!win || !isInt(win.start) || !isInt(win.end) || win.start < 0 || win.start >= 1440) {
@@ -160,19 +160,19 @@ function readCategories(value: unknown): Category[] | undefined {
 const READERS: { [K in keyof Prefs]: (value: unknown) => Prefs[K] | undefined } = {
   themeMode: oneOf(THEME_MODES),
   palette: oneOf(PALETTE_IDS),
-  textScale: intIn(LIMITS.textScale.min, LIMITS.textScale.max),
+  textScale: intIn(PREF_RANGES.textScale.min, PREF_RANGES.textScale.max),
   motion: oneOf(MOTIONS),
   nudgesEnabled: bool,
-  nudgesPerDay: intIn(LIMITS.nudgesPerDay.min, LIMITS.nudgesPerDay.max),
+  nudgesPerDay: intIn(PREF_RANGES.nudgesPerDay.min, PREF_RANGES.nudgesPerDay.max),
   windows: readWindows,
-  spacingMinutes: intIn(LIMITS.spacingMinutes.min, LIMITS.spacingMinutes.max),
+  spacingMinutes: intIn(PREF_RANGES.spacingMinutes.min, PREF_RANGES.spacingMinutes.max),
   discreet: bool,
   deferWhenIdle: bool,
   stickyNotifications: bool,
   hiddenCategories: readCategories,
   modeFilter: oneOf(MODE_FILTERS),
   maxIntensity: (value) => (isIntensity(value) ? value : undefined),
-  maxMinutes: intIn(LIMITS.maxMinutes.min, LIMITS.maxMinutes.max),
+  maxMinutes: intIn(PREF_RANGES.maxMinutes.min, PREF_RANGES.maxMinutes.max),
   showOwnIdeas: bool,
 };
 

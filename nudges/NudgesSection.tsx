@@ -6,7 +6,7 @@ import { WeekPicture } from './hours/WeekPicture';
 import { WindowsEditor } from './hours/WindowsEditor';
 import type { PrefsPatch } from '../store/schema';
 import { nudgesThatFit } from './hours/nudges-that-fit';
-import { LIMITS, type WeekWindows } from '../model/prefs';
+import { PREF_RANGES, type WeekWindows } from '../model/prefs';
 import { presetOf, presetWindows, type PresetId } from './hours/presets';
 import { sameJson } from '../lib/same-json';
 import type { OptionsActions } from '../platform/settings-section';
@@ -51,7 +51,7 @@ export function NudgesSection({ prefs, save: savePrefs, actions }: SectionProps 
   }, [prefs.nudgesPerDay]);
   const perDayValue = Number(perDayText);
   const perDayValid =
-    /^\d+$/.test(perDayText) && perDayValue >= LIMITS.nudgesPerDay.min && perDayValue <= LIMITS.nudgesPerDay.max;
+    /^\d+$/.test(perDayText) && perDayValue >= PREF_RANGES.nudgesPerDay.min && perDayValue <= PREF_RANGES.nudgesPerDay.max;
   const fit = nudgesThatFit(prefs.windows, prefs.spacingMinutes);
   const preset: PresetId = ownHours ? 'custom' : presetOf(prefs.windows);
 
@@ -108,8 +108,8 @@ export function NudgesSection({ prefs, save: savePrefs, actions }: SectionProps 
         id="per-day"
         type="number"
         inputMode="numeric"
-        min={LIMITS.nudgesPerDay.min}
-        max={LIMITS.nudgesPerDay.max}
+        min={PREF_RANGES.nudgesPerDay.min}
+        max={PREF_RANGES.nudgesPerDay.max}
         value={perDayText}
         aria-invalid={!perDayValid}
         aria-describedby="per-day-help per-day-fit"
@@ -117,13 +117,13 @@ export function NudgesSection({ prefs, save: savePrefs, actions }: SectionProps 
           const text = e.currentTarget.value;
           setPerDayText(text);
           const n = Number(text);
-          if (/^\d+$/.test(text) && n >= LIMITS.nudgesPerDay.min && n <= LIMITS.nudgesPerDay.max) {
+          if (/^\d+$/.test(text) && n >= PREF_RANGES.nudgesPerDay.min && n <= PREF_RANGES.nudgesPerDay.max) {
             void save({ nudgesPerDay: n });
           }
         }}
       />
       <p id="per-day-help" class={perDayValid ? 'muted small' : 'error'} role={perDayValid ? undefined : 'alert'}>
-        {perDayValid ? t('nudgesPerDayHelp') : t('nudgesPerDayInvalid', String(LIMITS.nudgesPerDay.max))}
+        {perDayValid ? t('nudgesPerDayHelp') : t('nudgesPerDayInvalid', String(PREF_RANGES.nudgesPerDay.max))}
       </p>
       <p id="per-day-fit" class="small" role="status">
         {fit !== null && prefs.nudgesEnabled && prefs.nudgesPerDay > fit

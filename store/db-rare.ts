@@ -4,7 +4,7 @@
  * only when one is called, so the popup's usual opening does not carry them. Callers use the
  * store object, never this file.
  */
-import { ALL_STORES, LIMITS, valid, type Replacement, type Snapshot, type StoreCore } from './schema';
+import { ALL_STORES, KEEP_LIMITS, valid, type Replacement, type Snapshot, type StoreCore } from './schema';
 import {
   compareHistory,
   parseCheckIn,
@@ -40,7 +40,7 @@ export async function putCheckIn({ write }: StoreCore, checkIn: CheckIn): Promis
   await write(['checkins'], 'checkins', async (tx) => {
     await tx.objectStore('checkins').put(checkIn);
     const all = valid(await tx.objectStore('checkins').getAll(), parseCheckIn).sort((a, b) => b.at - a.at);
-    for (const old of all.slice(LIMITS.checkIns)) await tx.objectStore('checkins').delete(old.id);
+    for (const old of all.slice(KEEP_LIMITS.checkIns)) await tx.objectStore('checkins').delete(old.id);
   });
 }
 
@@ -74,7 +74,7 @@ export async function putOwnIdeas({ write }: StoreCore, ideas: OwnIdea[]): Promi
     const texts = new Set(valid(stored, parseOwnIdea).map((o) => o.text));
     const wanted = ideas.filter((idea) => keys.has(idea.id) || !texts.has(idea.text.trim()));
     const added = wanted.filter((idea) => !keys.has(idea.id)).length;
-    if (keys.size + added > LIMITS.ownIdeas) return false;
+    if (keys.size + added > KEEP_LIMITS.ownIdeas) return false;
     for (const idea of wanted) await tx.objectStore('ownIdeas').put(idea);
     return true;
   });
@@ -90,7 +90,7 @@ export async function deleteOwnIdea({ write }: StoreCore, id: string): Promise<v
 export async function recordTalk({ write }: StoreCore, talkId: string, day: string): Promise<void> {
   await write(['talks'], 'talks', async (tx) => {
     const current = parseTalkRecord(await tx.objectStore('talks').get(talkId)) ?? { talkId, days: [] };
-    const days = [...new Set([...current.days, day])].sort().slice(-LIMITS.talkDays);
+    const days = [...new Set([...current.days, day])].sort().slice(-KEEP_LIMITS.talkDays);
     await tx.objectStore('talks').put({ talkId, days });
   });
 }
@@ -141,7 +141,7 @@ export function snapshotFrom(raw: {
  * History keeps the year before today, counted from the present (a file dated ahead cuts nothing).
  */
 export async function replaceAll({ write, now }: StoreCore, snapshot: Replacement): Promise<void> {
-  const cutoff = dayKeyBefore(now(), LIMITS.historyDays);
+  const cutoff = dayKeyBefore(now(), KEEP_LIMITS.historyDays);
   const history = snapshot.history.filter((e) => e.day >= cutoff);
   await write(ALL_STORES, 'all', async (tx) => {
     const pending: Promise<unknown>[] = [];

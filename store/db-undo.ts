@@ -6,7 +6,7 @@
  * import, "Delete all check-ins" renew the generation). Loaded on first use, like db-rare.ts.
  */
 import type { IDBPTransaction, StoreNames } from 'idb';
-import { GENERATION_KEY, LIMITS, valid, type PrefsPatch, type TendDB } from './schema';
+import { GENERATION_KEY, KEEP_LIMITS, valid, type PrefsPatch, type TendDB } from './schema';
 import type { StoreCore } from './schema';
 import type { PickerState } from '../model/records';
 import { validatePrefs, type Prefs } from '../model/prefs';
@@ -41,7 +41,7 @@ export async function addCheckIn({ write, announce }: StoreCore, checkIn: CheckI
     if ((await checkins.getKey(checkIn.id)) !== undefined) return false;
     await checkins.put(checkIn);
     const all = valid(await checkins.getAll(), parseCheckIn).sort((a, b) => b.at - a.at);
-    for (const old of all.slice(LIMITS.checkIns)) await checkins.delete(old.id);
+    for (const old of all.slice(KEEP_LIMITS.checkIns)) await checkins.delete(old.id);
     return true;
   });
   if (added) announce('checkins');
@@ -104,7 +104,7 @@ export async function restoreOwnIdea({ write, announce }: StoreCore, removed: Re
     if ((await generationIn(tx as unknown as WithState)) !== removed.generation) return false;
     const ideas = tx.objectStore('ownIdeas');
     if ((await ideas.getKey(removed.idea.id)) !== undefined) return false;
-    if ((await ideas.count()) >= LIMITS.ownIdeas) return false;
+    if ((await ideas.count()) >= KEEP_LIMITS.ownIdeas) return false;
     await ideas.put(removed.idea);
     if (removed.mark && (await tx.objectStore('marks').getKey(removed.idea.id)) === undefined) await tx.objectStore('marks').put(removed.mark);
     return true;

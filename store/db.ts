@@ -7,7 +7,7 @@
 import { deleteDB, type IDBPDatabase, type IDBPTransaction } from 'idb';
 import { addHistoryIn, type HistoryStore } from './history';
 import { openTendDb } from './open-db';
-import { GENERATION_KEY, LIMITS, valid, type PrefsPatch, type Replacement, type Snapshot, type Store, type StoreCore, type TendDB } from './schema';
+import { GENERATION_KEY, KEEP_LIMITS, valid, type PrefsPatch, type Replacement, type Snapshot, type Store, type StoreCore, type TendDB } from './schema';
 import type { StoreChange } from '../model/store-channel';
 import type { PickerState } from '../model/records';
 import { validatePrefs, type Prefs, type ValidatedPrefs } from '../model/prefs';
@@ -191,7 +191,7 @@ export function createTendStore(name = DB_NAME, options: StoreOptions = {}) {
         const raw: unknown = await tx.objectStore('marks').get(ideaId);
         const current = parseMark(raw) ?? { ideaId, favourite: false, hidden: false, triedOn: [] };
         const changed = change(current);
-        const next = { ...changed, triedOn: [...new Set(changed.triedOn)].sort().slice(-LIMITS.triedDays) };
+        const next = { ...changed, triedOn: [...new Set(changed.triedOn)].sort().slice(-KEEP_LIMITS.triedDays) };
         const empty = !next.favourite && !next.hidden && next.triedOn.length === 0;
         wrote = empty ? raw !== undefined : !sameJson(raw, next);
         if (!wrote) return next;

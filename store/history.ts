@@ -2,7 +2,7 @@
 import type { IDBPObjectStore } from 'idb';
 import { dayKeyBefore } from '../lib/day';
 import { parseHistoryEntry, type HistoryEntry } from '../model/records';
-import { LIMITS, type Store, type TendDB } from './schema';
+import { KEEP_LIMITS, type Store, type TendDB } from './schema';
 
 export type HistoryStore = IDBPObjectStore<TendDB, ArrayLike<Store>, 'history', 'readwrite'>;
 
@@ -20,8 +20,8 @@ export async function addHistoryIn(history: HistoryStore, entry: HistoryEntry, n
   const twin = entries.find((e) => e.entry?.ideaId === entry.ideaId);
   if (twin) await history.delete(twin.key);
   const others = entries.filter((e) => e !== twin).sort((a, b) => (a.entry?.at ?? 0) - (b.entry?.at ?? 0));
-  for (const old of others.slice(0, Math.max(0, others.length - (LIMITS.historyPerDay - 1)))) await history.delete(old.key);
+  for (const old of others.slice(0, Math.max(0, others.length - (KEEP_LIMITS.historyPerDay - 1)))) await history.delete(old.key);
   await history.add(entry);
-  const cutoff = dayKeyBefore(now, LIMITS.historyDays);
+  const cutoff = dayKeyBefore(now, KEEP_LIMITS.historyDays);
   for (const key of await index.getAllKeys(IDBKeyRange.upperBound(cutoff, true))) await history.delete(key);
 }

@@ -1,4 +1,4 @@
-/** The way out of a database Tend cannot open: read what can be read. Loaded only when needed. */
+/** The way out of a database Tend cannot open: opens it as it is (any version, no upgrade) and reads what can be read. Loaded only when needed. */
 import { openDB } from 'idb';
 import { CHECKIN_STATE_KEY } from '../model/records';
 import type { Snapshot } from './schema';

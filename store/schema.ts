@@ -25,7 +25,7 @@ export type Store = StoreNames<TendDB>;
 export const ALL_STORES: Store[] = ['prefs', 'state', 'history', 'marks', 'checkins', 'ownIdeas', 'talks'];
 
 /** Bounds that keep every export importable: the picker never needs more, and a year of history is plenty. */
-export const LIMITS = {
+export const KEEP_LIMITS = {
   historyDays: 366,
   historyPerDay: 20,
   triedDays: 20,

@@ -4,7 +4,7 @@ import de from '../public/_locales/de/messages.json';
 import { BACKUP_LISTS, backupFileName, createBackup, parseBackup, summarizeBackup, type BackupError } from '../backup/backup';
 import { backupErrorMessage, describeBackup } from '../backup/backup-messages';
 import { createTendStore } from '../store/db';
-import { LIMITS, type Snapshot } from '../store/schema';
+import { KEEP_LIMITS, type Snapshot } from '../store/schema';
 import { createTranslate } from '../platform/i18n';
 import { ownIdeasFileName } from '../ideas/own/own-ideas';
 import { defaultPrefs } from '../model/prefs';
@@ -101,7 +101,7 @@ describe('import messages name things in words', () => {
   });
 
   it('more than 1,000 ideas of your own is over a limit, not damaged', () => {
-    const error = parsedError((f) => void (f.ownIdeas = Array.from({ length: LIMITS.ownIdeas + 1 }, (_, i) => own(i))));
+    const error = parsedError((f) => void (f.ownIdeas = Array.from({ length: KEEP_LIMITS.ownIdeas + 1 }, (_, i) => own(i))));
     expect(error).toEqual({ code: 'over-limit', part: 'ownIdeas', limit: 1000 });
     expect(backupErrorMessage(error, tEn, 'en')).toBe('This file holds more than 1,000 ideas of your own, more than Tend keeps. Nothing was changed.');
     expect(backupErrorMessage(error, tDe, 'de')).toBe('Diese Datei enthält mehr als 1.000 eigene Ideen, mehr, als Tend aufbewahrt. Es wurde nichts geändert.');

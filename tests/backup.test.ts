@@ -13,7 +13,7 @@ import { dayKeyBefore } from '../lib/day';
 import { IDEA_TEXT_MAX } from '../model/vocabulary';
 import { CHECKIN_NOTE_MAX } from '../model/records';
 import { createTendStore } from '../store/db';
-import { LIMITS, type Snapshot } from '../store/schema';
+import { KEEP_LIMITS, type Snapshot } from '../store/schema';
 import { defaultPrefs } from '../model/prefs';
 import { backupErrorMessage } from '../backup/backup-messages';
 import { tEn } from './helpers';
@@ -241,18 +241,18 @@ describe('the largest state Tend can reach still imports', () => {
   it('a year of the most history, marks on every idea, 1,000 check-ins and 1,000 own ideas round-trip under the limit', () => {
     const day = (n: number) => dayKeyBefore(Date.UTC(2026, 11, 1, 12), n);
     const ideaIds = Array.from({ length: 1420 }, (_, i) => `idea-${String(i).padStart(4, '0')}`);
-    const history = Array.from({ length: LIMITS.historyDays + 1 }, (_, d) =>
-      Array.from({ length: LIMITS.historyPerDay }, (_, k) => ({ day: day(d), ideaId: ideaIds[(d * 20 + k) % 1420] as string, at: Date.UTC(2026, 11, 1) - d * 86_400_000 + k })),
+    const history = Array.from({ length: KEEP_LIMITS.historyDays + 1 }, (_, d) =>
+      Array.from({ length: KEEP_LIMITS.historyPerDay }, (_, k) => ({ day: day(d), ideaId: ideaIds[(d * 20 + k) % 1420] as string, at: Date.UTC(2026, 11, 1) - d * 86_400_000 + k })),
     ).flat();
     const snapshot: Snapshot = {
       prefs: { ...defaultPrefs(), windows: defaultPrefs().windows.map(() => [0, 1, 2, 3].map((k) => ({ start: k * 300, end: k * 300 + 240 }))) },
-      marks: ideaIds.map((ideaId) => ({ ideaId, favourite: true, hidden: false, triedOn: Array.from({ length: LIMITS.triedDays }, (_, d) => day(d)).sort() })),
+      marks: ideaIds.map((ideaId) => ({ ideaId, favourite: true, hidden: false, triedOn: Array.from({ length: KEEP_LIMITS.triedDays }, (_, d) => day(d)).sort() })),
       history: boundHistory(history),
       picker: { salt: 'x'.repeat(20), cycle: 99, shown: ideaIds, deferred: [], today: { day: day(0), ideaId: 'idea-0001' } },
       checkinState: { notNowDay: day(0), counsellorShownAt: Date.UTC(2026, 10, 1), weekly: false },
-      checkins: Array.from({ length: LIMITS.checkIns }, (_, i) => ({ id: `c-${i}`, at: 1_700_000_000_000 + i * 86_400_000, answer: 'job' as const, note: 'ü'.repeat(CHECKIN_NOTE_MAX) })),
-      ownIdeas: Array.from({ length: LIMITS.ownIdeas }, (_, i) => ({ id: `own-${i}`, text: '"'.repeat(IDEA_TEXT_MAX), category: 'talk' as const, mode: 'together' as const, minutes: 60, intensity: 'close' as const, createdAt: i })),
-      talks: Array.from({ length: 20 }, (_, i) => ({ talkId: `talk-${i}`, days: Array.from({ length: LIMITS.talkDays }, (_, d) => day(d)).sort() })),
+      checkins: Array.from({ length: KEEP_LIMITS.checkIns }, (_, i) => ({ id: `c-${i}`, at: 1_700_000_000_000 + i * 86_400_000, answer: 'job' as const, note: 'ü'.repeat(CHECKIN_NOTE_MAX) })),
+      ownIdeas: Array.from({ length: KEEP_LIMITS.ownIdeas }, (_, i) => ({ id: `own-${i}`, text: '"'.repeat(IDEA_TEXT_MAX), category: 'talk' as const, mode: 'together' as const, minutes: 60, intensity: 'close' as const, createdAt: i })),
+      talks: Array.from({ length: 20 }, (_, i) => ({ talkId: `talk-${i}`, days: Array.from({ length: KEEP_LIMITS.talkDays }, (_, d) => day(d)).sort() })),
     };
     const text = createBackup(snapshot, Date.UTC(2026, 11, 1));
     expect(new Blob([text]).size).toBeLessThan(BACKUP_MAX_BYTES);
@@ -266,7 +266,7 @@ describe('the largest state Tend can reach still imports', () => {
     f.history = Array.from({ length: 100_000 }, (_, i) => ({ day: dayKeyBefore(Date.UTC(2026, 11, 1, 12), i % 800), ideaId: `talk-${i % 50}`, at: i }));
     const parsed = parseBackup(JSON.stringify(f));
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.error));
-    expect(parsed.snapshot.history.length).toBeLessThanOrEqual((LIMITS.historyDays + 1) * LIMITS.historyPerDay);
+    expect(parsed.snapshot.history.length).toBeLessThanOrEqual((KEEP_LIMITS.historyDays + 1) * KEEP_LIMITS.historyPerDay);
     expect(new Set(parsed.snapshot.history.map((e) => `${e.day} ${e.ideaId}`)).size).toBe(parsed.snapshot.history.length);
   });
 });

@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTendStore, type TendStore } from '../store/db';
 import { type StoreChange } from '../model/store-channel';
-import { LIMITS } from '../store/schema';
+import { KEEP_LIMITS } from '../store/schema';
 import { dayKey, dayKeyBefore } from '../lib/day';
 import type { Idea } from '../model/vocabulary';
 import { answerPopup, type PopupAnswer, type PopupView } from '../ideas/popup-view';
@@ -182,6 +182,6 @@ describe('bounds count from the present', () => {
     });
     const kept = (await allHistory(store)).map((e) => e.ideaId).sort();
     expect(kept).toEqual(['idea-0', 'idea-1', 'idea-2', 'idea-3', 'idea-4', 'idea-5']);
-    expect(LIMITS.historyDays).toBe(366);
+    expect(KEEP_LIMITS.historyDays).toBe(366);
   });
 });

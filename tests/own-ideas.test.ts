@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { LIMITS } from '../store/schema';
+import { KEEP_LIMITS } from '../store/schema';
 import { IDEA_TEXT_MAX } from '../model/vocabulary';
 import {
   createOwnIdea,
@@ -151,6 +151,6 @@ describe('small helpers', () => {
   });
 
   it('the limit matches the store', () => {
-    expect(OWN_IDEAS_MAX).toBe(LIMITS.ownIdeas);
+    expect(OWN_IDEAS_MAX).toBe(KEEP_LIMITS.ownIdeas);
   });
 });

@@ -5,7 +5,7 @@
  * zones get the same instants. What stays personal (pause, snooze, idle, a closed browser) is the
  * scheduler's: it takes the first of these moments it may use (`nextPairNudge`).
  */
-import { LIMITS, type WeekWindows } from '../model/prefs';
+import { PREF_RANGES, type WeekWindows } from '../model/prefs';
 import { hmac, hmacKey, unitFrom } from './hmac';
 import type { PairChoices } from './pair-payload';
 import { addDays, wallToEpoch, weekdayOfKey, zoneDayKey } from './zone-time';
@@ -102,7 +102,7 @@ export async function pairNudges(
   lineIds: readonly string[],
 ): Promise<PairNudge[]> {
   const minutes = pairWindowMinutes(choices.windows, zone, day);
-  const wanted = Math.min(Math.max(0, choices.nudgesPerDay), LIMITS.nudgesPerDay.max);
+  const wanted = Math.min(Math.max(0, choices.nudgesPerDay), PREF_RANGES.nudgesPerDay.max);
   if (wanted === 0 || minutes.length === 0) return [];
   const gap = (choices.spacingMinutes + PAIR_SLACK_MINUTES) * MINUTE;
   const n = Math.min(wanted, mostThatFit(minutes, gap));

@@ -1,6 +1,6 @@
 /** What a pairing code carries, and its compact binary form (bits, not JSON). Pure. */
 import { CATEGORIES, INTENSITIES, type Category, type Intensity } from '../model/vocabulary';
-import { checkWindows, LIMITS, type Prefs, type TimeWindow, type WeekWindows } from '../model/prefs';
+import { checkWindows, PREF_RANGES, type Prefs, type TimeWindow, type WeekWindows } from '../model/prefs';
 import { BitReader, BitWriter } from './bits';
 import { isKnownZone } from './zone-time';
 
@@ -154,9 +154,9 @@ export function payloadProblem(p: PairPayload): string | null {
   if (!Number.isInteger(p.libraryFingerprint) || p.libraryFingerprint < 0 || p.libraryFingerprint >= 2 ** 32) return 'fingerprint';
   if (checkWindows(c.windows).length > 0) return 'windows';
   const inRange = (v: number, min: number, max: number) => Number.isInteger(v) && v >= min && v <= max;
-  if (!inRange(c.nudgesPerDay, LIMITS.nudgesPerDay.min, LIMITS.nudgesPerDay.max)) return 'nudgesPerDay';
-  if (!inRange(c.spacingMinutes, LIMITS.spacingMinutes.min, LIMITS.spacingMinutes.max)) return 'spacingMinutes';
-  if (!inRange(c.maxMinutes, LIMITS.maxMinutes.min, LIMITS.maxMinutes.max)) return 'maxMinutes';
+  if (!inRange(c.nudgesPerDay, PREF_RANGES.nudgesPerDay.min, PREF_RANGES.nudgesPerDay.max)) return 'nudgesPerDay';
+  if (!inRange(c.spacingMinutes, PREF_RANGES.spacingMinutes.min, PREF_RANGES.spacingMinutes.max)) return 'spacingMinutes';
+  if (!inRange(c.maxMinutes, PREF_RANGES.maxMinutes.min, PREF_RANGES.maxMinutes.max)) return 'maxMinutes';
   if (!INTENSITIES.includes(c.maxIntensity)) return 'maxIntensity';
   if (!c.hiddenCategories.every((x, i) => CATEGORIES.includes(x) && c.hiddenCategories.indexOf(x) === i)) return 'hiddenCategories';
   if (c.setAside.length > MAX_SET_ASIDE || !c.setAside.every((id) => TEXT.test(id))) return 'setAside';

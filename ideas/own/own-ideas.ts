@@ -4,7 +4,7 @@ import type { OwnIdea } from '../../model/records';
 import { localDatedFileName } from '../../lib/day';
 import { cleanText } from '../../lib/text';
 
-/** How many own ideas Tend keeps (the store refuses more; the same number as LIMITS.ownIdeas). */
+/** How many own ideas Tend keeps (the store refuses more; the same number as KEEP_LIMITS.ownIdeas). */
 export const OWN_IDEAS_MAX = 1000;
 /** Minutes an own idea without minutes counts as, for display and the "longest idea" filter. */
 export const OWN_IDEA_DEFAULT_MINUTES = 5;

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { checkWindows, LIMITS, type TimeWindow, type WeekWindows, type WindowProblem } from '../../model/prefs';
+import { checkWindows, PREF_RANGES, type TimeWindow, type WeekWindows, type WindowProblem } from '../../model/prefs';
 import { sameJson } from '../../lib/same-json';
 import { useServices } from '../../platform/services';
 
@@ -66,7 +66,7 @@ export function WindowsEditor({
       : p.kind === 'overlap'
         ? t('windowOverlap')
         : p.kind === 'too-many'
-          ? t('windowTooMany', String(LIMITS.windowsPerDay))
+          ? t('windowTooMany', String(PREF_RANGES.windowsPerDay))
           : t('windowInvalid');
 
   return (
