@@ -3,19 +3,11 @@ import { useServices } from '../../platform/services';
 import { useTheme } from '../../look/useTheme';
 import { dayKey } from '../../lib/day';
 import type { Prefs } from '../../model/prefs';
-import {
-  atClosing,
-  canMove,
-  firstSpeaker,
-  formatTalkDay,
-  lastTalkedDay,
-  moveTalk,
-  startTalk,
-  talkProgress,
-  type TalkFlow,
-  type TalkMove,
-} from '../../talk/talk-flow';
+import { atClosing, canMove, lastTalkedDay, moveTalk, startTalk, type TalkFlow, type TalkMove } from '../../talk/talk-flow';
 import type { Talk } from '../../talk/talks';
+import { TalkList } from '../../talk/TalkList';
+import { TalkPrompt } from '../../talk/TalkPrompt';
+import { TalkStart } from '../../talk/TalkStart';
 
 export interface TalkActions {
   loadTalks: () => Promise<Talk[]>;
@@ -32,7 +24,7 @@ function typingIn(target: EventTarget | null): boolean {
 }
 
 export function App({ actions, initialTalkId = null }: { actions: TalkActions; initialTalkId?: string | null }) {
-  const { t, store, now, locale } = useServices();
+  const { t, store, now } = useServices();
   const [talks, setTalks] = useState<Talk[] | null>(null);
   const [failed, setFailed] = useState(false);
   const [prefs, setPrefs] = useState<Prefs | null>(null);
@@ -143,148 +135,18 @@ export function App({ actions, initialTalkId = null }: { actions: TalkActions; i
   }
 
   if (!talk || screen.kind === 'list') {
-    return (
-      <main class="talk" key="list">
-        <header>
-          <h1 ref={focusTarget} tabIndex={-1}>
-            {t('talkPageTitle')}
-          </h1>
-          <p class="muted">{t('talkIntro')}</p>
-        </header>
-        {talks.length === 0 ? (
-          <p class="notice" role="status">
-            {t('talkNoneLoaded')}
-          </p>
-        ) : (
-          <ul class="talk-list">
-            {talks.map((item) => {
-              const day = talkedOn.get(item.id);
-              return (
-                <li key={item.id} class="talk-item">
-                  <h2>
-                    <button type="button" class="talk-choose" onClick={() => go({ kind: 'start', id: item.id })}>
-                      {item.title}
-                    </button>
-                  </h2>
-                  <p class="talk-why">{item.why}</p>
-                  <p class="talk-meta">
-                    <span>{t('aboutMinutes', String(item.minutes))}</span>
-                    {day && (
-                      <>
-                        <span aria-hidden="true"> · </span>
-                        <span class="talked-on">{t('talkedOn', formatTalkDay(day, locale, now()))}</span>
-                      </>
-                    )}
-                  </p>
-                </li>
-              );
-            })}
-          </ul>
-        )}
-      </main>
-    );
+    return <TalkList talks={talks} talkedOn={talkedOn} focusTarget={focusTarget} onChoose={(id) => go({ kind: 'start', id })} />;
   }
-
-  const backToList = (
-    <button type="button" class="ghost" onClick={() => go({ kind: 'list' })}>
-      {t('talkAllConversations')}
-    </button>
-  );
-
+  const toList = () => go({ kind: 'list' });
   if (screen.kind === 'start') {
     return (
-      <main class="talk" key="start">
-        <header>
-          <p class="eyebrow">{t('talkPageTitle')}</p>
-          <h1 ref={focusTarget} tabIndex={-1}>
-            {talk.title}
-          </h1>
-          <p class="muted">{talk.why}</p>
-          <p class="talk-meta">{t('aboutMinutes', String(talk.minutes))}</p>
-        </header>
-        <section class="talk-rules" aria-labelledby="rules-heading">
-          <h2 id="rules-heading">{t('talkRulesHeading')}</h2>
-          <ul>
-            <li>{t('talkRuleRead')}</li>
-            <li>{t('talkRuleListen')}</li>
-            <li>{t('talkRuleNoFixing')}</li>
-            <li>{t('talkRulePass')}</li>
-            <li>{t('talkRuleStop')}</li>
-          </ul>
-        </section>
-        <div class="talk-actions">
-          <button type="button" class="primary" onClick={() => go({ kind: 'talk', id: talk.id, flow: startTalk(talk.prompts.length) })}>
-            {t('talkStart')}
-          </button>
-          {backToList}
-        </div>
-      </main>
+      <TalkStart
+        talk={talk}
+        focusTarget={focusTarget}
+        onStart={() => go({ kind: 'talk', id: talk.id, flow: startTalk(talk.prompts.length) })}
+        onList={toList}
+      />
     );
   }
-
-  const current = screen.flow;
-  if (closing) {
-    return (
-      <main class="talk" key="closing">
-        <header>
-          <p class="eyebrow">{t('talkPageTitle')}</p>
-          <h1>{talk.title}</h1>
-          <p class="talk-progress" role="status">
-            {t('talkClosingHeading')}
-          </p>
-        </header>
-        <h2 class="talk-prompt talk-closing" ref={focusTarget} tabIndex={-1}>
-          {talk.closing}
-        </h2>
-        <p class="muted">{t('talkThanks')}</p>
-        <div class="talk-actions">
-          <button type="button" class="primary" onClick={actions.openToday}>
-            {t('talkBackToIdea')}
-          </button>
-          {backToList}
-          <button type="button" class="ghost" onClick={() => move('back')}>
-            {t('talkBack')}
-          </button>
-        </div>
-      </main>
-    );
-  }
-
-  const progress = talkProgress(current);
-  return (
-    <main class="talk" key="prompt">
-      <header>
-        <p class="eyebrow">{t('talkPageTitle')}</p>
-        <h1>{talk.title}</h1>
-        <p class="talk-progress" role="status">
-          {progress && t('talkProgress', [String(progress.current), String(progress.total)])}
-        </p>
-      </header>
-      <p id="who-first" class="talk-who">
-        {t(firstSpeaker(current.step) === 'reader' ? 'talkReaderFirst' : 'talkOtherFirst')}
-      </p>
-      <h2 key={current.step} class="talk-prompt" ref={focusTarget} tabIndex={-1} aria-describedby="who-first">
-        {talk.prompts[current.step]}
-      </h2>
-      <div class="talk-actions talk-moves" role="group" aria-label={t('talkControls')}>
-        <button type="button" onClick={() => move('back')}>
-          <span aria-hidden="true">← </span>
-          {t('talkBack')}
-        </button>
-        <button type="button" onClick={() => move('pass')}>
-          {t('talkPass')}
-        </button>
-        <button type="button" class="primary" onClick={() => move('next')}>
-          {t('talkNext')}
-          <span aria-hidden="true"> →</span>
-        </button>
-      </div>
-      <p class="muted small">{t('talkKeysHint')}</p>
-      <p>
-        <button type="button" class="ghost" onClick={() => go({ kind: 'list' })}>
-          {t('talkStop')}
-        </button>
-      </p>
-    </main>
-  );
+  return <TalkPrompt talk={talk} flow={screen.flow} focusTarget={focusTarget} move={move} onList={toList} onToday={actions.openToday} />;
 }

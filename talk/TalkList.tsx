@@ -1,0 +1,59 @@
+/** The conversations to choose from, each with why it helps, how long it takes and when you last had it. */
+import type { RefObject } from 'preact';
+import { useServices } from '../platform/services';
+import { formatTalkDay } from './talk-flow';
+import type { Talk } from './talks';
+
+export function TalkList({
+  talks,
+  talkedOn,
+  focusTarget,
+  onChoose,
+}: {
+  talks: Talk[];
+  talkedOn: Map<string, string>;
+  focusTarget: RefObject<HTMLHeadingElement>;
+  onChoose: (id: string) => void;
+}) {
+  const { t, now, locale } = useServices();
+  return (
+    <main class="talk" key="list">
+      <header>
+        <h1 ref={focusTarget} tabIndex={-1}>
+          {t('talkPageTitle')}
+        </h1>
+        <p class="muted">{t('talkIntro')}</p>
+      </header>
+      {talks.length === 0 ? (
+        <p class="notice" role="status">
+          {t('talkNoneLoaded')}
+        </p>
+      ) : (
+        <ul class="talk-list">
+          {talks.map((item) => {
+            const day = talkedOn.get(item.id);
+            return (
+              <li key={item.id} class="talk-item">
+                <h2>
+                  <button type="button" class="talk-choose" onClick={() => onChoose(item.id)}>
+                    {item.title}
+                  </button>
+                </h2>
+                <p class="talk-why">{item.why}</p>
+                <p class="talk-meta">
+                  <span>{t('aboutMinutes', String(item.minutes))}</span>
+                  {day && (
+                    <>
+                      <span aria-hidden="true"> · </span>
+                      <span class="talked-on">{t('talkedOn', formatTalkDay(day, locale, now()))}</span>
+                    </>
+                  )}
+                </p>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </main>
+  );
+}
