@@ -1,0 +1,106 @@
+// @vitest-environment happy-dom
+import { act } from 'preact/test-utils';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { App } from '../../../entrypoints/options/App';
+import { type OptionsActions } from '../../../platform/settings-section';
+import { makeLibrary } from '../../helpers';
+import { button, fakeServices, mount, settle } from '../../render';
+
+const actions: OptionsActions = {
+  previewNudge: async () => true,
+  notificationsBlocked: async () => false,
+  shortcut: async () => 'Alt+Shift+Y',
+  download: () => {},
+};
+const services = fakeServices(makeLibrary(5));
+afterEach(() => services.store.clearAll());
+
+function checkbox(root: HTMLElement, label: string): HTMLInputElement {
+  const found = [...root.querySelectorAll('label')].find((l) => l.textContent?.trim() === label);
+  const input = found?.querySelector('input');
+  if (!input) throw new Error(`no checkbox "${label}"`);
+  return input;
+}
+
+describe('settings page', () => {
+  it('quick changes in a row are all kept', async () => {
+    const root = await mount(<App actions={actions} />, services);
+    await settle();
+    // Two clicks before any re-render: the second builds on the first.
+    await act(() => {
+      checkbox(root, 'Touch').click();
+      checkbox(root, 'Play').click();
+    });
+    await settle();
+    expect((await services.store.readPrefs()).hiddenCategories).toEqual(['touch', 'play']);
+  });
+
+  it('says how many ideas match, and asks before saving a choice that leaves none', async () => {
+    const root = await mount(<App actions={actions} />, services);
+    const matchLine = () => root.querySelector('#ideas ~ p[role=status]')?.textContent;
+    // The library, own ideas and marks are read after the settings.
+    await vi.waitFor(async () => {
+      await settle();
+      expect(matchLine()).toBe('4 ideas match your choices.');
+    });
+    for (const label of ['Touch', 'Talk', 'Honesty']) {
+      await act(() => checkbox(root, label).click());
+      await settle();
+    }
+    expect(matchLine()).toBe('1 idea matches your choices.');
+    await act(() => checkbox(root, 'Play').click());
+    await settle();
+    expect(root.textContent).toContain('With this change no idea would match');
+    await act(() => button(root, 'Keep as it was').click());
+    await settle();
+    expect((await services.store.readPrefs()).hiddenCategories).toEqual(['touch', 'talk', 'honesty']);
+    expect(checkbox(root, 'Play').checked).toBe(true);
+    await act(() => checkbox(root, 'Play').click());
+    await settle();
+    await act(() => button(root, 'Save anyway').click());
+    await settle();
+    expect((await services.store.readPrefs()).hiddenCategories).toEqual(['touch', 'talk', 'honesty', 'play']);
+    expect(matchLine()).toBe('0 ideas match your choices.');
+  });
+
+  it('explains blocked notifications when the browser refuses them', async () => {
+    const root = await mount(<App actions={{ ...actions, notificationsBlocked: async () => true }} />, services);
+    await settle();
+    expect(root.textContent).toContain('Notifications are turned off for this browser.');
+    expect(root.textContent).toContain('system settings');
+  });
+
+  it('says what Tend is for, that nothing leaves the browser, and that a counsellor is a good step', async () => {
+    const root = await mount(<App actions={actions} />, services);
+    await settle();
+    const about = root.querySelector('[aria-labelledby="about"]')?.textContent ?? '';
+    expect(about).toContain('Nothing leaves this browser');
+    expect(about).toContain('counsellor or therapist');
+    expect(root.textContent).toContain("Open today's idea with Alt+Shift+Y.");
+  });
+});
+
+describe('settings page with damaged data', () => {
+  it('names the settings that could not be read, and keeps the rest', async () => {
+    const { openDB } = await import('idb');
+    await services.store.readPrefs();
+    const raw = await openDB(services.dbName);
+    await raw.put('prefs', { themeMode: 'dark', palette: 'neon', nudgesPerDay: 'lots' }, 'prefs');
+    raw.close();
+    const root = await mount(<App actions={actions} />, services);
+    await settle();
+    expect(root.textContent).toContain('Some settings could not be read, so they use their defaults for now: Palette, Nudges a day.');
+    expect((root.querySelector('input[name=theme][value=dark]') as HTMLInputElement).checked).toBe(true);
+  });
+
+  it('a stored settings record that is not settings at all (a string) gets its own notice', async () => {
+    const { openDB } = await import('idb');
+    await services.store.readPrefs();
+    const raw = await openDB(services.dbName);
+    await raw.put('prefs', 'garbage', 'prefs');
+    raw.close();
+    const root = await mount(<App actions={actions} />, services);
+    await settle();
+    expect(root.textContent).toContain('Your stored settings could not be read, so Tend is using its defaults.');
+  });
+});

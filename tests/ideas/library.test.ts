@@ -1,0 +1,271 @@
+import { describe, expect, it } from 'vitest';
+import ideas from '../../assets/library/ideas.json';
+import ideasDe from '../../assets/library/ideas.de.json';
+import nudges from '../../assets/library/nudges.json';
+import nudgesDe from '../../assets/library/nudges.de.json';
+import { libraryPath, NUDGE_TEXT_MAX, parseTranslation, translate } from '../../ideas/library';
+import { CATEGORIES, IDEA_TEXT_MAX, parseIdeas } from '../../model/vocabulary';
+import {
+  BANNED_PATTERNS_DE,
+  lintIdeas,
+  lintNudges,
+  lintTranslation,
+  MIN_IDEAS,
+  MIN_NUDGES,
+  MIN_PER_CATEGORY,
+} from '../lint/library-lint';
+import { timeOfDayIn, timesOfDayIn } from '../lint/time-words';
+import { fitsHour } from '../../ideas/picker';
+import type { TimeOfDay } from '../../model/vocabulary';
+
+const good = (n: number) => ({
+  id: `talk-${String(n).padStart(3, '0')}`,
+  category: 'talk',
+  text: `Ask about a small thing from the day, number ${n}, and listen to the whole answer.`,
+  minutes: 5,
+  mode: 'together',
+  intensity: 'gentle',
+});
+
+describe('the idea library', () => {
+  it('keeps every content rule', () => {
+    expect(lintIdeas(ideas)).toEqual([]);
+  });
+
+  it(`has at least ${MIN_IDEAS} ideas and ${MIN_PER_CATEGORY} in each category`, () => {
+    expect(ideas.length).toBeGreaterThanOrEqual(MIN_IDEAS);
+    for (const category of CATEGORIES) {
+      expect(ideas.filter((i) => i.category === category).length).toBeGreaterThanOrEqual(MIN_PER_CATEGORY);
+    }
+  });
+
+  it('keeps the ids of the starter ideas (ids are stable forever)', () => {
+    const ids = new Set(ideas.map((i) => i.id));
+    for (const category of CATEGORIES) {
+      for (let n = 1; n <= 3; n++) expect(ids.has(`${category}-${String(n).padStart(3, '0')}`)).toBe(true);
+    }
+  });
+
+  it('catches each kind of problem', () => {
+    const problems = lintIdeas([
+      good(1),
+      good(1),
+      { ...good(2), text: 'You should hold hands more often, it helps a lot with everything.' },
+      { ...good(3), text: 'x'.repeat(161) },
+      { ...good(4), minutes: 90 },
+      { ...good(5), category: 'romance' },
+      { ...good(6), mode: 'both' },
+      { ...good(7), text: 'Ask her how the day went and listen closely to all of it tonight.' },
+      { ...good(8), text: 'What a great idea! Try holding hands on a walk tonight, together.' },
+    ]).join('\n');
+    expect(problems).toMatch(/talk-001: duplicate id/);
+    expect(problems).toMatch(/talk-002: banned .*should/);
+    expect(problems).toMatch(/talk-003: text is 161 characters/);
+    expect(problems).toMatch(/talk-004: minutes 90/);
+    expect(problems).toMatch(/talk-005: unknown category romance/);
+    expect(problems).toMatch(/talk-006: mode both/);
+    expect(problems).toMatch(/talk-007: banned .*her/);
+    expect(problems).toMatch(/talk-008: banned .*!/);
+    expect(problems).toMatch(/category touch has 0 ideas/);
+    expect(problems).toMatch(/library has 9 ideas/);
+  });
+
+  it('catches near-duplicates and over-used phrases', () => {
+    const base = 'Sit together for ten minutes tonight and share one thing that made you smile.';
+    const near = lintIdeas([good(1), { ...good(2), text: base }, { ...good(3), text: base.replace('ten', 'five') }]);
+    expect(near.join('\n')).toMatch(/near-duplicate .* talk-002 ~ talk-003/);
+    const phrase = lintIdeas(
+      [1, 2, 3, 4, 5].map((n) => ({ ...good(n), text: `Item ${'abcde'[n - 1]} alone: put the kettle on and wait while talking about thing ${n}.` })),
+    );
+    expect(phrase.join('\n')).toMatch(/recurs in 5 texts/);
+  });
+
+  it('gives every idea that names a time of day a fitting when', () => {
+    const tonight = 'Sit close on the sofa tonight and read side by side for a while.';
+    const problems = lintIdeas([
+      { ...good(1), text: tonight },
+      { ...good(2), text: tonight, when: 'morning' },
+      { ...good(3), when: 'noon' },
+      { ...good(4), text: tonight, when: 'evening' },
+      { ...good(5), text: 'Over breakfast or after dinner, ask one small question and listen.', when: 'evening' },
+      { ...good(6), text: 'Practise a kind “not tonight” together, and then swap who says it.' },
+      { ...good(7), when: 'daytime' },
+    ]).join('\n');
+    expect(problems).toMatch(/talk-001: the en text names evening but the idea has no when/);
+    expect(problems).toMatch(/talk-002: the en text names evening but the idea has when morning/);
+    expect(problems).toMatch(/talk-003: when noon is not one of morning, daytime, evening, night/);
+    expect(problems).not.toMatch(/talk-00[4-7]: .*when|talk-00[4-7]: fields/);
+  });
+
+  it('finds the time of day a text names, in English and German', () => {
+    expect(timeOfDayIn('Before you fall asleep, find each other’s feet.', 'en')).toBe('night');
+    expect(timeOfDayIn('A lunchtime message can be the whole of it.', 'en')).toBe('daytime');
+    expect(timeOfDayIn('Hug as though you were apart for an afternoon.', 'en')).toBeNull();
+    expect(timesOfDayIn('Go to bed at the same time tonight.', 'en')).toEqual(['evening', 'night']);
+    expect(timeOfDayIn('Wähl heute Morgen ein Geheimwort.', 'de')).toBe('morning');
+    expect(timeOfDayIn('Ein langsamer Morgen mit Kaffee im Bett.', 'de')).toBe('morning');
+    expect(timeOfDayIn('Schick mittags eine kurze Nachricht.', 'de')).toBe('daytime');
+    expect(timeOfDayIn('Lest heute Abend nebeneinander.', 'de')).toBe('evening');
+    expect(timeOfDayIn('Der Kopf kommt nachts nicht zur Ruhe.', 'de')).toBe('night');
+    // "morgen" is "tomorrow" unless it is the noun or "morgen früh".
+    expect(timeOfDayIn('Versteck heute einen Zettel, der morgen gefunden wird.', 'de')).toBeNull();
+    expect(timeOfDayIn('Was übrig ist, hat bis morgen Zeit. Morgen ist es vielleicht umgekehrt.', 'de')).toBeNull();
+    // "Morgen früh" is the next morning, read the evening or night before.
+    expect(timeOfDayIn('Morgen früh, bevor jemand zum Handy greift, kuschelt eine Minute.', 'de')).toBe('next-morning');
+  });
+
+  it('tells the next morning from this one, in English and German', () => {
+    const next = (text: string, lang: 'en' | 'de') => expect(timesOfDayIn(text, lang), text).toContain('next-morning');
+    next('Tomorrow morning, before anyone reaches for a phone, cuddle for a minute.', 'en');
+    next('First thing tomorrow, open the window together.', 'en');
+    next('Tomorrow at breakfast, ask one small question.', 'en');
+    next('Take the early wake-up tomorrow and let the other sleep in.', 'en');
+    next('Set out breakfast things the night before, so the morning starts softer.', 'en');
+    next('Pick a kindness for tomorrow: leave a note where you will see it in the morning.', 'en');
+    next('Morgen früh, bevor jemand zum Handy greift, kuschelt eine Minute.', 'de');
+    next('Stellt euch morgen früh ans Fenster.', 'de');
+    next('Fragt euch morgen beim Frühstück eine kleine Sache.', 'de');
+    next('Deckt am Vorabend den Frühstückstisch.', 'de');
+    next('Übernimm morgen das frühe Aufstehen.', 'de');
+    // This morning stays this morning; "tomorrow" in another sentence changes nothing.
+    expect(timesOfDayIn('This morning, open the window together. Tomorrow it is the other one’s turn.', 'en')).toEqual(['morning']);
+    expect(timesOfDayIn('Plan this morning what you will cook tomorrow.', 'en')).toEqual(['morning']);
+    expect(timesOfDayIn('Stellt euch heute früh ans Fenster. Morgen ist die andere Person dran.', 'de')).toEqual(['morning']);
+    expect(timesOfDayIn('Before sleep, say one kind thing.', 'en')).toEqual(['night']);
+  });
+
+  it('offers an idea about this morning at breakfast, and one about the next morning the evening before', () => {
+    const byWords = (word: 'morning' | 'next-morning') => ideas.filter((i) => timesOfDayIn(i.text, 'en').includes(word));
+    // Ideas whose words name this morning and no other time.
+    const mornings = ideas.filter((i) => timesOfDayIn(i.text, 'en').join() === 'morning');
+    expect(mornings.length).toBeGreaterThan(5);
+    for (const idea of mornings) expect(fitsHour(idea.when as TimeOfDay, 8), idea.id).toBe(true);
+    const nextMornings = byWords('next-morning');
+    expect(nextMornings.length).toBeGreaterThan(2);
+    for (const idea of nextMornings) {
+      expect(fitsHour(idea.when as TimeOfDay, 8), idea.id).toBe(false);
+      expect(fitsHour(idea.when as TimeOfDay, 21), idea.id).toBe(true);
+    }
+  });
+
+  it('catches a text about the next morning tagged morning, in English and German', () => {
+    const text = 'Tomorrow morning, before anyone reaches for a phone, take one slow minute to cuddle.';
+    const problems = lintIdeas([
+      { ...good(1), text, when: 'morning' },
+      { ...good(2), text, when: 'evening' },
+      { ...good(3), text, when: 'night' },
+      { ...good(4), text },
+      { ...good(5), text: 'Before sleep, tell each other one small thing from the day.', when: 'morning' },
+    ]).join('\n');
+    expect(problems).toMatch(/talk-001: the en text speaks of the next morning, read the evening or night before, but the idea has when morning/);
+    expect(problems).toMatch(/talk-004: the en text names next-morning but the idea has no when/);
+    expect(problems).toMatch(/talk-005: the en text names night but the idea has when morning/);
+    expect(problems).not.toMatch(/talk-00[23]: .*when/);
+    const german = lintTranslation(
+      [{ id: 'talk-001', when: 'morning' }, { id: 'talk-002', when: 'evening' }],
+      [
+        { id: 'talk-001', text: 'Morgen früh, bevor jemand zum Handy greift, nehmt euch eine ruhige Minute.' },
+        { id: 'talk-002', text: 'Morgen früh, bevor jemand zum Handy greift, kuschelt eine ruhige Minute.' },
+      ],
+      { max: IDEA_TEXT_MAX, banned: BANNED_PATTERNS_DE, language: 'de' },
+    ).join('\n');
+    expect(german).toMatch(/talk-001: the de text speaks of the next morning/);
+    expect(german).not.toMatch(/talk-002: .*when/);
+  });
+});
+
+describe('the nudge lines', () => {
+  it(`keep every rule and there are at least ${MIN_NUDGES}`, () => {
+    expect(lintNudges(nudges)).toEqual([]);
+    expect(nudges.length).toBeGreaterThanOrEqual(MIN_NUDGES);
+  });
+
+  it('catch over-long and pushy lines', () => {
+    const problems = lintNudges([{ id: 'n-001', text: 'x'.repeat(91) }, { id: 'n-002', text: 'You must do this now.' }]);
+    expect(problems.join('\n')).toMatch(/n-001: text is 91/);
+    expect(problems.join('\n')).toMatch(/n-002: banned/);
+  });
+});
+
+describe('the German library', () => {
+  const ideaRules = { max: IDEA_TEXT_MAX, banned: BANNED_PATTERNS_DE, language: 'de' as const };
+  const nudgeRules = { max: NUDGE_TEXT_MAX, banned: BANNED_PATTERNS_DE };
+
+  it('translates every idea and every nudge line once, within the limits and the German rules', () => {
+    expect(lintTranslation(ideas, ideasDe, ideaRules)).toEqual([]);
+    expect(lintTranslation(nudges, nudgesDe, nudgeRules)).toEqual([]);
+  });
+
+  it('is German, not English left in place', () => {
+    const original = new Map(ideas.map((i) => [i.id, i.text]));
+    expect(ideasDe.filter((d) => d.text === original.get(d.id))).toEqual([]);
+    const word = (list: string) => new RegExp(`(?<!\\p{L})(?:${list})(?!\\p{L})`, 'iu');
+    const german = word('und|du|ihr|euch|eure?|dich|dir|dein|deine[mnrs]?|ein|eine[mnrs]?|den|dem|der|die|das|mit|nicht|ist|zu|für|im|wie|was|wenn|es|bei|von|ohne');
+    const english = word('the|you|your|and|with|of|to|is|it');
+    const all = [...ideasDe, ...nudgesDe];
+    expect(all.filter((d) => !german.test(d.text) && !/[äöüß]/i.test(d.text))).toEqual([]);
+    expect(all.filter((d) => english.test(d.text))).toEqual([]);
+  });
+
+  it('catches each kind of problem', () => {
+    const original = [{ id: 'talk-001' }, { id: 'talk-002' }, { id: 'talk-003' }, { id: 'talk-004' }, { id: 'talk-005' }];
+    const problems = lintTranslation(
+      original,
+      [
+        { id: 'talk-001', text: 'Frag deine Partnerin heute Abend, wie der Tag wirklich war.' },
+        { id: 'talk-002', text: 'Ihr solltet öfter zusammen spazieren gehen, das tut euch gut.' },
+        { id: 'talk-003', text: 'x'.repeat(161) },
+        { id: 'talk-003', text: 'Erzählt euch beim Abendessen je eine kleine Sache vom Tag.' },
+        { id: 'talk-009', text: 'Hört euch heute Abend ein Lied an, das ihr beide mögt.' },
+        { id: 'talk-005', text: 'Was für ein schöner Abend! Macht euch einen Tee.', extra: 1 },
+      ],
+      ideaRules,
+    ).join('\n');
+    expect(problems).toMatch(/talk-001: banned .*partner/);
+    expect(problems).toMatch(/talk-002: banned .*soll/);
+    expect(problems).toMatch(/talk-003: text is 161 characters/);
+    expect(problems).toMatch(/talk-003: duplicate id/);
+    expect(problems).toMatch(/talk-009: not in the original/);
+    expect(problems).toMatch(/talk-005: fields must be id and text/);
+    expect(problems).toMatch(/talk-005: banned .*!/);
+    expect(problems).toMatch(/talk-004: not translated/);
+  });
+
+  it('names the same time of day as the English idea', () => {
+    const original = [
+      { id: 'talk-001', when: 'morning' },
+      { id: 'talk-002' },
+      { id: 'talk-003', when: 'evening' },
+      { id: 'talk-004', when: 'night' },
+    ];
+    const problems = lintTranslation(
+      original,
+      [
+        { id: 'talk-001', text: 'Erzählt euch heute Abend eine kleine Sache vom Tag.' },
+        { id: 'talk-002', text: 'Versteck einen winzigen Zettel, der morgen gefunden wird.' },
+        { id: 'talk-003', text: 'Kocht heute Abend gemeinsam ein Gericht aus eurer Kindheit.' },
+        { id: 'talk-004', text: 'Sagt euch vor dem Einschlafen, wofür ihr dankbar seid.' },
+      ],
+      ideaRules,
+    ).join('\n');
+    expect(problems).toMatch(/talk-001: the de text names evening but the idea has when morning/);
+    expect(problems).not.toMatch(/talk-00[2-4]/);
+  });
+
+  it('replaces texts by id and keeps everything else, falling back to English where a text is missing', () => {
+    const library = parseIdeas(ideas).slice(0, 3);
+    const texts = parseTranslation([{ id: library[0]?.id, text: 'Haltet euch an den Händen.' }, { id: 7 }, 'junk']);
+    expect(texts.size).toBe(1);
+    const result = translate(library, texts);
+    expect(result[0]).toEqual({ ...library[0], text: 'Haltet euch an den Händen.' });
+    expect(result.slice(1)).toEqual(library.slice(1));
+    expect(parseTranslation({ not: 'an array' }).size).toBe(0);
+  });
+
+  it('is found at one path per kind and language; a language Tend lacks gets English', () => {
+    expect(libraryPath('ideas', 'de')).toBe('/library/ideas.de.json');
+    expect(libraryPath('nudges', 'en')).toBe('/library/nudges.en.json');
+    expect(libraryPath('ideas', 'fr')).toBe('/library/ideas.en.json');
+    expect(libraryPath('ideas', '')).toBe('/library/ideas.en.json');
+  });
+});

@@ -1,0 +1,97 @@
+/** Renders components into happy-dom with fake services: a real Tend store on fake-indexeddb, English text. */
+import { render, type ComponentChildren } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach } from 'vitest';
+import { ServicesContext, type Services } from '../platform/services';
+import { createTendStore } from '../store/db';
+import type { Idea } from '../model/vocabulary';
+import { answerPopup } from '../ideas/popup-view';
+import { nextNudgeAt } from '../nudges/schedule';
+import { readSchedulePrefs } from '../nudges/nudges-browser';
+import { tEn } from './helpers';
+
+let counter = 0;
+
+export function fakeServices(
+  library: Idea[],
+  // Local noon of a fixed day: the same local day in every time zone, whatever the machine's clock says.
+  now = () => new Date(2026, 4, 4, 12).getTime(),
+): Services & { copied: string[]; opened: string[]; dbName: string } {
+  const copied: string[] = [];
+  const opened: string[] = [];
+  const dbName = `tend-component-${++counter}`;
+  const store = createTendStore(dbName);
+  const replanNudges = () => planLikeTheWorker(store, now);
+  const random = () => 0.42;
+  const services: Services & { copied: string[]; opened: string[]; dbName: string } = {
+    t: tEn,
+    store,
+    now,
+    random,
+    locale: 'en',
+    loadIdeas: async () => library,
+    copyText: async (text) => void copied.push(text),
+    replanNudges,
+    // The worker's own answers, over this store: the popup's requests go through the same code as in the browser.
+    // The library is read through `services`, so a test can replace loadIdeas.
+    askWorker: async (request) => {
+      if (request === 'replan' || request === 'popup-opened') return replanNudges();
+      const loadIdeas = () => services.loadIdeas();
+      return answerPopup(request.popup, { store, loadIdeas, now, random, t: tEn, locale: 'en', replan: replanNudges });
+    },
+    onStoreChange: (listener) => store.onChange(listener),
+    full: async () => services,
+    saveView: () => {},
+    rescue: { exportReadable: async () => ({ fileName: 'x.json', text: '{}' }), startFresh: () => store.destroy(), download: () => {} },
+    openPage: (path, hash = '') => void opened.push(path + hash),
+    opened,
+    copied,
+    dbName,
+  };
+  return services;
+}
+
+/**
+ * Plays the background worker, which pages ask to plan: the next nudge by the pure scheduler (its
+ * earliest minute), stored as the worker stores it; none before the welcome is finished.
+ */
+async function planLikeTheWorker(store: ReturnType<typeof createTendStore>, now: () => number): Promise<void> {
+  const prefs = await readSchedulePrefs(store);
+  await store.updateNudgeState((s) => ({ ...s, plannedAt: nextNudgeAt(prefs, s, now(), () => 0) }));
+}
+
+/**
+ * Pages mounted by a test are unmounted after it, so work still on its way (a lazy part, a store
+ * announcement) does not render into a document that is gone when the test file ends.
+ */
+const mounted: HTMLElement[] = [];
+afterEach(async () => {
+  for (const root of mounted.splice(0)) await act(() => render(null, root));
+});
+
+export async function mount(node: ComponentChildren, services?: Services): Promise<HTMLElement> {
+  const root = document.createElement('div');
+  mounted.push(root);
+  document.body.replaceChildren(root);
+  await act(() => {
+    render(services ? <ServicesContext.Provider value={services}>{node}</ServicesContext.Provider> : node, root);
+  });
+  return root;
+}
+
+/** Lets effects, IndexedDB and re-renders settle. */
+export async function settle(ms = 60): Promise<void> {
+  await act(() => new Promise<void>((r) => setTimeout(r, ms)));
+}
+
+export async function click(element: Element | null | undefined): Promise<void> {
+  if (!element) throw new Error('nothing to click');
+  await act(() => (element as HTMLElement).click());
+  await settle();
+}
+
+export function button(root: HTMLElement, name: string): HTMLButtonElement {
+  const found = [...root.querySelectorAll('button')].find((b) => b.textContent?.trim() === name);
+  if (!found) throw new Error(`no button "${name}" in: ${root.textContent}`);
+  return found;
+}
