@@ -6,11 +6,9 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, normalize } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findCycles, importsOf, layerOf, mayImport } from './structure';
+import { findCycles, importsOf, layerOf, mayImport, productDirs } from './structure';
 
-/** Every top-level folder of product code: what is not tests, tooling, data or generated. */
-const NOT_PRODUCT = new Set(['tests', 'scripts', 'node_modules', 'public', 'assets', 'docs']);
-const ROOTS = readdirSync('.').filter((name) => !name.startsWith('.') && !NOT_PRODUCT.has(name) && statSync(name).isDirectory());
+const ROOTS = productDirs();
 const SOURCE = /\.(tsx?|css)$/;
 
 function walk(dir: string): string[] {

@@ -1,4 +1,12 @@
 /** The rules tests/structure.test.ts holds the code to: how files import, which layer may import which, cycles. */
+import { readdirSync, statSync } from 'node:fs';
+
+const NOT_PRODUCT = new Set(['tests', 'scripts', 'node_modules', 'public', 'assets', 'docs']);
+
+/** Every top-level folder of product code: what is not tests, tooling, data or generated. */
+export function productDirs(): string[] {
+  return readdirSync('.').filter((name) => !name.startsWith('.') && !NOT_PRODUCT.has(name) && statSync(name).isDirectory());
+}
 
 /** Every module a source text imports: `import … from`, `export … from`, `import('…')`, `import '…'`, CSS `@import`. */
 export function importsOf(source: string): string[] {

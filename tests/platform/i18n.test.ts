@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { productDirs } from '../structure';
 import { describe, expect, it } from 'vitest';
 import { CATEGORIES, INTENSITIES } from '../../model/vocabulary';
 import { PALETTE_IDS } from '../../model/prefs';
@@ -27,11 +28,7 @@ function literalTexts(source: string): string[] {
   return found;
 }
 
-/** Every top-level folder of product code (as tests/structure.test.ts finds them). */
-const NOT_PRODUCT = new Set(['tests', 'scripts', 'node_modules', 'public', 'assets', 'docs']);
-const SOURCES = readdirSync('.')
-  .filter((name) => !name.startsWith('.') && !NOT_PRODUCT.has(name) && statSync(name).isDirectory())
-  .flatMap((dir) => sourceFiles(dir));
+const SOURCES = productDirs().flatMap((dir) => sourceFiles(dir));
 
 describe('locales', () => {
   it('ships English and at least one more language', () => {
