@@ -9,6 +9,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createBackup, parseBackup } from '../backup/backup';
 import { CHECKIN_STATE_KEY, parseCheckInState } from '../model/records';
 import { createTendStore, type TendStore } from '../store/db';
+import type { RemovedOwnIdea } from '../store/db-undo';
 import { dayKey, dayKeyBefore } from '../lib/day';
 import { ensureNudgeAlarm, NUDGE_ALARM } from '../nudges/nudges-browser';
 import { anotherIdea, createPickerState, todaysIdea } from '../ideas/picker';
@@ -138,6 +139,19 @@ async function checkInvariants(m: Model, r: Real): Promise<void> {
 /** Something changed today's idea on purpose: the next opening may show another. */
 const releaseToday = (m: Model) => void (m.shown = null);
 
+/** "Delete all data" from the other tab: everything a person keeps goes, settings back to defaults. */
+const deleteAll = cmd('delete all', async (m, r) => {
+    await r.tabs[1].clearAll();
+    m.prefs = defaultPrefs();
+    m.favourites = new Set();
+    m.hidden = new Set();
+    m.checkins = new Set();
+    m.own = new Set();
+    m.talks = new Set();
+    m.weekly = true;
+    releaseToday(m);
+  });
+
 const commands: fc.Arbitrary<Cmd>[] = [
   fc.constant(
     cmd('another idea', async (m, r) => {
@@ -247,19 +261,7 @@ const commands: fc.Arbitrary<Cmd>[] = [
       releaseToday(m);
     }),
   ),
-  fc.constant(
-    cmd('delete all', async (m, r) => {
-      await r.tabs[1].clearAll();
-      m.prefs = defaultPrefs();
-      m.favourites = new Set();
-      m.hidden = new Set();
-      m.checkins = new Set();
-      m.own = new Set();
-      m.talks = new Set();
-      m.weekly = true;
-      releaseToday(m);
-    }),
-  ),
+  fc.constant(deleteAll),
   fc.integer({ min: -400 * 24, max: 400 * 24 }).map((hours) =>
     cmd(`clock ${hours > 0 ? '+' : ''}${hours} h`, async (m, r) => {
       const before = dayKey(r.clock.now);
@@ -281,6 +283,60 @@ const commands: fc.Arbitrary<Cmd>[] = [
  * actions and files dated ahead, with the worker answering as it does in the browser: history and
  * the picker never grow while pages only look, and nothing of the past year is cut.
  */
+/** Deleted own ideas whose Undo a page still shows, by id: what the store handed back (Real) and what it held (Model). */
+const undos = new WeakMap<Real, Map<string, RemovedOwnIdea>>();
+const undoable = new WeakMap<Model, Map<string, { favourite: boolean; hidden: boolean }>>();
+const undosOf = (r: Real) => undos.get(r) ?? undos.set(r, new Map()).get(r)!;
+const undoableOf = (m: Model) => undoable.get(m) ?? undoable.set(m, new Map()).get(m)!;
+
+const undoCommands: fc.Arbitrary<Cmd>[] = [
+  fc.nat(1).map((n) =>
+    cmd(`write own idea own-${n}`, async (m, r) => {
+      const id = `own-${n}`;
+      await r.tabs[0].putOwnIdeas([{ id, text: `Our own idea ${n}`, category: 'play', mode: 'together', minutes: null, intensity: 'gentle', createdAt: r.clock.now }]);
+      m.own.add(id);
+    }),
+  ),
+  fc.nat(1).map((n) =>
+    cmd(`delete own idea own-${n}, its Undo showing`, async (m, r) => {
+      const id = `own-${n}`;
+      const removed = await r.tabs[0].removeOwnIdea(id);
+      // A second click, or another page first: nothing to delete, and no Undo offered.
+      expect(removed !== null).toBe(m.own.has(id));
+      if (!removed) return;
+      undosOf(r).set(id, removed);
+      undoableOf(m).set(id, { favourite: m.favourites.has(id), hidden: m.hidden.has(id) });
+      m.own.delete(id);
+      m.favourites.delete(id);
+      m.hidden.delete(id);
+    }),
+  ),
+  fc.constantFrom<0 | 1>(0, 1).map((tab) =>
+    cmd(`Undo in tab ${tab} of the newest deletion still showing one`, async (m, r) => {
+      const id = [...undosOf(r).keys()].at(-1);
+      if (id === undefined) return;
+      const removed = undosOf(r).get(id);
+      if (!removed) return;
+      undosOf(r).delete(id);
+      const held = undoableOf(m).get(id);
+      undoableOf(m).delete(id);
+      // Only while what it refers to is as the deletion left it: not after "Delete all data", nor once the idea is back.
+      const expected = held !== undefined && !m.own.has(id);
+      expect(await r.tabs[tab].restoreOwnIdea(removed)).toBe(expected);
+      if (!expected || !held) return;
+      m.own.add(id);
+      if (held.favourite) m.favourites.add(id);
+      if (held.hidden) m.hidden.add(id);
+    }),
+  ),
+  fc.constant(
+    cmd('delete all (the Undos still showing end)', async (m, r) => {
+      await deleteAll.run(m, r);
+      undoableOf(m).clear();
+    }),
+  ),
+];
+
 const daysCommands: fc.Arbitrary<Cmd>[] = [
   fc.tuple(fc.constantFrom(1, 2, 400, -1, -3000), fc.integer({ min: 2, max: 6 })).map(([daysBack, rounds]) =>
     cmd(`popups on today and ${daysBack} days before, ${rounds} rounds`, async (m, r) => {
@@ -388,6 +444,26 @@ describe('model-based: people and browsers doing anything, in any order', () => 
         }
       }),
       { numRuns: Math.ceil(RUNS / 2), seed: 20261206 },
+    );
+  }, 120_000);
+
+  it(`an Undo ends when what it refers to is gone: after "Delete all data", or once the idea is back (${RUNS} sequences)`, async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.commands(undoCommands, { maxCommands: 25 }), async (cmds) => {
+        fakeBrowser.reset();
+        const name = `tend-model-undo-${++counter}`;
+        const clock = { now: START };
+        const real: Real = { name, clock, tabs: [createTendStore(name, { now: () => clock.now, channel: null }), createTendStore(name, { now: () => clock.now, channel: null })] };
+        await real.tabs[0].updateState(SETUP_KEY, parseSetup, () => ({ finishedAt: START }));
+        const model: Model = { prefs: defaultPrefs(), favourites: new Set(), hidden: new Set(), checkins: new Set(), own: new Set(), talks: new Set(), weekly: true, exported: null, shown: null };
+        try {
+          await fc.asyncModelRun(() => ({ model, real }), cmds);
+        } finally {
+          await real.tabs[1].close();
+          await real.tabs[0].destroy();
+        }
+      }),
+      { numRuns: Math.ceil(RUNS / 2), seed: 20261207 },
     );
   }, 120_000);
 });
