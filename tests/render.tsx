@@ -84,6 +84,15 @@ export async function settle(ms = 60): Promise<void> {
   await act(() => new Promise<void>((r) => setTimeout(r, ms)));
 }
 
+/** Settles until `done()` holds (a busy machine may take longer than a fixed pause), at most `timeoutMs`. */
+export async function settleUntil(done: () => boolean, timeoutMs = 3000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!done()) {
+    if (Date.now() > end) throw new Error('settleUntil: timed out');
+    await settle(20);
+  }
+}
+
 export async function click(element: Element | null | undefined): Promise<void> {
   if (!element) throw new Error('nothing to click');
   await act(() => (element as HTMLElement).click());

@@ -6,7 +6,7 @@ import { OwnIdeasSection } from '../../../ideas/own/OwnIdeasSection';
 import { createOwnIdea } from '../../../ideas/own/own-ideas';
 import type { OwnIdea } from '../../../model/records';
 import { makeLibrary } from '../../helpers';
-import { button, click, fakeServices, mount, settle } from '../../render';
+import { button, click, fakeServices, mount, settle, settleUntil } from '../../render';
 
 const services = fakeServices(makeLibrary(5));
 const downloads: { fileName: string; text: string; type?: string }[] = [];
@@ -46,7 +46,8 @@ const own = (text: string, at: number, extra: Partial<OwnIdea> = {}): OwnIdea =>
 
 async function open(): Promise<HTMLElement> {
   const root = await mount(<OwnIdeasSection download={download} />, services);
-  await settle();
+  // The list reads the store first; a busy machine takes longer than one short pause.
+  await settleUntil(() => !(root.textContent ?? '').includes('Loading…'));
   return root;
 }
 
