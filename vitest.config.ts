@@ -4,10 +4,24 @@ import { WxtVitest } from 'wxt/testing/vitest-plugin';
 export default defineConfig({
   test: {
     projects: [
+      // The unit suite twice, in far-apart zones (UTC+14, and UTC-10 or UTC-9 in summer), so no test leans on
+      // the machine's own zone; `--project unit` runs both.
       {
         plugins: [WxtVitest()],
         test: {
-          name: 'unit',
+          name: 'unit-kiritimati',
+          env: { TZ: 'Pacific/Kiritimati' },
+          include: ['tests/**/*.test.{ts,tsx}'],
+          exclude: ['tests/e2e/**'],
+          setupFiles: ['tests/setup-idb.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        plugins: [WxtVitest()],
+        test: {
+          name: 'unit-adak',
+          env: { TZ: 'America/Adak' },
           include: ['tests/**/*.test.{ts,tsx}'],
           exclude: ['tests/e2e/**'],
           setupFiles: ['tests/setup-idb.ts'],

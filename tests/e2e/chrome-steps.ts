@@ -115,18 +115,21 @@ export async function ideaText(page: Page): Promise<string> {
 
 const AXE = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
 
-/** axe-core's serious and critical findings on a page, or inside one part of it (injected past the page's CSP). */
-export async function seriousA11yIssues(page: Page, within?: string): Promise<string[]> {
+/**
+ * axe-core's serious and critical findings on a page, or inside one part of it (injected past the page's CSP);
+ * `only` limits the run to some rules (e.g. colour contrast, for a look whose structure a full run already saw).
+ */
+export async function seriousA11yIssues(page: Page, within?: string, only?: string[]): Promise<string[]> {
   // Colours ease in after a theme change: judge contrast once every transition has ended.
   await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))));
   await page.evaluate(AXE);
-  const violations = await page.evaluate(async (selector) => {
+  const violations = await page.evaluate(async ([selector, rules]) => {
     type Result = { violations: { id: string; impact: string; nodes: { target: string[] }[] }[] };
     const axe = (window as unknown as { axe: { run: (context: Element | Document, o: object) => Promise<Result> } }).axe;
     const context = selector ? (document.querySelector(selector) as Element) : document;
-    const result = await axe.run(context, { resultTypes: ['violations'] });
+    const result = await axe.run(context, { resultTypes: ['violations'], ...(rules ? { runOnly: { type: 'rule', values: rules } } : {}) });
     return result.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => n.target.join(' ')) }));
-  }, within ?? null);
+  }, [within ?? null, only ?? null] as const);
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id} (${v.impact}): ${v.targets.slice(0, 3).join(', ')}`);
