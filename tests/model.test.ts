@@ -397,73 +397,37 @@ describe('model-based: people and browsers doing anything, in any order', () => 
   beforeAll(() => vi.useFakeTimers({ toFake: ['Date'] }));
   afterAll(() => vi.useRealTimers());
 
+  /** One sequence of commands against a fresh database (two tabs on it) and a fresh model, both set up. */
+  const modelRun = (prefix: string) => async (cmds: Iterable<Cmd>) => {
+    fakeBrowser.reset();
+    const name = `${prefix}-${++counter}`;
+    const clock = { now: START };
+    const real: Real = { name, clock, tabs: [createTendStore(name, { now: () => clock.now, channel: null }), createTendStore(name, { now: () => clock.now, channel: null })] };
+    await real.tabs[0].updateState(SETUP_KEY, parseSetup, () => ({ finishedAt: START }));
+    const model: Model = { prefs: defaultPrefs(), favourites: new Set(), hidden: new Set(), checkins: new Set(), own: new Set(), talks: new Set(), weekly: true, exported: null, shown: null };
+    try {
+      await fc.asyncModelRun(() => ({ model, real }), cmds);
+    } finally {
+      await real.tabs[1].close();
+      await real.tabs[0].destroy();
+    }
+  };
+
   it(`keeps everything a person kept, round-trips exports, one alarm, one idea a day (${RUNS} sequences)`, async () => {
-    await fc.assert(
-      fc.asyncProperty(fc.commands(commands, { maxCommands: 25 }), async (cmds) => {
-        fakeBrowser.reset();
-        const name = `tend-model-${++counter}`;
-        const clock = { now: START };
-        const real: Real = { name, clock, tabs: [createTendStore(name, { now: () => clock.now, channel: null }), createTendStore(name, { now: () => clock.now, channel: null })] };
-        await real.tabs[0].updateState(SETUP_KEY, parseSetup, () => ({ finishedAt: START }));
-        const model: Model = {
-          prefs: defaultPrefs(),
-          favourites: new Set(),
-          hidden: new Set(),
-          checkins: new Set(),
-          own: new Set(),
-          talks: new Set(),
-          weekly: true,
-          exported: null,
-          shown: null,
-        };
-        try {
-          await fc.asyncModelRun(() => ({ model, real }), cmds);
-        } finally {
-          await real.tabs[1].close();
-          await real.tabs[0].destroy();
-        }
-      }),
-      { numRuns: RUNS, seed: 20261201 },
-    );
+    await fc.assert(fc.asyncProperty(fc.commands(commands, { maxCommands: 25 }), modelRun('tend-model')), { numRuns: RUNS, seed: 20261201 });
   }, 120_000);
 
-  it(`pages on different days, double actions and a clock far ahead: no history growth, nothing of the past year cut (${RUNS} sequences)`, async () => {
-    await fc.assert(
-      fc.asyncProperty(fc.commands(daysCommands, { maxCommands: 15 }), async (cmds) => {
-        fakeBrowser.reset();
-        const name = `tend-model-days-${++counter}`;
-        const clock = { now: START };
-        const real: Real = { name, clock, tabs: [createTendStore(name, { now: () => clock.now, channel: null }), createTendStore(name, { now: () => clock.now, channel: null })] };
-        await real.tabs[0].updateState(SETUP_KEY, parseSetup, () => ({ finishedAt: START }));
-        const model: Model = { prefs: defaultPrefs(), favourites: new Set(), hidden: new Set(), checkins: new Set(), own: new Set(), talks: new Set(), weekly: true, exported: null, shown: null };
-        try {
-          await fc.asyncModelRun(() => ({ model, real }), cmds);
-        } finally {
-          await real.tabs[1].close();
-          await real.tabs[0].destroy();
-        }
-      }),
-      { numRuns: Math.ceil(RUNS / 2), seed: 20261206 },
-    );
+  it(`pages on different days, double actions and a clock far ahead: no history growth, nothing of the past year cut (${Math.ceil(RUNS / 2)} sequences)`, async () => {
+    await fc.assert(fc.asyncProperty(fc.commands(daysCommands, { maxCommands: 15 }), modelRun('tend-model-days')), {
+      numRuns: Math.ceil(RUNS / 2),
+      seed: 20261206,
+    });
   }, 120_000);
 
-  it(`an Undo ends when what it refers to is gone: after "Delete all data", or once the idea is back (${RUNS} sequences)`, async () => {
-    await fc.assert(
-      fc.asyncProperty(fc.commands(undoCommands, { maxCommands: 25 }), async (cmds) => {
-        fakeBrowser.reset();
-        const name = `tend-model-undo-${++counter}`;
-        const clock = { now: START };
-        const real: Real = { name, clock, tabs: [createTendStore(name, { now: () => clock.now, channel: null }), createTendStore(name, { now: () => clock.now, channel: null })] };
-        await real.tabs[0].updateState(SETUP_KEY, parseSetup, () => ({ finishedAt: START }));
-        const model: Model = { prefs: defaultPrefs(), favourites: new Set(), hidden: new Set(), checkins: new Set(), own: new Set(), talks: new Set(), weekly: true, exported: null, shown: null };
-        try {
-          await fc.asyncModelRun(() => ({ model, real }), cmds);
-        } finally {
-          await real.tabs[1].close();
-          await real.tabs[0].destroy();
-        }
-      }),
-      { numRuns: Math.ceil(RUNS / 2), seed: 20261207 },
-    );
+  it(`an Undo ends when what it refers to is gone: after "Delete all data", or once the idea is back (${Math.ceil(RUNS / 2)} sequences)`, async () => {
+    await fc.assert(fc.asyncProperty(fc.commands(undoCommands, { maxCommands: 25 }), modelRun('tend-model-undo')), {
+      numRuns: Math.ceil(RUNS / 2),
+      seed: 20261207,
+    });
   }, 120_000);
 });
