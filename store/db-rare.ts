@@ -80,6 +80,18 @@ export async function putOwnIdeas({ write }: StoreCore, ideas: OwnIdea[]): Promi
   });
 }
 
+/** Saves an edit of one own idea, only while it is still stored: an edit from a page that missed its deletion brings nothing back. */
+export async function editOwnIdea({ write, announce }: StoreCore, idea: OwnIdea): Promise<'saved' | 'gone'> {
+  const result = await write(['ownIdeas'], null, async (tx) => {
+    const ideas = tx.objectStore('ownIdeas');
+    if ((await ideas.getKey(idea.id)) === undefined) return 'gone' as const;
+    await ideas.put(idea);
+    return 'saved' as const;
+  });
+  if (result === 'saved') announce('ownIdeas');
+  return result;
+}
+
 export async function deleteOwnIdea({ write }: StoreCore, id: string): Promise<void> {
   await write(['ownIdeas', 'marks'], 'ownIdeas', async (tx) => {
     await tx.objectStore('ownIdeas').delete(id);

@@ -228,6 +228,7 @@ export function createTendStore(name = DB_NAME, options: StoreOptions = {}) {
      * result would hold more than the limit.
      */
     putOwnIdeas: async (ideas: OwnIdea[]): Promise<boolean> => (await rare()).putOwnIdeas(core, ideas),
+    editOwnIdea: async (idea: OwnIdea): Promise<'saved' | 'gone'> => (await rare()).editOwnIdea(core, idea),
     deleteOwnIdea: async (id: string): Promise<void> => (await rare()).deleteOwnIdea(core, id),
     removeOwnIdea: async (id: string): Promise<RemovedOwnIdea | null> => (await once()).removeOwnIdea(core, id),
     restoreOwnIdea: async (removed: RemovedOwnIdea): Promise<boolean> => (await once()).restoreOwnIdea(core, removed),

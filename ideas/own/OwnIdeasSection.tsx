@@ -80,9 +80,18 @@ export function OwnIdeasSection({ download }: { download: (fileName: string, tex
 
   const saveEdit = async (idea: OwnIdea, fields: OwnIdeaFields): Promise<string | null> => {
     if (isTaken(fields.text, idea.id)) return t('ownDuplicate');
-    const ok = await put([{ ...idea, ...fields, text: fields.text.trim() }], 0, setListNote);
-    if (!ok) return '';
+    const saved = await store.editOwnIdea({ ...idea, ...fields, text: fields.text.trim() }).catch(() => null);
+    if (saved === null) {
+      setListNote({ text: t('ownWriteFailed'), error: true });
+      return '';
+    }
     setEditingId(null);
+    await refresh();
+    // Deleted meanwhile in another tab: the edit brings nothing back, and says so.
+    if (saved === 'gone') {
+      setListNote({ text: t('ownEditGone'), error: true });
+      return null;
+    }
     setListNote({ text: t('saved') });
     setFocusTarget(idea.id);
     return null;

@@ -155,3 +155,19 @@ describe('"Start Tend"', () => {
     expect(await store.readState(SETUP_KEY, parseSetup)).toEqual({ finishedAt: 100 });
   });
 });
+
+describe('an edit against what is stored', () => {
+  it('saves an edit of a stored idea, and brings nothing back for an idea deleted meanwhile (a stale tab)', async () => {
+    const name = `tend-edit-${++counter}`;
+    const store = createTendStore(name, { channel: null });
+    stores.push(store);
+    const stale = createTendStore(name, { channel: null });
+    await store.putOwnIdeas([own('own-a', 'Walk'), own('own-b', 'Cook')]);
+    expect(await stale.editOwnIdea({ ...own('own-a', 'Walk slowly'), category: 'presence' })).toBe('saved');
+    expect((await store.readOwnIdeas()).find((o) => o.id === 'own-a')).toMatchObject({ text: 'Walk slowly', category: 'presence' });
+    await store.deleteOwnIdea('own-b');
+    expect(await stale.editOwnIdea(own('own-b', 'Cook together'))).toBe('gone');
+    expect((await store.readOwnIdeas()).map((o) => o.id)).toEqual(['own-a']);
+    await stale.close();
+  });
+});
