@@ -93,6 +93,17 @@ export async function settleUntil(done: () => boolean, timeoutMs = 3000): Promis
   }
 }
 
+/** Types `value` into the field at `selector`, as a person's input event. */
+export async function typeInto(root: HTMLElement, selector: string, value: string): Promise<void> {
+  const field = root.querySelector<HTMLInputElement | HTMLTextAreaElement>(selector);
+  if (!field) throw new Error(`no field ${selector}`);
+  await act(() => {
+    field.value = value;
+    field.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+  await settle(10);
+}
+
 export async function click(element: Element | null | undefined): Promise<void> {
   if (!element) throw new Error('nothing to click');
   await act(() => (element as HTMLElement).click());

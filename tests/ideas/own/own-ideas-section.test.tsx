@@ -6,7 +6,7 @@ import { OwnIdeasSection } from '../../../ideas/own/OwnIdeasSection';
 import { createOwnIdea } from '../../../ideas/own/own-ideas';
 import type { OwnIdea } from '../../../model/records';
 import { makeLibrary } from '../../helpers';
-import { button, click, fakeServices, mount, settle, settleUntil } from '../../render';
+import { button, click, fakeServices, mount, settle, settleUntil, typeInto } from '../../render';
 
 const services = fakeServices(makeLibrary(5));
 const downloads: { fileName: string; text: string; type?: string }[] = [];
@@ -18,16 +18,6 @@ afterEach(async () => {
   await services.store.clearAll();
   downloads.length = 0;
 });
-
-async function type(root: HTMLElement, selector: string, value: string): Promise<void> {
-  const field = root.querySelector<HTMLInputElement | HTMLTextAreaElement>(selector);
-  if (!field) throw new Error(`no field ${selector}`);
-  await act(() => {
-    field.value = value;
-    field.dispatchEvent(new Event('input', { bubbles: true }));
-  });
-  await settle(10);
-}
 
 async function choose(root: HTMLElement, selector: string, value: string): Promise<void> {
   const field = root.querySelector<HTMLSelectElement>(selector);
@@ -62,11 +52,11 @@ describe('Settings › Your ideas', () => {
 
   it('adds an idea with its kind, who it is for, minutes and closeness, and confirms', async () => {
     const root = await open();
-    await type(root, '#own-add-text', '  Read to each other before sleep ');
+    await typeInto(root, '#own-add-text', '  Read to each other before sleep ');
     expect(root.querySelector('#own-add-count')?.textContent).toBe('31 of 160 characters');
     await choose(root, '#own-add-kind', 'presence');
     await click(root.querySelector('input[name=own-add-mode][value=solo]'));
-    await type(root, '#own-add-minutes', '15');
+    await typeInto(root, '#own-add-minutes', '15');
     await click(root.querySelector('input[name=own-add-intensity][value=warm]'));
     await click(button(root, 'Add idea'));
     const [stored] = await services.store.readOwnIdeas();
@@ -82,7 +72,7 @@ describe('Settings › Your ideas', () => {
     const root = await open();
     expect(root.querySelector<HTMLInputElement>('input[name=own-add-intensity][value=gentle]')?.checked).toBe(true);
     expect(root.querySelector<HTMLInputElement>('input[name=own-add-mode][value=together]')?.checked).toBe(true);
-    await type(root, '#own-add-text', 'Tea');
+    await typeInto(root, '#own-add-text', 'Tea');
     await click(button(root, 'Add idea'));
     expect((await services.store.readOwnIdeas())[0]).toMatchObject({ intensity: 'gentle', mode: 'together', minutes: null });
   });
@@ -91,18 +81,18 @@ describe('Settings › Your ideas', () => {
     const root = await open();
     await click(button(root, 'Add idea'));
     expect(root.querySelector('[role=alert]')?.textContent).toBe('Write a few words first.');
-    await type(root, '#own-add-text', 'y'.repeat(163));
+    await typeInto(root, '#own-add-text', 'y'.repeat(163));
     expect(root.querySelector('#own-add-count')?.textContent).toBe('3 characters too many: an idea holds up to 160.');
     expect(root.querySelector('#own-add-text')?.getAttribute('aria-invalid')).toBe('true');
     await click(button(root, 'Add idea'));
     expect(root.querySelector('[role=alert]')?.textContent).toContain('3 characters too many');
-    await type(root, '#own-add-text', 'Tea');
-    await type(root, '#own-add-minutes', '90');
+    await typeInto(root, '#own-add-text', 'Tea');
+    await typeInto(root, '#own-add-minutes', '90');
     await click(button(root, 'Add idea'));
     expect(root.textContent).toContain('Minutes: a whole number from 1 to 60, or leave it empty.');
-    await type(root, '#own-add-minutes', '');
+    await typeInto(root, '#own-add-minutes', '');
     await click(button(root, 'Add idea'));
-    await type(root, '#own-add-text', 'Tea');
+    await typeInto(root, '#own-add-text', 'Tea');
     await click(button(root, 'Add idea'));
     expect(root.querySelector('[role=alert]')?.textContent).toBe('This idea is already in your list.');
     expect(await services.store.readOwnIdeas()).toHaveLength(1);
@@ -110,7 +100,7 @@ describe('Settings › Your ideas', () => {
 
   it('shows markup as text', async () => {
     const root = await open();
-    await type(root, '#own-add-text', '<img src=x onerror=alert(1)>');
+    await typeInto(root, '#own-add-text', '<img src=x onerror=alert(1)>');
     await click(button(root, 'Add idea'));
     expect(texts(root)).toEqual(['<img src=x onerror=alert(1)>']);
     expect(root.querySelector('.own-list img')).toBeNull();
@@ -123,7 +113,7 @@ describe('Settings › Your ideas', () => {
     await click(button(root, 'Edit'));
     expect(root.querySelector('form[aria-label="Edit this idea"]')).not.toBeNull();
     expect(document.activeElement?.id).toBe('own-edit-text');
-    await type(root, '#own-edit-text', 'Walk after dinner, slowly');
+    await typeInto(root, '#own-edit-text', 'Walk after dinner, slowly');
     await click(root.querySelector('input[name=own-edit-intensity][value=close]'));
     await click(button(root, 'Save'));
     expect(await services.store.readOwnIdeas()).toEqual([{ ...first, text: 'Walk after dinner, slowly', intensity: 'close' }]);
@@ -136,7 +126,7 @@ describe('Settings › Your ideas', () => {
     await services.store.putOwnIdeas([own('Walk', 1000)]);
     const root = await open();
     await click(button(root, 'Edit'));
-    await type(root, '#own-edit-text', 'Run');
+    await typeInto(root, '#own-edit-text', 'Run');
     await click(button(root, 'Cancel'));
     expect(texts(root)).toEqual(['Walk']);
     expect((await services.store.readOwnIdeas())[0]?.text).toBe('Walk');
@@ -164,9 +154,9 @@ describe('Settings › Your ideas', () => {
     await services.store.putOwnIdeas([own('Walk to the lake', 1000), own('Tea on the balcony', 2000), own('A LAKE picnic', 3000)]);
     const root = await open();
     expect(texts(root)).toEqual(['A LAKE picnic', 'Tea on the balcony', 'Walk to the lake']);
-    await type(root, '#own-search', 'lake');
+    await typeInto(root, '#own-search', 'lake');
     expect(texts(root)).toEqual(['A LAKE picnic', 'Walk to the lake']);
-    await type(root, '#own-search', 'mountains');
+    await typeInto(root, '#own-search', 'mountains');
     expect(texts(root)).toEqual([]);
     expect(root.textContent).toContain('None of your ideas contains “mountains”.');
     await click(button(root, 'Clear the search'));
@@ -202,7 +192,7 @@ describe('bringing in many at once', () => {
     await services.store.putOwnIdeas([own('Tea', 1000)]);
     const root = await open();
     const long = 'z'.repeat(161);
-    await type(root, '#own-bulk-text', `\uFEFFHold hands\r\n\r\nTea\r\nHold hands\r\n${long}\r\nSing badly together\r\n`);
+    await typeInto(root, '#own-bulk-text', `\uFEFFHold hands\r\n\r\nTea\r\nHold hands\r\n${long}\r\nSing badly together\r\n`);
     const preview = root.querySelector('.own-preview')?.textContent ?? '';
     expect(preview).toContain('Will be added: 2');
     expect([...root.querySelectorAll('.own-preview li')].map((li) => li.textContent)).toEqual(['Hold hands', 'Sing badly together']);
@@ -223,7 +213,7 @@ describe('bringing in many at once', () => {
 
   it('defaults to talk, for two, gentle', async () => {
     const root = await open();
-    await type(root, '#own-bulk-text', 'One');
+    await typeInto(root, '#own-bulk-text', 'One');
     expect(root.querySelector<HTMLSelectElement>('#own-bulk-kind')?.value).toBe('talk');
     expect(root.querySelector<HTMLInputElement>('input[name=own-bulk-mode][value=together]')?.checked).toBe(true);
     expect(root.querySelector<HTMLInputElement>('input[name=own-bulk-intensity][value=gentle]')?.checked).toBe(true);
@@ -234,7 +224,7 @@ describe('bringing in many at once', () => {
   it('lists several too-long lines by number', async () => {
     const root = await open();
     const long = 'z'.repeat(200);
-    await type(root, '#own-bulk-text', `${long}\nok\n${long}\n`);
+    await typeInto(root, '#own-bulk-text', `${long}\nok\n${long}\n`);
     expect(root.textContent).toContain('Lines 1, 3 are longer than 160 characters, so they are not added.');
     expect(root.textContent).toContain('Add 1 idea');
   });
@@ -257,7 +247,7 @@ describe('bringing in many at once', () => {
   it('beyond 1,000 ideas says so clearly and adds nothing', async () => {
     await services.store.putOwnIdeas(Array.from({ length: 999 }, (_, i) => own(`Idea ${i}`, 1000 + i)));
     const root = await open();
-    await type(root, '#own-bulk-text', 'New one\nNew two\n');
+    await typeInto(root, '#own-bulk-text', 'New one\nNew two\n');
     expect(root.textContent).toContain('Tend keeps up to 1,000 ideas of your own; with these it would be 1,001. Bring in fewer, or delete some first.');
     await click(button(root, 'Add 2 ideas'));
     // The store reads the stored words first (an idea is never stored twice): give it the time.
@@ -266,11 +256,11 @@ describe('bringing in many at once', () => {
     );
     expect(await services.store.readOwnIdeas()).toHaveLength(999);
     // One fits.
-    await type(root, '#own-bulk-text', 'New one\n');
+    await typeInto(root, '#own-bulk-text', 'New one\n');
     await click(button(root, 'Add 1 idea'));
     await vi.waitFor(async () => expect(await services.store.readOwnIdeas()).toHaveLength(1000));
     // A single idea beyond the limit is refused too.
-    await type(root, '#own-add-text', 'One too many');
+    await typeInto(root, '#own-add-text', 'One too many');
     await click(button(root, 'Add idea'));
     await vi.waitFor(() => expect(root.textContent).toContain('with these it would be 1,001. Nothing was added.'));
     expect(await services.store.readOwnIdeas()).toHaveLength(1000);

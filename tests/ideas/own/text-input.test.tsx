@@ -9,7 +9,7 @@ import { DAY } from '../../../lib/day';
 import { createTendStore } from '../../../store/db';
 import { parseSetup, SETUP_KEY } from '../../../model/setup';
 import { makeLibrary } from '../../helpers';
-import { button, click, fakeServices, mount, settle } from '../../render';
+import { button, click, fakeServices, mount, settle, typeInto } from '../../render';
 
 const START = Date.UTC(2026, 4, 4, 12);
 // A database and change channel of its own (Node's BroadcastChannel reaches across test files).
@@ -21,15 +21,6 @@ afterEach(async () => {
   await store.clearAll();
 });
 
-async function type(root: HTMLElement, selector: string, value: string): Promise<void> {
-  const field = root.querySelector<HTMLInputElement | HTMLTextAreaElement>(selector);
-  if (!field) throw new Error(`no field ${selector}`);
-  await act(() => {
-    field.value = value;
-    field.dispatchEvent(new Event('input', { bubbles: true }));
-  });
-  await settle(10);
-}
 /** Chooses a file in the bulk form, as the file button hands it on. */
 async function chooseFile(root: HTMLElement, bytes: Uint8Array<ArrayBuffer>, name = 'ideas.txt'): Promise<void> {
   const input = root.querySelector<HTMLInputElement>('input[type=file]');
@@ -47,12 +38,12 @@ describe('your ideas', () => {
   it('an idea of only zero-width characters and direction marks is refused with a message, and nothing is stored', async () => {
     const root = await mount(<OwnIdeasSection download={() => {}} />, services);
     await settle();
-    await type(root, '#own-add-text', '\u200B\u200C\u200D\u2060\uFEFF\u200E\u200F');
+    await typeInto(root, '#own-add-text', '\u200B\u200C\u200D\u2060\uFEFF\u200E\u200F');
     await click(button(root, 'Add idea'));
     expect(root.textContent).toContain('Only invisible characters here. Write a few words first.');
     expect(await store.readOwnIdeas()).toEqual([]);
     // Invisible characters around real words are left out.
-    await type(root, '#own-add-text', '\u200BTea for two\u200D');
+    await typeInto(root, '#own-add-text', '\u200BTea for two\u200D');
     await click(button(root, 'Add idea'));
     for (let i = 0; i < 20 && (await store.readOwnIdeas()).length === 0; i++) await settle(25);
     expect((await store.readOwnIdeas()).map((o) => o.text)).toEqual(['Tea for two']);
@@ -87,11 +78,11 @@ describe('the check-in note', () => {
     await settle();
     const mixed = [...root.querySelectorAll('label')].find((l) => l.textContent?.trim() === 'Mixed')?.querySelector('input');
     await click(mixed);
-    await type(root, 'textarea', 'tired\u0000\u001B[31m');
+    await typeInto(root, 'textarea', 'tired\u0000\u001B[31m');
     await click(button(root, 'Save'));
     expect(root.querySelector('[role=alert]')?.textContent).toBe('This text holds control characters, so it is not plain text. Typed afresh, it can be saved.');
     expect(await store.readCheckIns()).toEqual([]);
-    await type(root, 'textarea', '\u200B\u2060\u200E');
+    await typeInto(root, 'textarea', '\u200B\u2060\u200E');
     await click(button(root, 'Save'));
     for (let i = 0; i < 20 && (await store.readCheckIns()).length === 0; i++) await settle(25);
     expect(await store.readCheckIns()).toMatchObject([{ answer: 'mixed', note: '' }]);
