@@ -1,9 +1,8 @@
 /** What the check-in cards need from the store, and the writes they make. */
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { cleanNote } from './checkin';
-import { CHECKIN_STATE_KEY, parseCheckInState, type CheckInState } from '../model/records';
+import { CHECKIN_STATE_KEY, parseCheckInState, type CheckInState, CHECKIN_NOTE_MAX, type CheckIn, type CheckInAnswer } from '../model/records';
 import { dayKey } from '../lib/day';
-import { CHECKIN_NOTE_MAX, type CheckIn, type CheckInAnswer } from '../model/records';
 import { parseSetup, SETUP_KEY } from '../model/setup';
 import { useServices } from '../platform/services';
 

@@ -3,8 +3,7 @@
  * a message is taken only when it is a well-formed request. Pure.
  */
 import { PAUSES, SNOOZES, type Pause, type Snooze } from '../nudges/pause';
-import type { PickerState } from '../model/records';
-import { isDayKey, parsePickerState } from '../model/records';
+import { type PickerState, isDayKey, parsePickerState } from '../model/records';
 
 /** The pause menu's choices, and the status line's two ways back ("Resume", "Turn on"). */
 export type NudgeChoice = { pause: Pause } | { snooze: Snooze } | 'resume' | 'turn-on';

@@ -6,22 +6,18 @@
  * stays small. No browser calls here: the worker hands in the store, the library, the time and the words.
  */
 import { counsellorDue, isCheckInDue } from '../checkin/checkin';
-import { parseCheckInState, CHECKIN_STATE_KEY } from '../model/records';
+import { parseCheckInState, CHECKIN_STATE_KEY, type PickerState, type CheckIn, type Mark } from '../model/records';
 import { dayKey, dayKeyBefore, startOfNextDay } from '../lib/day';
-import { type TendStore } from '../store/db';
+import type { TendStore } from '../store/db';
 import { DbOpenError } from '../store/open-db';
 import type { Translate } from '../platform/i18n';
 import type { Idea } from '../model/vocabulary';
 import { isPaused, pause, resume, snooze } from '../nudges/pause';
 import { anotherIdea, createPickerState, eligibleIdeas, fitsHour, todaysIdea, type PickOptions, type PickResult } from './picker';
-import { type PickerState } from '../model/records';
-import { PREF_RANGES, type Prefs } from '../model/prefs';
+import { PREF_RANGES, type Prefs, themeOf, type ThemePrefs } from '../model/prefs';
 import { parsePopupRequest, type PopupRequest } from './popup-request';
-import type { CheckIn, Mark } from '../model/records';
 import { parseSetup, SETUP_KEY } from '../model/setup';
 import { nudgeShownRecently, statusLine, type StatusLine } from '../nudges/status-line';
-import { themeOf, type ThemePrefs } from '../model/prefs';
-
 
 /** Recent ideas: those shown in the last two weeks. */
 const RECENT_DAYS = 14;

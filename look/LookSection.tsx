@@ -3,10 +3,8 @@ import { RadioGroup } from '../ui/RadioGroup';
 import { useServices } from '../platform/services';
 import type { Idea } from '../model/vocabulary';
 import { PALETTES } from './palettes';
-import { PALETTE_IDS } from '../model/prefs';
-import { PREF_RANGES, MOTIONS, THEME_MODES } from '../model/prefs';
+import { PALETTE_IDS, PREF_RANGES, MOTIONS, THEME_MODES, themeOf } from '../model/prefs';
 import { resolveTheme } from './theme';
-import { themeOf } from '../model/prefs';
 import type { SectionProps } from '../platform/settings-section';
 
 const SAMPLE: Idea = {

@@ -2,7 +2,6 @@
 import { PALETTES, type Colours } from './palettes';
 import type { ThemePrefs } from '../model/prefs';
 
-
 export interface SystemLook {
   prefersDark: boolean;
   prefersReducedMotion: boolean;

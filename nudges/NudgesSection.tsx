@@ -9,8 +9,7 @@ import { nudgesThatFit } from './hours/nudges-that-fit';
 import { PREF_RANGES, type WeekWindows } from '../model/prefs';
 import { presetOf, presetWindows, type PresetId } from './hours/presets';
 import { sameJson } from '../lib/same-json';
-import type { OptionsActions } from '../platform/settings-section';
-import type { SectionProps } from '../platform/settings-section';
+import type { OptionsActions, SectionProps } from '../platform/settings-section';
 
 const SPACINGS = [30, 60, 90, 120, 180, 240, 360];
 

@@ -11,8 +11,7 @@
  */
 import { dayKey, dayKeyBefore } from '../lib/day';
 import { parseIdeas, type Idea } from '../model/vocabulary';
-import { validatePrefs } from '../model/prefs';
-import { themeOf, type ThemePrefs } from '../model/prefs';
+import { validatePrefs, themeOf, type ThemePrefs } from '../model/prefs';
 
 export interface ViewCache {
   theme: ThemePrefs;

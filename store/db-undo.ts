@@ -6,11 +6,9 @@
  * import, "Delete all check-ins" renew the generation). Loaded on first use, like db-rare.ts.
  */
 import type { IDBPTransaction, StoreNames } from 'idb';
-import { GENERATION_KEY, KEEP_LIMITS, valid, type PrefsPatch, type TendDB } from './schema';
-import type { StoreCore } from './schema';
-import type { PickerState } from '../model/records';
+import { GENERATION_KEY, KEEP_LIMITS, valid, type PrefsPatch, type TendDB, type StoreCore } from './schema';
+import { type PickerState, parseCheckIn, parseMark, parseOwnIdea, parsePickerState, type CheckIn, type Mark, type OwnIdea } from '../model/records';
 import { validatePrefs, type Prefs } from '../model/prefs';
-import { parseCheckIn, parseMark, parseOwnIdea, parsePickerState, type CheckIn, type Mark, type OwnIdea } from '../model/records';
 import { sameJson } from '../lib/same-json';
 import { parseSetup, SETUP_KEY } from '../model/setup';
 

@@ -8,7 +8,7 @@ import { deleteDB, type IDBPDatabase, type IDBPTransaction } from 'idb';
 import { addHistoryIn, type HistoryStore } from './history';
 import { openTendDb } from './open-db';
 import { GENERATION_KEY, KEEP_LIMITS, valid, type PrefsPatch, type Replacement, type Snapshot, type Store, type StoreCore, type TendDB } from './schema';
-import type { StoreChange } from '../model/store-channel';
+import { type StoreChange, DB_NAME, storeChannelName } from '../model/store-channel';
 import type { PickerState } from '../model/records';
 import { validatePrefs, type Prefs, type ValidatedPrefs } from '../model/prefs';
 import type { RemovedCheckIn, RemovedOwnIdea } from './db-undo';
@@ -27,7 +27,6 @@ import {
   type TalkRecord,
 } from '../model/records';
 import { sameJson } from '../lib/same-json';
-import { DB_NAME, storeChannelName } from '../model/store-channel';
 import type { NudgeState } from '../model/nudge-state';
 
 export type TendStore = ReturnType<typeof createTendStore>;

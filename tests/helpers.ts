@@ -1,5 +1,4 @@
-import type { Idea } from '../model/vocabulary';
-import { CATEGORIES, INTENSITIES, MODES } from '../model/vocabulary';
+import { type Idea, CATEGORIES, INTENSITIES, MODES } from '../model/vocabulary';
 import en from '../public/_locales/en/messages.json';
 import { createTranslate } from '../platform/i18n';
 

@@ -9,8 +9,6 @@ import { BulkAdd } from './BulkAdd';
 import { DEFAULT_FIELDS, IdeaForm } from './OwnIdeaForm';
 import './own-ideas.css';
 
-
-
 /** Settings › Your ideas: write, edit, delete, search, bring in many at once, and save them to share. */
 export function OwnIdeasSection({ download }: { download: (fileName: string, text: string, type?: string) => void }) {
   const { t, store, now, random, locale } = useServices();

@@ -1,10 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ANSWER_WORDS, cleanNote, counsellorDue, isCheckInDue, leaningSentenceKey, offeredTalk, staysHard } from '../../checkin/checkin';
-import { createCheckInState, parseCheckInState, type CheckInState } from '../../model/records';
+import { createCheckInState, parseCheckInState, type CheckInState, CHECKIN_ANSWERS, parseCheckIn, type CheckIn, type CheckInAnswer } from '../../model/records';
 import { DAY, HOUR, dayKey, dayKeyBefore } from '../../lib/day';
 import { parseBackup } from '../../backup/backup';
-import { CHECKIN_ANSWERS, parseCheckIn, type CheckIn, type CheckInAnswer } from '../../model/records';
 import { inTimeZone, tEn } from '../helpers';
 
 const ON = createCheckInState();

@@ -4,7 +4,7 @@ import ideasDe from '../../assets/library/ideas.de.json';
 import nudges from '../../assets/library/nudges.json';
 import nudgesDe from '../../assets/library/nudges.de.json';
 import { libraryPath, NUDGE_TEXT_MAX, parseTranslation, translate } from '../../ideas/library';
-import { CATEGORIES, IDEA_TEXT_MAX, parseIdeas } from '../../model/vocabulary';
+import { CATEGORIES, IDEA_TEXT_MAX, parseIdeas, type TimeOfDay } from '../../model/vocabulary';
 import {
   BANNED_PATTERNS_DE,
   lintIdeas,
@@ -16,7 +16,6 @@ import {
 } from '../lint/library-lint';
 import { timeOfDayIn, timesOfDayIn } from '../lint/time-words';
 import { fitsHour } from '../../ideas/picker';
-import type { TimeOfDay } from '../../model/vocabulary';
 
 const good = (n: number) => ({
   id: `talk-${String(n).padStart(3, '0')}`,

@@ -5,9 +5,8 @@ import { leaningFor } from '../../checkin/leaning';
 import { intensityRank } from '../../ideas/library';
 import { CATEGORIES, parseIdeas, type Category, type Idea } from '../../model/vocabulary';
 import { anotherIdea, createPickerState, eligibleIdeas, filtersWithLean, fitsHour, todaysIdea, type Lean, type PickOptions, type PickResult } from '../../ideas/picker';
-import { type PickerState } from '../../model/records';
+import type { PickerState, CheckInAnswer } from '../../model/records';
 import { defaultPrefs, type Prefs } from '../../model/prefs';
-import type { CheckInAnswer } from '../../model/records';
 import { makeLibrary } from '../helpers';
 
 // Every idea allowed (new installs start at "up to warm"; these tests walk the whole library).

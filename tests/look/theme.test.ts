@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PALETTES } from '../../look/palettes';
-import { PALETTE_IDS } from '../../model/prefs';
-import { defaultPrefs } from '../../model/prefs';
+import { PALETTE_IDS, defaultPrefs } from '../../model/prefs';
 import { contrastRatio, resolveTheme } from '../../look/theme';
 
 describe('palettes meet WCAG contrast in every mode', () => {

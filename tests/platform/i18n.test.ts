@@ -3,8 +3,7 @@ import { join } from 'node:path';
 import { productDirs } from '../structure';
 import { describe, expect, it } from 'vitest';
 import { CATEGORIES, INTENSITIES } from '../../model/vocabulary';
-import { PALETTE_IDS } from '../../model/prefs';
-import { MODE_FILTERS, MOTIONS, THEME_MODES } from '../../model/prefs';
+import { PALETTE_IDS, MODE_FILTERS, MOTIONS, THEME_MODES } from '../../model/prefs';
 
 type Messages = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
 const LOCALES = readdirSync('public/_locales');

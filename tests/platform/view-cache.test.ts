@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultPrefs } from '../../model/prefs';
-import { themeOf } from '../../model/prefs';
+import { defaultPrefs, themeOf } from '../../model/prefs';
 import { readViewCache, writeViewCache } from '../../platform/view-cache';
 import { makeLibrary } from '../helpers';
 

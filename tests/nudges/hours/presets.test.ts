@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultWindows } from '../../../model/prefs';
-import { checkWindows } from '../../../model/prefs';
+import { defaultWindows, checkWindows } from '../../../model/prefs';
 import { PRESET_IDS, presetOf, presetWindows } from '../../../nudges/hours/presets';
 
 describe('together-hours presets', () => {
