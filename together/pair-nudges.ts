@@ -8,7 +8,7 @@
 import { PREF_RANGES, type WeekWindows } from '../model/prefs';
 import { hmac, hmacKey, unitFrom } from './hmac';
 import type { PairChoices } from './pair-payload';
-import { addDays, wallToEpoch, weekdayOfKey, zoneDayKey } from './zone-time';
+import { addDays, dayNumberOfKey, wallMs, wallToEpoch, weekdayOfKey, zoneDayKey } from './zone-time';
 
 const MINUTE = 60_000;
 /** Pair nudges lie at least the spacing plus this apart, so a late alarm never makes the next one too close. */
@@ -34,17 +34,28 @@ export function pairWindowMinutes(windows: WeekWindows, zone: string, day: strin
   for (const w of list) {
     const from = wallToEpoch(zone, day, w.start);
     const to = wallToEpoch(zone, day, w.end);
-    for (let t = from; t < to; t += MINUTE) if (out.length === 0 || t > (out[out.length - 1] as number)) out.push(t);
+    for (let t = from; t < to; t += MINUTE) {
+      // When the clocks go back inside a window, [from, to) also holds the repeated hour's minutes before its start.
+      if (insideWall(w, wallMinuteOf(t, zone, day)) && (out.length === 0 || t > (out[out.length - 1] as number))) out.push(t);
+    }
   }
   return out;
 }
 
+/** Minutes after midnight of pair day `day` that `time` shows on the pair's wall clock (past 1440 on the next day). */
+function wallMinuteOf(time: number, zone: string, day: string): number {
+  return Math.floor((wallMs(time, zone) - dayNumberOfKey(day) * 1440 * MINUTE) / MINUTE);
+}
+
+const insideWall = (w: { start: number; end: number }, minute: number) => w.start <= minute && minute < w.end;
+
 /** Whether `time` lies in the pair's together hours (a window of its pair day, or one of the day before running past midnight). */
 export function isInsidePairWindow(windows: WeekWindows, zone: string, time: number): boolean {
   const today = zoneDayKey(time, zone);
-  return [addDays(today, -1), today].some((day) =>
-    (windows[weekdayOfKey(day)] ?? []).some((w) => wallToEpoch(zone, day, w.start) <= time && time < wallToEpoch(zone, day, w.end)),
-  );
+  return [addDays(today, -1), today].some((day) => {
+    const minute = wallMinuteOf(time, zone, day);
+    return (windows[weekdayOfKey(day)] ?? []).some((w) => insideWall(w, minute));
+  });
 }
 
 /** Index of the first minute at or after `time` (minutes.length when none). */

@@ -65,6 +65,16 @@ describe('the pair’s nudge moments', { timeout: 60_000 }, () => {
     );
   }, 60_000);
 
+  it('leave out the repeated hour’s minutes before a window’s start when the clocks go back inside it', () => {
+    // New York, 1 November 2026: 01:00–02:00 comes twice; the window 01:12–02:00 holds both passes' 01:12–01:59 only.
+    const windows: WeekWindows = [[{ start: 72, end: 120 }], [], [], [], [], [], []];
+    const minutes = pairWindowMinutes(windows, 'America/New_York', '2026-11-01');
+    expect(minutes).toHaveLength(2 * 48);
+    for (const t of minutes) expect(wallIn(t, 'America/New_York').minutes).toBeGreaterThanOrEqual(72);
+    expect(isInsidePairWindow(windows, 'America/New_York', Date.UTC(2026, 10, 1, 6, 11))).toBe(false);
+    expect(isInsidePairWindow(windows, 'America/New_York', Date.UTC(2026, 10, 1, 6, 12))).toBe(true);
+  });
+
   it('come as often as asked when the hours hold them, spread over the day', async () => {
     const choices: NudgeChoices = { windows: presetWindows('evenings'), nudgesPerDay: 2, spacingMinutes: 60 };
     for (let i = 0; i < 30; i++) {
