@@ -23,6 +23,7 @@ const PARTS: Record<BackupPart, MessageKey> = {
   checkins: 'importPart_checkins',
   ownIdeas: 'importPart_ownIdeas',
   talks: 'importPart_talks',
+  pair: 'importPart_pair',
   favourites: 'importPart_favourites',
   hidden: 'importPart_hidden',
 };
@@ -69,6 +70,7 @@ export function describeBackup(summary: BackupSummary, t: Translate, locale: str
     count(summary.ownIdeas, 'importHasOwnIdea', 'importHasOwnIdeas'),
     count(summary.checkins, 'importHasCheckIn', 'importHasCheckIns'),
     count(summary.talks, 'importHasTalk', 'importHasTalks'),
+    summary.paired && t('importHasPair'),
     summary.hasPrefs && t('importHasPrefs'),
   ].filter((p): p is string => typeof p === 'string');
   const list = parts.join(', ') || t('importHasNone');

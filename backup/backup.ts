@@ -7,6 +7,8 @@ import { KEEP_LIMITS, type Replacement, type Snapshot } from '../store/schema';
 import { parseCheckInState } from '../model/records';
 import { localDatedFileName } from '../lib/day';
 import { defaultPrefs, validatePrefs } from '../model/prefs';
+import { parsePairState } from '../model/pair';
+import { decodePairCode } from '../together/pair-code';
 import {
   compareHistory,
   parseCheckIn,
@@ -19,8 +21,8 @@ import {
   type Mark,
 } from '../model/records';
 
-/** 3: check-ins, own ideas and conversations had. 2: marks. 1: Tend 0.1. */
-export const BACKUP_SCHEMA = 3;
+/** 4: the pairing (its code). 3: check-ins, own ideas and conversations had. 2: marks. 1: Tend 0.1. */
+export const BACKUP_SCHEMA = 4;
 export const BACKUP_MAX_BYTES = 5 * 1024 * 1024;
 /** No Tend file nests deeper than this; a deeper one is not laid out as a backup, found without recursing. */
 export const BACKUP_MAX_DEPTH = 32;
@@ -38,7 +40,7 @@ export const BACKUP_LISTS = {
 } as const;
 export type BackupList = keyof typeof BACKUP_LISTS;
 /** A part of a file, as messages name it in words. */
-export type BackupPart = BackupList | 'settings' | 'picker';
+export type BackupPart = BackupList | 'settings' | 'picker' | 'pair';
 
 /**
  * Why a file cannot be imported. Each names what a person can recognise: a part of the file, how
@@ -85,6 +87,8 @@ export function createBackup(snapshot: Snapshot, now: number): string {
     checkins: snapshot.checkins,
     ownIdeas: snapshot.ownIdeas,
     talks: snapshot.talks,
+    // The pairing travels as its code, the only form in which its secret ever leaves the device.
+    pair: snapshot.pair,
   };
   // Compact: a year of everything stays far below the import limit.
   return `${JSON.stringify(file)}\n`;
@@ -168,7 +172,7 @@ function migrateV1(file: Record<string, unknown>): Record<string, unknown> | Bac
 }
 
 /** Keys a file of any schema uses for a person's data; a file with none of them holds nothing of Tend's. */
-const DATA_KEYS = ['marks', 'history', 'picker', 'checkin', 'checkins', 'ownIdeas', 'talks', 'favourites', 'hidden'];
+const DATA_KEYS = ['marks', 'history', 'picker', 'checkin', 'checkins', 'ownIdeas', 'talks', 'pair', 'favourites', 'hidden'];
 
 /** Whether a file holds settings: a settings record with at least one setting Tend knows. */
 function holdsPrefs(file: Record<string, unknown>): boolean {
@@ -217,6 +221,8 @@ export function parseBackup(text: string): ParsedBackup {
   if (!Array.isArray(talks)) return fail(talks);
   const picker = file.picker === undefined || file.picker === null ? null : parsePickerState(file.picker);
   if (file.picker && !picker) return fail({ code: 'unreadable', part: 'picker' });
+  const pair = file.pair === undefined || file.pair === null ? null : parsePairState(file.pair);
+  if (file.pair && (!pair || !('ok' in decodePairCode(pair.code)))) return fail({ code: 'unreadable', part: 'pair' });
 
   const exported = typeof file.exportedAt === 'string' ? Date.parse(file.exportedAt) : NaN;
   return {
@@ -235,6 +241,7 @@ export function parseBackup(text: string): ParsedBackup {
       checkins: [...new Map(checkins.map((c) => [c.id, c])).values()].sort((a, b) => a.at - b.at),
       ownIdeas: [...new Map(ownIdeas.map((o) => [o.id, o])).values()].sort((a, b) => a.createdAt - b.createdAt),
       talks: [...new Map(talks.map((r) => [r.talkId, r])).values()],
+      pair,
     },
   };
 }
@@ -248,6 +255,7 @@ export interface BackupSummary {
   checkins: number;
   ownIdeas: number;
   talks: number;
+  paired: boolean;
 }
 
 export function summarizeBackup(parsed: ParsedFile): BackupSummary {
@@ -260,5 +268,6 @@ export function summarizeBackup(parsed: ParsedFile): BackupSummary {
     checkins: snapshot.checkins.length,
     ownIdeas: snapshot.ownIdeas.length,
     talks: snapshot.talks.length,
+    paired: snapshot.pair !== null,
   };
 }

@@ -44,7 +44,7 @@ export function parsePickerState(raw: unknown): PickerState | null {
   if (!isRecord(raw) || typeof raw.salt !== 'string' || raw.salt.length === 0) return null;
   const today =
     isRecord(raw.today) && isDayKey(raw.today.day) && typeof raw.today.ideaId === 'string'
-      ? { day: raw.today.day, ideaId: raw.today.ideaId }
+      ? { day: raw.today.day, ideaId: raw.today.ideaId, ...(isDayKey(raw.today.pairDay) ? { pairDay: raw.today.pairDay } : {}) }
       : null;
   return {
     salt: raw.salt,
@@ -145,7 +145,8 @@ export interface PickerState {
   shown: string[];
   /** Ideas skipped with "Another idea" in this cycle: they come back at its end. */
   deferred: string[];
-  today: { day: string; ideaId: string } | null;
+  /** Today's idea; `pairDay` while paired: the pair's day it was chosen on (the pair's idea changes at the pair's midnight). */
+  today: { day: string; ideaId: string; pairDay?: string } | null;
 }
 
 /** The state record's key in the 'state' store. */

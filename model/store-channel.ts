@@ -7,5 +7,6 @@ export const DB_NAME = 'tend';
 export const storeChannelName = (dbName: string): string => `tend:${dbName}`;
 
 /** What changed, as announced to other pages: a store of the database, everything ('all'), or 'setup' (the
- * welcome was finished) and 'picker' (today's idea moved on), two records of the 'state' store. */
-export type StoreChange = 'prefs' | 'state' | 'history' | 'marks' | 'checkins' | 'ownIdeas' | 'talks' | 'all' | 'setup' | 'picker';
+ * welcome was finished), 'picker' (today's idea moved on) and 'pair' (paired, updated, unpaired), records
+ * of the 'state' store. */
+export type StoreChange = 'prefs' | 'state' | 'history' | 'marks' | 'checkins' | 'ownIdeas' | 'talks' | 'all' | 'setup' | 'picker' | 'pair';

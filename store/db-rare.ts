@@ -17,6 +17,7 @@ import {
   type OwnIdea,
 } from '../model/records';
 import { validatePrefs } from '../model/prefs';
+import { PAIR_KEY, parsePairState, type PairState } from '../model/pair';
 import { CHECKIN_STATE_KEY, parseCheckInState } from '../model/records';
 import { dayKeyBefore } from '../lib/day';
 import { renewGeneration } from './db-undo';
@@ -110,7 +111,7 @@ export async function recordTalk({ write }: StoreCore, talkId: string, day: stri
 export async function readSnapshot({ db }: StoreCore): Promise<Snapshot> {
   const database = await db();
   const tx = database.transaction(ALL_STORES);
-  const [prefs, picker, checkinState, history, marks, checkins, ownIdeas, talks] = await Promise.all([
+  const [prefs, picker, checkinState, history, marks, checkins, ownIdeas, talks, pair] = await Promise.all([
     tx.objectStore('prefs').get('prefs'),
     tx.objectStore('state').get('picker'),
     tx.objectStore('state').get(CHECKIN_STATE_KEY),
@@ -119,9 +120,10 @@ export async function readSnapshot({ db }: StoreCore): Promise<Snapshot> {
     tx.objectStore('checkins').getAll(),
     tx.objectStore('ownIdeas').getAll(),
     tx.objectStore('talks').getAll(),
+    tx.objectStore('state').get(PAIR_KEY),
   ]);
   await tx.done;
-  return snapshotFrom({ prefs, picker, checkinState, history, marks, checkins, ownIdeas, talks });
+  return snapshotFrom({ prefs, picker, checkinState, history, marks, checkins, ownIdeas, talks, pair });
 }
 
 /** Records as stored (or as far as they could be read) turned into a snapshot; what cannot be read is left out. */
@@ -134,6 +136,7 @@ export function snapshotFrom(raw: {
   checkins: unknown[];
   ownIdeas: unknown[];
   talks: unknown[];
+  pair?: unknown;
 }): Snapshot {
   return {
     prefs: validatePrefs(raw.prefs).prefs,
@@ -144,6 +147,7 @@ export function snapshotFrom(raw: {
     checkins: valid(raw.checkins, parseCheckIn).sort((a, b) => a.at - b.at),
     ownIdeas: valid(raw.ownIdeas, parseOwnIdea).sort((a, b) => a.createdAt - b.createdAt),
     talks: valid(raw.talks, parseTalkRecord),
+    pair: parsePairState(raw.pair),
   };
 }
 
@@ -172,6 +176,7 @@ export async function replaceAll({ write, now }: StoreCore, snapshot: Replacemen
     for (const key of PERSON_STATE_KEYS) queue(tx.objectStore('state').delete(key));
     if (snapshot.picker) queue(tx.objectStore('state').put(snapshot.picker, 'picker'));
     queue(tx.objectStore('state').put(snapshot.checkinState, CHECKIN_STATE_KEY));
+    if (snapshot.pair) queue(tx.objectStore('state').put(snapshot.pair, PAIR_KEY));
     // Every pending Undo (of a deleted own idea or check-in, "Not for us") ends with the data it referred to.
     queue(renewGeneration(tx as never));
     await Promise.all(pending);
@@ -187,4 +192,18 @@ export async function clearAll({ write }: StoreCore): Promise<void> {
     // No Undo brings deleted data back.
     await renewGeneration(tx as never);
   });
+}
+
+export async function updatePair({ write, announce }: StoreCore, change: (pair: PairState | null) => PairState | null): Promise<PairState | null> {
+  let wrote = false;
+  const next = await write(['state'], null, async (tx) => {
+    const current = parsePairState(await tx.objectStore('state').get(PAIR_KEY));
+    const changed = change(current);
+    wrote = changed !== current;
+    if (wrote && changed) await tx.objectStore('state').put(changed, PAIR_KEY);
+    else if (wrote) await tx.objectStore('state').delete(PAIR_KEY);
+    return changed;
+  });
+  if (wrote) announce('pair');
+  return next;
 }

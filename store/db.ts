@@ -28,6 +28,7 @@ import {
 } from '../model/records';
 import { sameJson } from '../lib/same-json';
 import type { NudgeState } from '../model/nudge-state';
+import { PAIR_KEY, parsePairState, type PairState } from '../model/pair';
 
 export type TendStore = ReturnType<typeof createTendStore>;
 
@@ -238,6 +239,10 @@ export function createTendStore(name = DB_NAME, options: StoreOptions = {}) {
     finishSetup: async (patch: PrefsPatch, at: number): Promise<Prefs | null> => (await once()).finishSetup(core, patch, at),
     /** The data's generation (db-undo.ts): renewed by every wipe or import, it ends every pending Undo. */
     readGeneration: (): Promise<string | null> => readState(GENERATION_KEY, (raw) => (typeof raw === 'string' ? raw : null)),
+    readPair: (): Promise<PairState | null> => readState(PAIR_KEY, parsePairState),
+    /** Read-change-write of the pairing (null: unpaired); a change returning what it was given writes nothing. */
+    updatePair: async (change: (pair: PairState | null) => PairState | null): Promise<PairState | null> =>
+      (await rare()).updatePair(core, change),
 
     async readTalks(): Promise<TalkRecord[]> {
       return valid(await (await db()).getAll('talks'), parseTalkRecord);

@@ -6,6 +6,7 @@ import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { Prefs } from '../model/prefs';
 import type { CheckIn, CheckInState, HistoryEntry, Mark, OwnIdea, PickerState, TalkRecord } from '../model/records';
 import type { StoreChange } from '../model/store-channel';
+import type { PairState } from '../model/pair';
 
 export const DB_VERSION = 3;
 
@@ -45,10 +46,16 @@ export interface Snapshot {
   checkins: CheckIn[];
   ownIdeas: OwnIdea[];
   talks: TalkRecord[];
+  /** The pairing with a partner's Tend, if any. */
+  pair: PairState | null;
 }
 
 /** What an import writes: a snapshot, with `prefs: null` when the file holds no settings (the current ones stay). */
-export type Replacement = Omit<Snapshot, 'prefs'> & { prefs: Prefs | null };
+export type Replacement = Omit<Snapshot, 'prefs' | 'pair'> & {
+  prefs: Prefs | null;
+  /** The file's pairing; null: the file holds none, and the current pairing stays. */
+  pair: PairState | null;
+};
 
 /** The 'state' record naming the data's generation: a new one whenever data is wiped or replaced wholesale. */
 export const GENERATION_KEY = 'generation';

@@ -23,6 +23,7 @@ const SNAPSHOT: Snapshot = {
     { id: 'own-a1', text: 'Breakfast on the balcony', category: 'play', mode: 'together', minutes: null, intensity: 'gentle', createdAt: 1 },
   ],
   talks: [],
+  pair: null,
 };
 
 /** A file as Tend writes it, without its settings (or with an empty settings record). */

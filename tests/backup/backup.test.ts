@@ -36,6 +36,7 @@ const SNAPSHOT: Snapshot = {
     { id: 'own-a1', text: 'Breakfast on the balcony', category: 'play', mode: 'together', minutes: null, intensity: 'gentle', createdAt: 1_777_000_000_000 },
   ],
   talks: [{ talkId: 'talk-changed', days: ['2026-05-01'] }],
+  pair: null,
 };
 
 describe('export and import', () => {
@@ -253,6 +254,7 @@ describe('the largest state Tend can reach still imports', () => {
       checkins: Array.from({ length: KEEP_LIMITS.checkIns }, (_, i) => ({ id: `c-${i}`, at: 1_700_000_000_000 + i * 86_400_000, answer: 'job' as const, note: 'ü'.repeat(CHECKIN_NOTE_MAX) })),
       ownIdeas: Array.from({ length: KEEP_LIMITS.ownIdeas }, (_, i) => ({ id: `own-${i}`, text: '"'.repeat(IDEA_TEXT_MAX), category: 'talk' as const, mode: 'together' as const, minutes: 60, intensity: 'close' as const, createdAt: i })),
       talks: Array.from({ length: 20 }, (_, i) => ({ talkId: `talk-${i}`, days: Array.from({ length: KEEP_LIMITS.talkDays }, (_, d) => day(d)).sort() })),
+      pair: null,
     };
     const text = createBackup(snapshot, Date.UTC(2026, 11, 1));
     expect(new Blob([text]).size).toBeLessThan(BACKUP_MAX_BYTES);

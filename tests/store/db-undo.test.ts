@@ -37,6 +37,7 @@ const emptySnapshot = (): Snapshot => ({
   checkins: [],
   ownIdeas: [],
   talks: [],
+  pair: null,
 });
 
 describe('a write that a double click repeats', () => {

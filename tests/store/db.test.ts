@@ -208,6 +208,7 @@ describe('replaceAll and clearAll', () => {
       checkins: [],
       ownIdeas: [],
       talks: [],
+      pair: null,
     };
     await expect(store.replaceAll(bad)).rejects.toBeTruthy();
     expect((await store.readPrefs()).palette).toBe('tide');
