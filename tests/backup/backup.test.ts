@@ -17,6 +17,8 @@ import { KEEP_LIMITS, type Snapshot } from '../../store/schema';
 import { defaultPrefs } from '../../model/prefs';
 import { backupErrorMessage } from '../../backup/backup-messages';
 import { tEn } from '../helpers';
+import { createPair, encodePairCode } from '../../together/pair-code';
+import { pairChoicesFrom } from '../../together/pair-payload';
 
 const SNAPSHOT: Snapshot = {
   prefs: { ...defaultPrefs(), palette: 'clay', themeMode: 'dark', hiddenCategories: ['play'] },
@@ -277,6 +279,32 @@ describe('what a file holds', () => {
   it('counts favourites, days, own ideas, check-ins and conversations', () => {
     const parsed = parseBackup(createBackup(SNAPSHOT, Date.UTC(2026, 4, 3)));
     if (!parsed.ok) throw new Error('should parse');
-    expect(summarizeBackup(parsed)).toEqual({ exportedAt: Date.UTC(2026, 4, 3), hasPrefs: true, favourites: 1, historyDays: 2, checkins: 1, ownIdeas: 1, talks: 1 });
+    expect(summarizeBackup(parsed)).toEqual({ exportedAt: Date.UTC(2026, 4, 3), hasPrefs: true, favourites: 1, historyDays: 2, checkins: 1, ownIdeas: 1, talks: 1, paired: false });
   });
 });
+
+describe('the pairing in a file', () => {
+  const pairCode = () => encodePairCode(createPair(new Uint8Array(16).fill(7), { zone: 'Europe/Berlin', choices: pairChoicesFrom(defaultPrefs(), []), libraryFingerprint: 42 }));
+
+  it('travels as its code and comes back whole; the summary names it', () => {
+    const pair = { code: pairCode(), pairedAt: Date.UTC(2026, 4, 1), invited: true };
+    const parsed = parseBackup(createBackup({ ...SNAPSHOT, pair }, Date.UTC(2026, 4, 3)));
+    if (!parsed.ok) throw new Error('should parse');
+    expect(parsed.snapshot.pair).toEqual(pair);
+    expect(summarizeBackup(parsed).paired).toBe(true);
+    expect(parsed.fromSchema).toBe(BACKUP_SCHEMA);
+  });
+
+  it('a damaged code in a file is refused by name; a file of format 3 (before pairing) imports with none', () => {
+    const code = pairCode();
+    const damaged = { ...JSON.parse(createBackup(SNAPSHOT, 0)), pair: { code: code.slice(0, -3) + (code.endsWith('A') ? 'B' : 'A') + code.slice(-2), pairedAt: 1 } };
+    const result = parseBackup(JSON.stringify(damaged));
+    expect(result.ok ? null : result.error).toEqual({ code: 'unreadable', part: 'pair' });
+    expect(backupErrorMessage(result.ok ? (null as never) : result.error, tEn, 'en')).toContain('pairing');
+    const older = { ...JSON.parse(createBackup(SNAPSHOT, 0)), schema: 3 };
+    delete older.pair;
+    const parsed = parseBackup(JSON.stringify(older));
+    expect(parsed.ok && parsed.snapshot.pair).toBe(null);
+  });
+});
+

@@ -228,3 +228,42 @@ describe('replaceAll and clearAll', () => {
     expect(await store.readHistorySince('2000-01-01')).toEqual([]);
   });
 });
+
+describe('the pairing', () => {
+  const pair = (code: string) => ({ code, pairedAt: 1_796_000_000_000, invited: false });
+
+  it('is kept, changed only when the change gives something new, and removed by unpairing or "Delete all data"', async () => {
+    const { store } = freshStore();
+    expect(await store.readPair()).toBeNull();
+    await store.updatePair(() => pair('TEND-AAAAA'));
+    expect(await store.readPair()).toEqual(pair('TEND-AAAAA'));
+    const same = await store.updatePair((p) => p);
+    expect(same).toEqual(pair('TEND-AAAAA'));
+    await store.updatePair(() => null);
+    expect(await store.readPair()).toBeNull();
+    await store.updatePair(() => pair('TEND-BBBBB'));
+    await store.clearAll();
+    expect(await store.readPair()).toBeNull();
+  });
+
+  it('an import brings the file’s pairing; a file without one leaves the current pairing as it is', async () => {
+    const { store } = freshStore();
+    await store.updatePair(() => pair('TEND-AAAAA'));
+    const snapshot = await store.readSnapshot();
+    expect(snapshot.pair).toEqual(pair('TEND-AAAAA'));
+    await store.replaceAll({ ...snapshot, pair: null });
+    expect(await store.readPair()).toEqual(pair('TEND-AAAAA'));
+    await store.replaceAll({ ...snapshot, pair: pair('TEND-CCCCC') });
+    expect(await store.readPair()).toEqual(pair('TEND-CCCCC'));
+  });
+
+  it('a database of version 2 (made before pairing) pairs once opened', async () => {
+    const name = `tend-v2-pair-${++counter}`;
+    await createV2Database(name);
+    const store = createTendStore(name);
+    stores.push(store);
+    expect(await store.readPair()).toBeNull();
+    await store.updatePair(() => pair('TEND-AAAAA'));
+    expect((await store.readSnapshot()).pair).toEqual(pair('TEND-AAAAA'));
+  });
+});
