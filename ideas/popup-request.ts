@@ -24,6 +24,8 @@ export type PopupRequest =
   | { kind: 'show'; day: string; ideaId: string }
   | { kind: 'undo-hide'; day: string; ideaId: string; before: PickerState; after: PickerState }
   | { kind: 'bring-back'; day: string }
+  /** "Our idea": back to the pair's idea of the day after "Another idea". */
+  | { kind: 'ours'; day: string }
   | { kind: 'nudges'; day: string; choice: NudgeChoice };
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -46,6 +48,7 @@ export function parsePopupRequest(raw: unknown): PopupRequest | null {
   switch (raw.kind) {
     case 'view':
     case 'bring-back':
+    case 'ours':
       return { kind: raw.kind, day };
     case 'another':
     case 'hide':

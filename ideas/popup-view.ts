@@ -8,61 +8,20 @@
 import { counsellorDue, isCheckInDue } from '../checkin/checkin';
 import { parseCheckInState, CHECKIN_STATE_KEY, type PickerState, type CheckIn, type Mark } from '../model/records';
 import { dayKey, dayKeyBefore, startOfNextDay } from '../lib/day';
-import type { TendStore } from '../store/db';
 import { DbOpenError } from '../store/open-db';
-import type { Translate } from '../platform/i18n';
 import type { Idea } from '../model/vocabulary';
 import { isPaused, pause, resume, snooze } from '../nudges/pause';
 import { anotherIdea, createPickerState, eligibleIdeas, fitsHour, todaysIdea, type PickOptions, type PickResult } from './picker';
-import { PREF_RANGES, type Prefs, themeOf, type ThemePrefs } from '../model/prefs';
+import { PREF_RANGES, type Prefs, themeOf } from '../model/prefs';
 import { parsePopupRequest, type PopupRequest } from './popup-request';
 import { parseSetup, SETUP_KEY } from '../model/setup';
-import { nudgeShownRecently, statusLine, type StatusLine } from '../nudges/status-line';
+import { nudgeShownRecently, statusLine } from '../nudges/status-line';
+import type { PopupAnswer, PopupContext, PopupView } from './popup-answer';
+import { onPairDay, pairPick, type PairToday } from '../together/pair-today';
 
 /** Recent ideas: those shown in the last two weeks. */
 const RECENT_DAYS = 14;
 const HOURS = Array.from({ length: 24 }, (_, h) => h);
-
-/** Everything the popup draws. */
-export interface PopupView {
-  theme: ThemePrefs;
-  idea: Idea | null;
-  /** Why there is no idea: filters leave none, all fitting ideas were set aside, or no library. */
-  empty: 'filters' | 'hidden' | 'library' | null;
-  favourite: boolean;
-  triedToday: boolean;
-  /** Shown in the last two weeks, newest first, today's left out. */
-  recent: Idea[];
-  favourites: Idea[];
-  /** The idea the day after will bring if nothing changes (the render cache paints it at once)… */
-  tomorrow: Idea | null;
-  /** …if the day's first opening is at one of these local hours: those its time of day fits. */
-  tomorrowHours: number[];
-  status: StatusLine | null;
-  /** The pause menu, with "Later" only after a real nudge; null when paused, off or not set up. */
-  menu: { later: boolean } | null;
-  /** A check-in or counsellor card is due: the popup loads the check-in area. */
-  checkIn: boolean;
-  /** After "Not for us": the request that undoes it. */
-  undo?: PopupRequest;
-  /** "Show" asked for an idea that cannot be today's: set aside, left out by the filters, or gone. */
-  cannotShow?: 'hidden' | 'filters' | 'gone';
-  /** The data's generation: a new one after "Delete all data" or an import, which end every Undo. */
-  generation: string | null;
-}
-
-export type PopupAnswer = { view: PopupView } | { trouble: 'newer' | 'damaged' };
-
-export interface PopupContext {
-  store: TendStore;
-  loadIdeas: () => Promise<Idea[]>;
-  now: () => number;
-  random: () => number;
-  t: Translate;
-  locale: string;
-  /** Plans the nudge alarm anew (after a pause, a resume, nudges turned on). */
-  replan: () => Promise<void>;
-}
 
 /** What a pick is made from, read from the store in one go. */
 interface Inputs {
@@ -77,6 +36,9 @@ interface Inputs {
   time: number;
   /** The current local day: the only day for which a pick is written. */
   today: string;
+  /** The stored pairing code, and what it means for today (null: not paired). */
+  pairCode: string | null;
+  pair: PairToday | null;
 }
 
 function randomSalt(random: () => number): string {
@@ -84,7 +46,7 @@ function randomSalt(random: () => number): string {
 }
 
 async function gather({ store, loadIdeas, now, random }: PopupContext): Promise<Inputs> {
-  const [prefs, ideas, markList, stored, own, checkIns] = await Promise.all([
+  const [prefs, ideas, markList, stored, own, checkIns, paired] = await Promise.all([
     store.readPrefs(),
     loadIdeas(),
     store.readAllMarks(),
@@ -92,16 +54,19 @@ async function gather({ store, loadIdeas, now, random }: PopupContext): Promise<
     // A damaged record of these is skipped by the store; an unreadable store never blocks today's idea.
     store.readOwnIdeas().catch(() => []),
     store.readCheckIns().catch(() => []),
+    store.readPair().catch(() => null),
   ]);
   const time = now();
   // The own-ideas and leaning rules load only for someone who has own ideas or check-ins.
   const ownIdeas = prefs.showOwnIdeas && own.length > 0 ? own.map((await import('./own/own-ideas')).ownIdeaToIdea) : [];
   const marks = new Map(markList.map((m) => [m.ideaId, m]));
+  const hidden = new Set(markList.filter((m) => m.hidden).map((m) => m.ideaId));
+  const pairCode = paired?.code ?? null;
   return {
     prefs,
     library: [...ideas, ...ownIdeas],
     marks,
-    hidden: new Set(markList.filter((m) => m.hidden).map((m) => m.ideaId)),
+    hidden,
     stored,
     picker: stored ?? createPickerState(randomSalt(random)),
     options: {
@@ -112,10 +77,26 @@ async function gather({ store, loadIdeas, now, random }: PopupContext): Promise<
     checkIns,
     time,
     today: dayKey(time),
+    pairCode,
+    pair: await pairTodayFrom(pairCode, ideas, hidden, time),
   };
 }
 
-const pickOf = (input: Inputs, day: string) => todaysIdea(input.library, input.prefs, input.hidden, input.picker, day, input.options);
+/** While paired, today's pick is the pair's (together/pair-today.ts); otherwise the picker's. */
+const pickOf = (input: Inputs, day: string) =>
+  (input.pair && day === input.today && pairPick(input.pair, input.picker, day, input.library, input.hidden)) ||
+  todaysIdea(input.library, input.prefs, input.hidden, input.picker, day, input.options);
+
+/** The inputs once `ideaId` is set aside too (the pair's idea of the day may move on with it). */
+async function withHidden(input: Inputs, ideaId: string): Promise<Inputs> {
+  const hidden = new Set([...input.hidden, ideaId]);
+  return { ...input, hidden, pair: input.pair && (await pairTodayFrom(input.pairCode, input.library, hidden, input.time)) };
+}
+
+/** The pairing's part of a pick; its code loads only on a paired Tend. */
+async function pairTodayFrom(code: string | null, library: Idea[], hidden: Set<string>, time: number): Promise<PairToday | null> {
+  return code === null ? null : (await import('../together/pair-today-of')).pairTodayOf(code, library, hidden, time);
+}
 
 /**
  * The day a request is answered for: its own day when that is today; otherwise (a stale page) the
@@ -158,7 +139,8 @@ async function compose(ctx: PopupContext, requestDay: string): Promise<PopupView
     store.readGeneration(),
   ]);
   const idea = result.kind === 'idea' ? result.idea : null;
-  const ahead = pickOf({ ...input, picker: result.state, options: { ...input.options, hour: undefined } }, dayKey(startOfNextDay(time)));
+  // Tomorrow's pair idea is not foretold: the pair's day may turn at another hour than this Tend's.
+  const ahead = input.pair ? null : pickOf({ ...input, picker: result.state, options: { ...input.options, hour: undefined } }, dayKey(startOfNextDay(time)));
   const byId = new Map(library.map((i) => [i.id, i]));
   const known = (ids: Iterable<string>) => [...ids].map((id) => byId.get(id)).filter((i): i is Idea => i !== undefined);
   const mark = idea ? marks.get(idea.id) : undefined;
@@ -171,13 +153,16 @@ async function compose(ctx: PopupContext, requestDay: string): Promise<PopupView
     triedToday: mark?.triedOn.includes(dayKey(time)) ?? false,
     recent: known(new Set(history.map((e) => e.ideaId).filter((id) => id !== idea?.id))),
     favourites: known([...marks.values()].filter((m) => m.favourite).map((m) => m.ideaId)),
-    tomorrow: ahead.kind === 'idea' ? ahead.idea : null,
+    tomorrow: ahead?.kind === 'idea' ? ahead.idea : null,
     // Picked without an hour, it is the day's pick at every hour it fits (see view-cache.ts).
-    tomorrowHours: ahead.kind === 'idea' ? HOURS.filter((h) => fitsHour(ahead.idea.when, h)) : [],
+    tomorrowHours: ahead?.kind === 'idea' ? HOURS.filter((h) => fitsHour(ahead.idea.when, h)) : [],
     status: statusLine({ prefs, nudge, setup, now: time, locale, t }),
     menu: menuOn ? { later: nudgeShownRecently(nudge, time) } : null,
     checkIn: isCheckInDue(setup.finishedAt, input.checkIns, checkInState, time) || counsellorDue(input.checkIns, checkInState, time),
     generation,
+    pair: input.pair?.result.kind === 'idea' && day === input.today
+      ? { ours: idea?.id === input.pair.result.idea.id, passedOver: input.pair.result.passedOver }
+      : null,
   };
 }
 
@@ -191,8 +176,15 @@ async function carryOut(ctx: PopupContext, request: PopupRequest): Promise<Popup
     case 'another': {
       const input = await gather(ctx);
       if (shownOn(input.stored, day) === request.from) {
-        await commit(ctx, input, anotherIdea(input.library, input.prefs, input.hidden, input.picker, day, input.options), day);
+        const next = anotherIdea(input.library, input.prefs, input.hidden, input.picker, day, input.options);
+        await commit(ctx, input, { ...next, state: onPairDay(next.state, input.pair) }, day);
       }
+      break;
+    }
+    case 'ours': {
+      // "Our idea": back to the pair's idea after "Another idea" (only while the pair has one today).
+      const input = await gather(ctx);
+      if (input.pair?.result.kind === 'idea') await commit(ctx, input, pickOf({ ...input, picker: { ...input.picker, today: null } }, day), day);
       break;
     }
     case 'hide': {
@@ -200,7 +192,7 @@ async function carryOut(ctx: PopupContext, request: PopupRequest): Promise<Popup
       const ideaId = shownOn(input.stored, day);
       if (day !== input.today || ideaId === null || ideaId !== request.from) break;
       await store.updateMark(ideaId, (m) => ({ ...m, hidden: true }));
-      const result = pickOf({ ...input, hidden: new Set([...input.hidden, ideaId]) }, day);
+      const result = pickOf(await withHidden(input, ideaId), day);
       await commit(ctx, input, result, day);
       const undo: PopupRequest = { kind: 'undo-hide', day, ideaId, before: input.picker, after: result.state };
       return { ...(await compose(ctx, day)), undo };
@@ -225,12 +217,12 @@ async function carryOut(ctx: PopupContext, request: PopupRequest): Promise<Popup
       const input = await gather(ctx);
       const { picker } = input;
       const { ideaId } = request;
-      const next: PickerState = {
+      const next: PickerState = onPairDay({
         ...picker,
         shown: picker.shown.includes(ideaId) ? picker.shown : [...picker.shown, ideaId],
         deferred: picker.deferred.filter((id) => id !== ideaId),
         today: { day, ideaId },
-      };
+      }, input.pair);
       // Shown only if the picker keeps it as today's idea; never a third idea in its place.
       const kept = pickOf({ ...input, picker: next }, day);
       if (kept.kind !== 'idea' || kept.idea.id !== ideaId) {

@@ -11,7 +11,7 @@ import { LazyDetails } from '../../ui/LazyDetails';
 import { NudgeControls } from '../../nudges/NudgeControls';
 import { useUiServices } from '../../platform/services';
 import type { Idea } from '../../model/vocabulary';
-import type { PopupView } from '../../ideas/popup-view';
+import type { PopupView } from '../../ideas/popup-answer';
 import type { NudgeChoice } from '../../ideas/popup-request';
 import { useLoaded, WithStore } from './Lazy';
 import './after-paint.css';

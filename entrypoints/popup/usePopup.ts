@@ -5,7 +5,7 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { UiServices } from '../../platform/services';
 import { dayKey } from '../../lib/day';
-import type { PopupAnswer, PopupView } from '../../ideas/popup-view';
+import type { PopupAnswer, PopupView } from '../../ideas/popup-answer';
 import type { NudgeChoice, PopupRequest } from '../../ideas/popup-request';
 import { askPatiently } from '../../platform/worker-request';
 
