@@ -59,6 +59,32 @@ export function NudgeLine({ view, onChoose, say }: { view: PopupView; onChoose: 
   );
 }
 
+/**
+ * While paired, one quiet line under the idea: that both Tends show it, or that this is this Tend's own
+ * pick (with the way back to the shared one), or that the shared one was set aside here.
+ */
+export function PairLine({ pair, onOurs }: { pair: NonNullable<PopupView['pair']>; onOurs: () => Promise<unknown> }) {
+  const { t, openPage } = useUiServices();
+  if (!pair.ours) {
+    return (
+      <p class="small muted pair-line">
+        {t('pairOwnPick')} <button type="button" class="link" onClick={() => void onOurs()}>{t('pairBackToOurs')}</button>
+      </p>
+    );
+  }
+  return (
+    <p class="small muted pair-line">
+      {t(pair.passedOver ? 'pairPassedOver' : 'pairSame')}
+      {pair.passedOver && (
+        <>
+          {' '}
+          <button type="button" class="link" onClick={() => openPage('/options.html', '#together')}>{t('pairSendUpdate')}</button>
+        </>
+      )}
+    </p>
+  );
+}
+
 /** Recent ideas (without today's) and favourites, each in a closed disclosure. */
 export function IdeaLists({
   view,

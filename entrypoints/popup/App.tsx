@@ -198,6 +198,7 @@ export function App({ openOptions, cachedIdea = null }: AppProps) {
             </div>
           </div>
         )}
+        {later && view?.pair && <later.PairLine pair={view.pair} onOurs={popup.ours} />}
         <StatusUndoRow state={feedback} rowClass="status-row" statusClass="status" />
         {awayNotice}
       </section>

@@ -66,6 +66,8 @@ export function usePopup(services: UiServices) {
     /** Asks for the view once more (the "did not answer" notice's button). */
     retry: () => ask({ kind: 'view' }),
     another: () => ask({ kind: 'another', from }),
+    /** While paired, after "Another idea": back to the idea both Tends show. */
+    ours: () => ask({ kind: 'ours' }),
     /**
      * "Not for us": hidden for good, the next idea shown; resolves with its Undo and what must hold for
      * the Undo to stand (null when nothing was hidden: another page moved on first).

@@ -1,0 +1,48 @@
+// @vitest-environment happy-dom
+/** The popup while paired: the quiet line under the idea, and "Back to our idea" after "Another idea". */
+import { afterEach, describe, expect, it } from 'vitest';
+import { App } from '../../../entrypoints/popup/App';
+import { parseSetup, SETUP_KEY } from '../../../model/setup';
+import { defaultPrefs } from '../../../model/prefs';
+import { createPair, encodePairCode } from '../../../together/pair-code';
+import { pairChoicesFrom } from '../../../together/pair-payload';
+import { makeLibrary } from '../../helpers';
+import { button, click, fakeServices, mount, settleUntil } from '../../render';
+
+const library = makeLibrary(40);
+const code = encodePairCode(
+  createPair(new Uint8Array(16).fill(3), { zone: 'Europe/Berlin', choices: { ...pairChoicesFrom(defaultPrefs(), []), maxIntensity: 'close' }, libraryFingerprint: 1 }),
+);
+let cleanup: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const c of cleanup.splice(0)) await c();
+});
+
+describe('popup, paired', () => {
+  it('says both Tends show the idea; after "Another idea" it offers the shared one back, which returns', async () => {
+    const services = fakeServices(library);
+    cleanup.push(() => services.store.destroy());
+    await services.store.updateState(SETUP_KEY, parseSetup, () => ({ finishedAt: 1 }));
+    await services.store.updatePair(() => ({ code, pairedAt: 1, invited: true }));
+    const root = await mount(<App openOptions={() => {}} />, services);
+    const line = () => root.querySelector('.pair-line')?.textContent ?? '';
+    const idea = () => root.querySelector('.idea-text')?.textContent ?? '';
+    await settleUntil(() => line() !== '');
+    expect(line()).toBe('The same idea on both your Tends.');
+    const shared = idea();
+    await click(button(root, 'Another idea'));
+    await settleUntil(() => line().startsWith('Your own pick'));
+    expect(idea()).not.toBe(shared);
+    await click(button(root, 'Back to our idea'));
+    await settleUntil(() => idea() === shared);
+    expect(line()).toBe('The same idea on both your Tends.');
+  });
+
+  it('shows no pair line on a Tend that is not paired', async () => {
+    const services = fakeServices(library);
+    cleanup.push(() => services.store.destroy());
+    const root = await mount(<App openOptions={() => {}} />, services);
+    await settleUntil(() => (root.querySelector('.idea-text')?.textContent ?? '') !== '' && root.querySelector('.nudge-line') !== null);
+    expect(root.querySelector('.pair-line')).toBeNull();
+  });
+});
