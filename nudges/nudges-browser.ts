@@ -12,6 +12,7 @@ import type { Prefs } from '../model/prefs';
 import { parseSetup, SETUP_KEY } from '../model/setup';
 import { afterDropped, afterShown, afterWaiting, checkAgainstNow, claimDue, decideOnAlarm, missedWhileClosed, decideOnReturn, planAlarm } from './schedule';
 import { type NudgeState } from '../model/nudge-state';
+import type { PairRhythm } from '../together/pair-schedule';
 
 export const NUDGE_ALARM = 'tend-nudge';
 export const NOTIFICATION_ID = 'tend-nudge';
@@ -40,13 +41,27 @@ export async function ensureNudgeAlarm(store: TendStore, replan = false): Promis
     await onNudgeAlarm(store);
     return (await browser.alarms.get(NUDGE_ALARM))?.scheduledTime ?? null;
   }
-  const plan = planAlarm(prefs, state, now, Math.random, existingAt, replan);
+  const paired = await pairing(store);
+  const plan = paired
+    ? await paired.module.planPairAlarm(paired.rhythm, prefs, state, now, existingAt, replan, await lineIds())
+    : planAlarm(prefs, state, now, Math.random, existingAt, replan);
   const at = plan.action === 'set' ? plan.at : plan.action === 'clear' ? null : existingAt;
   if (plan.action === 'clear') await browser.alarms.clear(NUDGE_ALARM);
   if (plan.action === 'set') await browser.alarms.create(NUDGE_ALARM, { when: plan.at });
   if (state.plannedAt !== at) await store.updateNudgeState((s) => ({ ...s, plannedAt: at }));
   return at;
 }
+
+/** While paired: the pair's rhythm and its code (loaded only on a paired Tend); null otherwise. */
+async function pairing(store: TendStore): Promise<{ rhythm: PairRhythm; module: typeof import('../together/pair-schedule') } | null> {
+  const pair = await store.readPair().catch(() => null);
+  if (pair === null) return null;
+  const module = await import('../together/pair-schedule');
+  const rhythm = module.pairRhythmOf(pair.code);
+  return rhythm && { rhythm, module };
+}
+
+const lineIds = async () => (await loadNudgeLines()).map((line) => line.id);
 
 /** Preferences as the scheduler sees them: no nudges until the welcome is finished. */
 export async function readSchedulePrefs(store: TendStore): Promise<Prefs> {
@@ -55,8 +70,10 @@ export async function readSchedulePrefs(store: TendStore): Promise<Prefs> {
 }
 
 /** Shows a nudge now. Returns the id of the line shown (null in discreet mode), or throws when blocked. */
-export async function showNudge(prefs: Prefs, lastLineId: string | null): Promise<string | null> {
-  const line = prefs.discreet ? null : pickNudgeLine(await loadNudgeLines(), lastLineId, Math.random);
+export async function showNudge(prefs: Prefs, lastLineId: string | null, pairLineId: string | null = null): Promise<string | null> {
+  const lines = prefs.discreet ? [] : await loadNudgeLines();
+  // While paired, the line both Tends show at this moment; otherwise any line but the last one.
+  const line = lines.find((l) => l.id === pairLineId) ?? (prefs.discreet ? null : pickNudgeLine(lines, lastLineId, Math.random));
   const options: Browser.notifications.NotificationCreateOptions = {
     type: 'basic',
     iconUrl: browser.runtime.getURL('/icon/128.png'),
@@ -108,13 +125,13 @@ export async function clearBadge(): Promise<void> {
   await action().setTitle({ title: t('actionTitle') });
 }
 
-async function deliver(store: TendStore, prefs: Prefs, state: NudgeState): Promise<void> {
+async function deliver(store: TendStore, prefs: Prefs, state: NudgeState, pairLineId: string | null = null): Promise<void> {
   const now = Date.now();
   // Recorded before it is shown: a worker stopped in between gives no nudge rather than a second one.
   await store.updateNudgeState((s) => afterShown(s, now, null));
   try {
     if (await notificationsBlocked()) throw new Error('notifications are blocked');
-    const lineId = await showNudge(prefs, state.lastLineId);
+    const lineId = await showNudge(prefs, state.lastLineId, pairLineId);
     if (lineId !== null) await store.updateNudgeState((s) => ({ ...s, lastLineId: lineId }));
   } catch {
     // Blocked by the system or the browser: a quiet dot on the icon instead, cleared when the popup opens.
@@ -126,17 +143,21 @@ async function deliver(store: TendStore, prefs: Prefs, state: NudgeState): Promi
 export async function onNudgeAlarm(store: TendStore): Promise<void> {
   const now = Date.now();
   let claimed = false;
+  let planned: number | null = null;
   const state = await store.updateNudgeState((s) => {
+    planned = s.plannedAt;
     const next = claimDue(checkAgainstNow(s, now), now);
     claimed = next !== null;
     return next ?? s;
   });
   if (!claimed) return;
   try {
-    const prefs = await readSchedulePrefs(store);
+    const [own, paired] = await Promise.all([readSchedulePrefs(store), pairing(store)]);
+    const prefs = paired ? paired.module.pairedPrefs(own, paired.rhythm) : own;
     const idle = prefs.deferWhenIdle ? await browser.idle.queryState(IDLE_SECONDS) : 'active';
-    const decision = decideOnAlarm(prefs, state, now, idle);
-    if (decision === 'show') await deliver(store, prefs, state);
+    const decision = decideOnAlarm(prefs, state, now, idle, paired ? paired.module.insidePairHours(paired.rhythm) : undefined);
+    const pairLine = paired && decision === 'show' ? await paired.module.pairLineAt(paired.rhythm, planned, await lineIds()) : null;
+    if (decision === 'show') await deliver(store, prefs, state, pairLine);
     if (decision === 'wait') await store.updateNudgeState((s) => afterWaiting(s, now));
   } finally {
     await store.updateNudgeState((s) => ({ ...s, handlingSince: null }));
@@ -146,8 +167,9 @@ export async function onNudgeAlarm(store: TendStore): Promise<void> {
 
 /** The person is back from idle or a locked screen: a waiting nudge comes now, or goes if its window closed. */
 export async function onUserBack(store: TendStore): Promise<void> {
-  const [prefs, state] = await Promise.all([readSchedulePrefs(store), store.readNudgeState()]);
-  const decision = decideOnReturn(prefs, state, Date.now());
+  const [own, state, paired] = await Promise.all([readSchedulePrefs(store), store.readNudgeState(), pairing(store)]);
+  const prefs = paired ? paired.module.pairedPrefs(own, paired.rhythm) : own;
+  const decision = decideOnReturn(prefs, state, Date.now(), paired ? paired.module.insidePairHours(paired.rhythm) : undefined);
   if (decision === 'none') return;
   if (decision === 'show') await deliver(store, prefs, state);
   else await store.updateNudgeState(afterDropped);

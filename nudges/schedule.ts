@@ -183,10 +183,11 @@ export function decideOnAlarm(
   state: NudgeState,
   now: number,
   idle: 'active' | 'idle' | 'locked',
+  inside: (time: number) => boolean = (time) => isInsideWindow(prefs.windows, time),
 ): AlarmDecision {
   if (!prefs.nudgesEnabled || prefs.nudgesPerDay < 1 || isPaused(state, now)) return 'skip';
   // A late alarm (after sleep, or a closed browser) whose window has ended is dropped, not shown out of hours.
-  if (!isInsideWindow(prefs.windows, now)) return 'skip';
+  if (!inside(now)) return 'skip';
   const snoozeDue = state.snoozedUntil !== null && state.snoozedUntil <= now + MIN_LEAD;
   // A second firing of the same alarm (Chrome can do that after sleep) must not nudge twice.
   if (!snoozeDue && state.lastNudgeAt !== null && now - state.lastNudgeAt < prefs.spacingMinutes * MINUTE) return 'skip';
@@ -194,14 +195,18 @@ export function decideOnAlarm(
   return 'show';
 }
 
-/** When the person comes back: show the waiting nudge if its window is still open, else drop it. */
+/**
+ * When the person comes back: show the waiting nudge if its window is still open, else drop it.
+ * `inside` tells the together hours (while paired: the pair's, in the pair's zone).
+ */
 export function decideOnReturn(
   prefs: SchedulePrefs,
   state: NudgeState,
   now: number,
+  inside: (time: number) => boolean = (time) => isInsideWindow(prefs.windows, time),
 ): 'show' | 'drop' | 'none' {
   if (state.waitingSince === null) return 'none';
-  if (!prefs.nudgesEnabled || isPaused(state, now) || !isInsideWindow(prefs.windows, now)) return 'drop';
+  if (!prefs.nudgesEnabled || isPaused(state, now) || !inside(now)) return 'drop';
   return 'show';
 }
 
