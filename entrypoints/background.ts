@@ -98,9 +98,10 @@ export default defineBackground(() => {
     }).then(() => true);
   });
 
-  // The welcome finished in a page: plan the first nudge here too, even if that page closed at once.
+  // The welcome finished, or the pairing changed (paired, updated, ended), in a page: plan anew here too,
+  // even if that page closed at once.
   store.onChange((change) => {
-    if (change === 'setup') withStore((s) => ensureNudgeAlarm(s, true));
+    if (change === 'setup' || change === 'pair') withStore((s) => ensureNudgeAlarm(s, true));
   });
 
   browser.idle.setDetectionInterval(IDLE_SECONDS);

@@ -9,6 +9,9 @@ import { ensureNudgeAlarm } from '../../nudges/nudges-browser';
 import { defaultPrefs } from '../../model/prefs';
 import { parseSetup, SETUP_KEY } from '../../model/setup';
 import { tEn } from '../helpers';
+import { createPair, encodePairCode } from '../../together/pair-code';
+import { pairChoicesFrom } from '../../together/pair-payload';
+import { nextPairMoment, pairRhythmOf } from '../../together/pair-schedule';
 
 type IdleListener = (state: 'active' | 'idle' | 'locked') => void;
 
@@ -175,6 +178,23 @@ describe('background', () => {
       expect(message).not.toBe(last);
       last = message;
     }
+  });
+
+  it('once paired in a page, the alarm moves to the pair’s moment, and its nudge shows the pair’s line', async () => {
+    await store.patchPrefs({ discreet: false });
+    const rhythmCode = encodePairCode(createPair(new Uint8Array(16).fill(5), { zone: 'Asia/Tokyo', choices: { ...pairChoicesFrom(defaultPrefs(), []), nudgesPerDay: 3, spacingMinutes: 45 }, libraryFingerprint: 1 }));
+    // Written by a page: its own connection, heard by the worker through the store's channel.
+    const page = createTendStore();
+    await page.updatePair(() => ({ code: rhythmCode, pairedAt: NOON, invited: true }));
+    const rhythm = pairRhythmOf(rhythmCode);
+    if (!rhythm) throw new Error('a code Tend wrote reads back');
+    const lines = nudges.map((n) => n.id);
+    const moment = await nextPairMoment(rhythm, { nudgesEnabled: true }, await store.readNudgeState(), NOON, lines);
+    await eventually(async () => expect((await nudgeAlarm()).scheduledTime).toBe(moment?.at));
+    await fireAlarmAt(moment?.at as number);
+    const message = ((await fakeBrowser.notifications.getAll())['tend-nudge'] as { message: string }).message;
+    expect(message).toBe(nudges.find((n) => n.id === moment?.lineId)?.text);
+    await page.close();
   });
 
   it('waits while the person is idle, and shows the nudge when they are back inside the window', async () => {
