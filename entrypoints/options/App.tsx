@@ -12,6 +12,7 @@ import { IdeasSection } from '../../ideas/IdeasSection';
 import { OwnIdeasSection } from '../../ideas/own/OwnIdeasSection';
 import { LookSection } from '../../look/LookSection';
 import { NudgesSection } from '../../nudges/NudgesSection';
+import { TogetherSection } from '../../together/TogetherSection';
 
 /** The label a person knows each preference by, to name what could not be read. */
 const PREF_LABELS: Record<keyof Prefs, MessageKey> = {
@@ -37,6 +38,7 @@ const SCHEDULE_KEYS: (keyof Prefs)[] = ['nudgesEnabled', 'nudgesPerDay', 'window
 /** The sections, in page order, with the heading each one's link names. */
 const SECTIONS: { id: string; label: MessageKey }[] = [
   { id: 'nudges', label: 'nudgesHeading' },
+  { id: 'together', label: 'togetherHeading' },
   { id: 'ideas', label: 'ideasHeading' },
   { id: 'own', label: 'ownHeading' },
   { id: 'checkins', label: 'checkInsHeading' },
@@ -116,6 +118,7 @@ export function App({ actions }: { actions: OptionsActions }) {
         </header>
 
         <NudgesSection {...props} actions={actions} />
+        <TogetherSection {...props} />
         <IdeasSection {...props} />
         <OwnIdeasSection download={actions.download} />
         <CheckInsSection />

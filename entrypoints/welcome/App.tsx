@@ -9,6 +9,7 @@ import { INTENSITIES, type Idea, type Intensity } from '../../model/vocabulary';
 import type { Prefs } from '../../model/prefs';
 import { presetOf, presetWindows, type PresetId } from '../../nudges/hours/presets';
 import { parseSetup, SETUP_KEY } from '../../model/setup';
+import { PairStep } from './PairStep';
 
 export interface WelcomeActions {
   previewNudge: () => Promise<boolean>;
@@ -157,6 +158,8 @@ export function App({ actions }: { actions: WelcomeActions }) {
         <h2 id="pin">{t('welcomePinHeading')}</h2>
         <p>{actions.firefox ? t('welcomePinFirefox') : t('welcomePinChrome')}</p>
       </section>
+
+      {phase === 'done' && prefs && <PairStep prefs={prefs} save={async (patch) => setPrefs(await store.patchPrefs(patch))} />}
 
       {phase === 'choosing' && (
         <section aria-labelledby="choices">
