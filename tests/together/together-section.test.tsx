@@ -230,10 +230,10 @@ describe('Settings › Together', () => {
     const lines = [...inSection(root).querySelectorAll('.pair-summary li')].map((li) => li.textContent);
     expect(lines).toEqual([expect.stringMatching(/^Jeden Tag: 18:30–21:30/), 'Einmal am Tag', 'Sanft bis warm']);
     await click(button(inSection(root), 'Verbinden'));
-    await settleUntil(() => text(root).includes('im Gleichklang'));
-    expect(text(root)).toContain('Eure beiden Tends sind seit dem 4. Mai 2026 im Gleichklang.');
+    await settleUntil(() => text(root).includes('seit dem'));
+    expect(text(root)).toContain('Eure beiden Tends sind seit dem 4. Mai 2026 verbunden.');
     await says(root, 'Verbunden');
-    await click(button(inSection(root), 'Gleichklang beenden'));
+    await click(button(inSection(root), 'Verbindung beenden'));
     expect(text(root)).toContain('Dieses Tend folgt wieder seinem eigenen Rhythmus; sonst ändert sich nichts.');
   });
 });
