@@ -8,7 +8,7 @@ import { parseCheckInState } from '../model/records';
 import { localDatedFileName } from '../lib/day';
 import { defaultPrefs, validatePrefs } from '../model/prefs';
 import { parsePairState } from '../model/pair';
-import { decodePairCode } from '../together/pair-code';
+import { decodePairCode } from '../together/code/pair-code';
 import {
   compareHistory,
   parseCheckIn,

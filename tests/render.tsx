@@ -12,6 +12,15 @@ import { tEn } from './helpers';
 
 let counter = 0;
 
+/** What fake services are still doing for a page (the worker's answers, a replan): a click waits for it. */
+const inFlight = new Set<Promise<unknown>>();
+function track<T>(work: Promise<T>): Promise<T> {
+  inFlight.add(work);
+  const done = () => void inFlight.delete(work);
+  work.then(done, done);
+  return work;
+}
+
 export function fakeServices(
   library: Idea[],
   // Local noon of a fixed day: the same local day in every time zone, whatever the machine's clock says.
@@ -21,7 +30,7 @@ export function fakeServices(
   const opened: string[] = [];
   const dbName = `tend-component-${++counter}`;
   const store = createTendStore(dbName);
-  const replanNudges = () => planLikeTheWorker(store, now);
+  const replanNudges = () => track(planLikeTheWorker(store, now));
   const random = () => 0.42;
   const services: Services & { copied: string[]; opened: string[]; dbName: string } = {
     t: tEn,
@@ -34,11 +43,14 @@ export function fakeServices(
     replanNudges,
     // The worker's own answers, over this store: the popup's requests go through the same code as in the browser.
     // The library is read through `services`, so a test can replace loadIdeas.
-    askWorker: async (request) => {
-      if (request === 'replan' || request === 'popup-opened') return replanNudges();
-      const loadIdeas = () => services.loadIdeas();
-      return answerPopup(request.popup, { store, loadIdeas, now, random, t: tEn, locale: 'en', replan: replanNudges });
-    },
+    askWorker: (request) =>
+      track(
+        (async () => {
+          if (request === 'replan' || request === 'popup-opened') return replanNudges();
+          const loadIdeas = () => services.loadIdeas();
+          return answerPopup(request.popup, { store, loadIdeas, now, random, t: tEn, locale: 'en', replan: replanNudges });
+        })(),
+      ),
     onStoreChange: (listener) => store.onChange(listener),
     full: async () => services,
     saveView: () => {},
@@ -66,8 +78,19 @@ async function planLikeTheWorker(store: ReturnType<typeof createTendStore>, now:
  */
 const mounted: HTMLElement[] = [];
 afterEach(async () => {
+  await whenIdle();
   for (const root of mounted.splice(0)) await act(() => render(null, root));
+  // A request a test left unanswered on purpose (a library that never loads) is not the next test's.
+  inFlight.clear();
 });
+
+/** Settles until the fake worker has answered everything asked of it (at most `timeoutMs`), then once more. */
+export async function whenIdle(timeoutMs = 2000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  do await settle(15);
+  while (inFlight.size > 0 && Date.now() < end);
+  await settle(15);
+}
 
 export async function mount(node: ComponentChildren, services?: Services): Promise<HTMLElement> {
   const root = document.createElement('div');
@@ -108,6 +131,8 @@ export async function click(element: Element | null | undefined): Promise<void> 
   if (!element) throw new Error('nothing to click');
   await act(() => (element as HTMLElement).click());
   await settle();
+  // What the click asked of the worker is answered and drawn, however busy the machine is.
+  await whenIdle();
 }
 
 export function button(root: HTMLElement, name: string): HTMLButtonElement {

@@ -7,7 +7,7 @@
  */
 import { PREF_RANGES, type WeekWindows } from '../model/prefs';
 import { hmac, hmacKey, unitFrom } from './hmac';
-import type { PairChoices } from './pair-payload';
+import type { PairChoices } from './code/pair-payload';
 import { addDays, dayNumberOfKey, wallMs, wallToEpoch, weekdayOfKey, zoneDayKey } from './zone-time';
 
 const MINUTE = 60_000;

@@ -12,7 +12,7 @@
 import { intensityRank } from '../ideas/library';
 import { type Idea } from '../model/vocabulary';
 import { compareBytes, hmac, hmacKey } from './hmac';
-import type { PairChoices } from './pair-payload';
+import type { PairChoices } from './code/pair-payload';
 import { dayNumberOfKey } from './zone-time';
 
 /** Day 0 of every pair's walk (a Monday). */

@@ -8,7 +8,7 @@ import type { Prefs } from '../model/prefs';
 import type { NudgeState } from '../model/nudge-state';
 import { isSnoozed } from '../nudges/pause';
 import { MIN_LEAD, type AlarmPlan } from '../nudges/schedule';
-import { decodePairCode } from './pair-code';
+import { decodePairCode } from './code/pair-code';
 import { isInsidePairWindow, nextPairNudge, pairWindowMinutes, type NudgeChoices } from './pair-nudges';
 import { addDays, zoneDayKey } from './zone-time';
 

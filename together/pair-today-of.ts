@@ -1,6 +1,6 @@
 /** The pairing at a moment, worked out from the stored code. Pure apart from WebCrypto's HMAC inside pairIdea. */
 import type { Idea } from '../model/vocabulary';
-import { decodePairCode } from './pair-code';
+import { decodePairCode } from './code/pair-code';
 import { createPairOrderCache, pairIdea } from './pair-pick';
 import type { PairToday } from './pair-today';
 import { zoneDayKey } from './zone-time';

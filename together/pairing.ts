@@ -10,9 +10,9 @@ import type { Prefs } from '../model/prefs';
 import type { Mark } from '../model/records';
 import type { Idea } from '../model/vocabulary';
 import type { PairState } from '../model/pair';
-import { createPair, decodePairCode, encodePairCode, takeInPairCode, withChoices, type PairCodeError } from './pair-code';
-import { MAX_SET_ASIDE, pairChoicesFrom, type PairChoices, type PairPayload } from './pair-payload';
-import { libraryFingerprint } from './library-fingerprint';
+import { createPair, decodePairCode, encodePairCode, takeInPairCode, withChoices, type PairCodeError } from './code/pair-code';
+import { MAX_SET_ASIDE, pairChoicesFrom, type PairChoices, type PairPayload } from './code/pair-payload';
+import { libraryFingerprint } from './code/library-fingerprint';
 import { isKnownZone } from './zone-time';
 
 /** What a code may carry as an idea id (the payload's rule); own ideas never travel. */

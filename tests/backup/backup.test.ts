@@ -17,8 +17,8 @@ import { KEEP_LIMITS, type Snapshot } from '../../store/schema';
 import { defaultPrefs } from '../../model/prefs';
 import { backupErrorMessage } from '../../backup/backup-messages';
 import { tEn } from '../helpers';
-import { createPair, encodePairCode } from '../../together/pair-code';
-import { pairChoicesFrom } from '../../together/pair-payload';
+import { createPair, encodePairCode } from '../../together/code/pair-code';
+import { pairChoicesFrom } from '../../together/code/pair-payload';
 
 const SNAPSHOT: Snapshot = {
   prefs: { ...defaultPrefs(), palette: 'clay', themeMode: 'dark', hiddenCategories: ['play'] },

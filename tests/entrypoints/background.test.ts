@@ -9,8 +9,8 @@ import { ensureNudgeAlarm } from '../../nudges/nudges-browser';
 import { defaultPrefs } from '../../model/prefs';
 import { parseSetup, SETUP_KEY } from '../../model/setup';
 import { tEn } from '../helpers';
-import { createPair, encodePairCode } from '../../together/pair-code';
-import { pairChoicesFrom } from '../../together/pair-payload';
+import { createPair, encodePairCode } from '../../together/code/pair-code';
+import { pairChoicesFrom } from '../../together/code/pair-payload';
 import { nextPairMoment, pairRhythmOf } from '../../together/pair-schedule';
 
 type IdleListener = (state: 'active' | 'idle' | 'locked') => void;

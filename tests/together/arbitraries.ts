@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { CATEGORIES, INTENSITIES } from '../../model/vocabulary';
 import type { TimeWindow, WeekWindows } from '../../model/prefs';
 import { presetWindows } from '../../nudges/hours/presets';
-import type { PairChoices, PairPayload } from '../../together/pair-payload';
+import type { PairChoices, PairPayload } from '../../together/code/pair-payload';
 
 export const ZONES = [
   'Europe/Berlin',

@@ -3,9 +3,9 @@ import de from '../../public/_locales/de/messages.json';
 import { createTranslate } from '../../platform/i18n';
 import { defaultPrefs, type Prefs } from '../../model/prefs';
 import { presetWindows } from '../../nudges/hours/presets';
-import { describePairCode } from '../../together/describe-pair-code';
-import { createPair } from '../../together/pair-code';
-import { pairChoicesFrom } from '../../together/pair-payload';
+import { describePairCode } from '../../together/code/describe-pair-code';
+import { createPair } from '../../together/code/pair-code';
+import { pairChoicesFrom } from '../../together/code/pair-payload';
 import { pairCodeWords } from '../../together/pair-view/pair-words';
 import { tEn } from '../helpers';
 

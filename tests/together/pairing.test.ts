@@ -3,9 +3,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createTendStore, type TendStore } from '../../store/db';
 import { defaultPrefs, type Prefs } from '../../model/prefs';
 import { presetWindows } from '../../nudges/hours/presets';
-import { decodePairCode, encodePairCode, withChoices, type PairCodeError } from '../../together/pair-code';
-import { MAX_SET_ASIDE, pairChoicesFrom, type PairChoices, type PairPayload } from '../../together/pair-payload';
-import { libraryFingerprint } from '../../together/library-fingerprint';
+import { decodePairCode, encodePairCode, withChoices, type PairCodeError } from '../../together/code/pair-code';
+import { MAX_SET_ASIDE, pairChoicesFrom, type PairChoices, type PairPayload } from '../../together/code/pair-payload';
+import { libraryFingerprint } from '../../together/code/library-fingerprint';
 import {
   makeUpdateCode,
   payloadOf,

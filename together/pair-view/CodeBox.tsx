@@ -1,8 +1,8 @@
 import { useId, useState } from 'preact/hooks';
 import { useServices } from '../../platform/services';
 import { REVEAL_WORDS, zoneName } from './pair-words';
-import { describePairCode } from '../describe-pair-code';
-import type { PairPayload } from '../pair-payload';
+import { describePairCode } from '../code/describe-pair-code';
+import type { PairPayload } from '../code/pair-payload';
 
 /**
  * The code to send, large and readable, what it tells whoever reads it (before the Copy button), and

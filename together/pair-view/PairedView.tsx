@@ -3,7 +3,7 @@ import type { ComponentChildren } from 'preact';
 import { useServices } from '../../platform/services';
 import { busyProps } from '../../ui/useWrite';
 import type { PairState } from '../../model/pair';
-import type { PairPayload } from '../pair-payload';
+import type { PairPayload } from '../code/pair-payload';
 import { CodeBox } from './CodeBox';
 
 export type PairedMode = 'idle' | 'take-in' | 'confirm-stop';

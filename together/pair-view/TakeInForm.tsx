@@ -2,9 +2,9 @@ import { useId, useMemo, useState } from 'preact/hooks';
 import { useServices } from '../../platform/services';
 import type { MessageKey } from '../../platform/i18n';
 import { busyProps, useWrite } from '../../ui/useWrite';
-import { decodePairCode, takeInPairCode } from '../pair-code';
-import type { PairPayload } from '../pair-payload';
-import { describePairCode } from '../describe-pair-code';
+import { decodePairCode, takeInPairCode } from '../code/pair-code';
+import type { PairPayload } from '../code/pair-payload';
+import { describePairCode } from '../code/describe-pair-code';
 import type { TakeInRefusal } from '../pairing';
 import { pairCodeWords } from './pair-words';
 

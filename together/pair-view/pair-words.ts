@@ -7,7 +7,7 @@ import type { MessageKey, Translate } from '../../platform/i18n';
 import type { Category, Intensity } from '../../model/vocabulary';
 import type { TimeWindow } from '../../model/prefs';
 import { describeHours } from '../../nudges/hours/next-windows';
-import type { DayGroup, PairCodeSummary } from '../describe-pair-code';
+import type { DayGroup, PairCodeSummary } from '../code/describe-pair-code';
 import { addDays, wallToEpoch, weekdayOfKey, zoneDayKey } from '../zone-time';
 
 export interface WordsContext {

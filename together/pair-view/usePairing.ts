@@ -4,7 +4,7 @@ import type { PairState } from '../../model/pair';
 import type { Prefs } from '../../model/prefs';
 import type { Mark } from '../../model/records';
 import type { Idea } from '../../model/vocabulary';
-import { libraryFingerprint } from '../library-fingerprint';
+import { libraryFingerprint } from '../code/library-fingerprint';
 import { payloadOf, sameChoices, sharedChoices } from '../pairing';
 
 /**

@@ -4,8 +4,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../../../entrypoints/popup/App';
 import { parseSetup, SETUP_KEY } from '../../../model/setup';
 import { defaultPrefs } from '../../../model/prefs';
-import { createPair, encodePairCode } from '../../../together/pair-code';
-import { pairChoicesFrom } from '../../../together/pair-payload';
+import { createPair, encodePairCode } from '../../../together/code/pair-code';
+import { pairChoicesFrom } from '../../../together/code/pair-payload';
 import { makeLibrary } from '../../helpers';
 import { button, click, fakeServices, mount, settleUntil } from '../../render';
 

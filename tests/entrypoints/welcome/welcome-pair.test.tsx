@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { describe, expect, it, vi } from 'vitest';
 import { App, type WelcomeActions } from '../../../entrypoints/welcome/App';
-import { createPair, encodePairCode } from '../../../together/pair-code';
-import { pairChoicesFrom } from '../../../together/pair-payload';
+import { createPair, encodePairCode } from '../../../together/code/pair-code';
+import { pairChoicesFrom } from '../../../together/code/pair-payload';
 import { defaultPrefs } from '../../../model/prefs';
 import { makeLibrary } from '../../helpers';
 import { button, click, fakeServices, mount, settle, settleUntil, typeInto } from '../../render';

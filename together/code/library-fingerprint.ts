@@ -1,6 +1,6 @@
 /** A short fingerprint of the idea library: two Tends with different libraries can say so. Pure. */
-import type { Idea } from '../model/vocabulary';
-import { hashString } from '../lib/random';
+import type { Idea } from '../../model/vocabulary';
+import { hashString } from '../../lib/random';
 
 /**
  * FNV-1a over what decides the pair's pool (id, kind, mode, closeness, minutes) of the library's

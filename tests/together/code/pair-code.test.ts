@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { defaultPrefs } from '../../model/prefs';
-import { presetWindows } from '../../nudges/hours/presets';
-import { BASE32_ALPHABET, base32Value, fromBase32, toBase32 } from '../../together/base32';
-import { crc32 } from '../../together/crc32';
+import { defaultPrefs } from '../../../model/prefs';
+import { presetWindows } from '../../../nudges/hours/presets';
+import { BASE32_ALPHABET, base32Value, fromBase32, toBase32 } from '../../../together/code/base32';
+import { crc32 } from '../../../together/code/crc32';
 import {
   comparePairs,
   createPair,
@@ -13,9 +13,9 @@ import {
   takeInPairCode,
   withChoices,
   type DecodedPairCode,
-} from '../../together/pair-code';
-import { pairChoicesFrom, type PairPayload } from '../../together/pair-payload';
-import { choicesArb, payloadArb } from './arbitraries';
+} from '../../../together/code/pair-code';
+import { pairChoicesFrom, type PairPayload } from '../../../together/code/pair-payload';
+import { choicesArb, payloadArb } from '../arbitraries';
 
 /** A payload in plain arrays, so equal payloads compare equal. */
 const plain = (p: PairPayload) => ({ ...p, secret: [...p.secret] });

@@ -1,8 +1,8 @@
 /** What a pairing code carries, and its compact binary form (bits, not JSON). Pure. */
-import { CATEGORIES, INTENSITIES, type Category, type Intensity } from '../model/vocabulary';
-import { checkWindows, PREF_RANGES, type Prefs, type TimeWindow, type WeekWindows } from '../model/prefs';
+import { CATEGORIES, INTENSITIES, type Category, type Intensity } from '../../model/vocabulary';
+import { checkWindows, PREF_RANGES, type Prefs, type TimeWindow, type WeekWindows } from '../../model/prefs';
 import { BitReader, BitWriter } from './bits';
-import { isKnownZone } from './zone-time';
+import { isKnownZone } from '../zone-time';
 
 export const SECRET_BYTES = 16;
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { defaultPrefs } from '../../model/prefs';
-import { presetWindows } from '../../nudges/hours/presets';
-import { describePairCode } from '../../together/describe-pair-code';
-import { createPair } from '../../together/pair-code';
-import { pairChoicesFrom } from '../../together/pair-payload';
+import { defaultPrefs } from '../../../model/prefs';
+import { presetWindows } from '../../../nudges/hours/presets';
+import { describePairCode } from '../../../together/code/describe-pair-code';
+import { createPair } from '../../../together/code/pair-code';
+import { pairChoicesFrom } from '../../../together/code/pair-payload';
 
 const pairWith = (prefs: Partial<ReturnType<typeof defaultPrefs>>, setAside: string[] = []) =>
   createPair(new Uint8Array(16), {

@@ -2,9 +2,9 @@
  * What a pairing code tells, as data for the page to put in words: "Your partner's Tend suggests:
  * weekday evenings 6:30–9:30 PM, twice a day, up to warm". Pure.
  */
-import type { Category, Intensity } from '../model/vocabulary';
-import type { TimeWindow } from '../model/prefs';
-import { presetOf, type PresetId } from '../nudges/hours/presets';
+import type { Category, Intensity } from '../../model/vocabulary';
+import type { TimeWindow } from '../../model/prefs';
+import { presetOf, type PresetId } from '../../nudges/hours/presets';
 import type { PairPayload } from './pair-payload';
 
 /** Weekdays (0 = Sunday) that share the same windows. */
