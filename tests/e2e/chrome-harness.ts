@@ -84,6 +84,8 @@ export interface LaunchOptions {
   colorScheme?: 'light' | 'dark';
   reducedMotion?: 'reduce' | 'no-preference';
   lang?: string;
+  /** The browser's own time zone (pages and worker), as a person elsewhere has it: an IANA name. */
+  timezone?: string;
   /** false: leave the welcome unfinished (tests of the welcome); otherwise it is marked finished at launch. */
   setUp?: boolean;
 }
@@ -109,6 +111,7 @@ export async function launchTend(profileDir: string, options: LaunchOptions = {}
     viewport: { width: 900, height: 900 },
     acceptDownloads: true,
     ...(options.lang ? { locale: options.lang } : {}),
+    ...(options.timezone ? { env: { ...process.env, TZ: options.timezone } } : {}),
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
   const extensionId = new URL(worker.url()).host;

@@ -12,7 +12,7 @@
  *   or, for the last dash, makes one symbol too many for the stated length.
  */
 import { BitReader, BitWriter } from './bits';
-import { base32Value, fromBase32, toBase32 } from './base32';
+import { BASE32_ALPHABET, base32Value, fromBase32, toBase32 } from './base32';
 import { crc32 } from './crc32';
 import { payloadProblem, readPayload, SECRET_BYTES, writePayload, type PairChoices, type PairPayload } from './pair-payload';
 
@@ -104,6 +104,27 @@ function bodySymbols(text: string): string | null {
   return body;
 }
 
+/** Whether `bytes` are a whole frame: its length as written, its CRC right. */
+function wholeFrame(bytes: Uint8Array): boolean {
+  const length = readLength(bytes, 1);
+  if (!length || length.value !== bytes.length || bytes.length < 1 + length.size + 4) return false;
+  return crc32(bytes.subarray(0, bytes.length - 4)) === new DataView(bytes.buffer, bytes.byteOffset).getUint32(bytes.length - 4);
+}
+
+/**
+ * Whether a frame that claims to be longer than it is becomes whole with one of its first symbols (the
+ * version and the length) written otherwise: then a character was mistyped, not the end of the code lost.
+ */
+function headerMistyped(body: string): boolean {
+  for (let i = 0; i < Math.min(4, body.length); i++) {
+    for (const symbol of BASE32_ALPHABET) {
+      const decoded = fromBase32(body.slice(0, i) + symbol + body.slice(i + 1));
+      if (decoded && wholeFrame(decoded.bytes)) return true;
+    }
+  }
+  return false;
+}
+
 /** Reads a pasted or typed code. Never throws; anything that is not a whole, intact code pairs nothing. */
 export function decodePairCode(text: string): DecodedPairCode {
   const compact = [...String(text)].filter((c) => !SPACE.test(c)).join('').toUpperCase().replace(DASHES, '-');
@@ -122,7 +143,7 @@ export function decodePairCode(text: string): DecodedPairCode {
   const { bytes, canonical } = decoded;
   const length = readLength(bytes, 1);
   if (!length) return { error: bytes.length < 4 ? 'truncated' : 'typo' };
-  if (length.value > bytes.length) return { error: 'truncated' };
+  if (length.value > bytes.length) return { error: headerMistyped(body) ? 'typo' : 'truncated' };
   if (length.value < bytes.length || !canonical) return { error: 'typo' };
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (bytes.length < 1 + length.size + 4 || crc32(bytes.subarray(0, bytes.length - 4)) !== view.getUint32(bytes.length - 4)) {
