@@ -20,7 +20,7 @@ const together = (page: Page) => page.locator('section[aria-labelledby="together
 
 /** Asks the worker to plan anew, as a page does after a change, and reads the one nudge alarm's time. */
 async function plannedAlarm(tend: ReturnType<typeof useTend>['tend'], page: Page): Promise<number> {
-  await page.evaluate(() => chrome.runtime.sendMessage('replan'));
+  await page.evaluate(() => chrome.runtime.sendMessage({ tend: 'replan' }));
   const list = await alarms(tend);
   expect(list.map((a) => a.name)).toEqual(['tend-nudge']);
   return list[0]?.scheduledTime as number;
@@ -59,8 +59,8 @@ describe('two Tends in step', () => {
     await expect.poll(() => together(benSettings).getByRole('alert').textContent()).toContain('mistyped');
     expect(await together(benSettings).getByRole('button', { name: 'Pair', exact: true }).count()).toBe(0);
 
+    // A whole code is read as it is pasted: what pairing means and what the code carries show at once.
     await field.fill(code);
-    await together(benSettings).getByRole('button', { name: 'Check code' }).click();
     await expect.poll(() => together(benSettings).textContent()).toContain("Your partner's Tend suggests:");
     // Anna's evenings, 6:30–9:30 PM in Berlin, are 12:30–3:30 PM in New York, and the page says whose clock counts.
     expect(await together(benSettings).textContent()).toContain('Berlin');
