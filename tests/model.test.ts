@@ -19,6 +19,10 @@ import { type PopupRequest } from '../ideas/popup-request';
 import { defaultPrefs, type Prefs } from '../model/prefs';
 import { parseSetup, SETUP_KEY } from '../model/setup';
 import { makeLibrary, tEn } from './helpers';
+import nudgeLines from '../assets/library/nudges.json';
+import { createPair, decodePairCode, encodePairCode, takeInPairCode, withChoices } from '../together/code/pair-code';
+import type { PairPayload } from '../together/code/pair-payload';
+import { makeUpdateCode, payloadOf, prefsFromChoices, sameChoices, sharedChoices, startPair, takeInCode, unpair } from '../together/pairing';
 
 const LIBRARY = makeLibrary(30);
 const IDS = LIBRARY.map((i) => i.id);
@@ -40,6 +44,9 @@ interface Model {
   exported: string | null;
   /** Today's idea as last shown, and whether something since may change it legitimately. */
   shown: { day: string; ideaId: string | null } | null;
+  /** The pairing code stored (null: not paired), and every code the partner's Tend has made, newest last. */
+  pair: string | null;
+  partner: PairPayload[];
 }
 
 interface Real {
@@ -118,6 +125,7 @@ async function checkInvariants(m: Model, r: Real): Promise<void> {
   expect(snapshot.checkinState.weekly).toBe(m.weekly);
   expect(new Set(snapshot.ownIdeas.map((o) => o.id))).toEqual(m.own);
   expect(new Set(snapshot.talks.flatMap((r) => r.days.map((d) => `${r.talkId} ${d}`)))).toEqual(m.talks);
+  expect(snapshot.pair?.code ?? null).toBe(m.pair);
   // Export then import gives back the same data.
   const parsed = parseBackup(createBackup(snapshot, r.clock.now));
   if (!parsed.ok) throw new Error(`own export refused: ${JSON.stringify(parsed.error)}`);
@@ -126,7 +134,9 @@ async function checkInvariants(m: Model, r: Real): Promise<void> {
   vi.setSystemTime(r.clock.now);
   await ensureNudgeAlarm(store);
   const alarms = (await fakeBrowser.alarms.getAll()).filter((a) => a.name === NUDGE_ALARM);
-  const due = m.prefs.nudgesEnabled && m.prefs.nudgesPerDay > 0 && m.prefs.windows.some((d) => d.length > 0);
+  // While paired, how often and when are the pair's (the code's); whether at all stays this Tend's.
+  const shared = m.pair === null ? m.prefs : payloadOf({ code: m.pair, pairedAt: 0, invited: false })?.choices ?? m.prefs;
+  const due = m.prefs.nudgesEnabled && shared.nudgesPerDay > 0 && shared.windows.some((d) => d.length > 0);
   const state = await store.readNudgeState();
   if (due && !state.pausedIndefinitely) expect(alarms).toHaveLength(1);
   if (!due) expect(alarms).toHaveLength(0);
@@ -150,8 +160,68 @@ const deleteAll = cmd('delete all', async (m, r) => {
     m.own = new Set();
     m.talks = new Set();
     m.weekly = true;
+    m.pair = null;
     releaseToday(m);
   });
+
+/** The person's own shared choices as the model knows them (its hidden ideas as marks). */
+const modelMarks = (m: Model) => [...m.hidden].map((ideaId) => ({ ideaId, hidden: true, favourite: false, triedOn: [] }));
+const PARTNER = createPair(new Uint8Array(16).fill(77), { zone: 'America/New_York', choices: sharedChoices(defaultPrefs(), [], null), libraryFingerprint: 1 });
+
+/** Pairing: this Tend starts a pair, takes in the partner's codes (newest, older, mistyped), sends an update, stops. */
+const pairingCommands: fc.Arbitrary<Cmd>[] = [
+  fc.tuple(fc.nat(1), fc.nat(9)).map(([tab, seed]) =>
+    cmd(`start a pair (secret ${seed}) from tab ${tab}`, async (m, r) => {
+      const { started, pair } = await startPair(r.tabs[tab as 0 | 1], { random: new Uint8Array(16).fill(seed), zone: 'Europe/Berlin', now: r.clock.now, library: LIBRARY });
+      expect(started).toBe(m.pair === null);
+      if (m.pair === null) m.pair = pair.code;
+      expect(pair.code).toBe(m.pair);
+    }),
+  ),
+  fc.constantFrom(1, 3, 0).map((perDay) =>
+    cmd(`the partner's Tend changes how often to ${perDay} and makes its code`, async (m) => {
+      const last = m.partner[m.partner.length - 1] ?? PARTNER;
+      m.partner.push(withChoices(last, { ...last.choices, nudgesPerDay: perDay }));
+    }),
+  ),
+  fc.tuple(fc.constantFrom('newest', 'oldest', 'mistyped'), fc.nat(1)).map(([which, tab]) =>
+    cmd(`take in the partner's ${which} code in tab ${tab}`, async (m, r) => {
+      const payload = which === 'oldest' ? m.partner[0] ?? PARTNER : m.partner[m.partner.length - 1] ?? PARTNER;
+      const code = encodePairCode(payload);
+      const text = which === 'mistyped' ? code.slice(0, 12) + (code[12] === 'Z' ? 'Y' : 'Z') + code.slice(13) : code;
+      const result = await takeInCode(r.tabs[tab as 0 | 1], text, { now: r.clock.now });
+      if (which === 'mistyped') {
+        expect(result).toEqual({ refused: 'typo' });
+        return;
+      }
+      const current = m.pair === null ? null : (decodePairCode(m.pair) as { ok: PairPayload }).ok;
+      const decision = takeInPairCode(current, payload);
+      if (decision === 'same' || decision === 'older') {
+        expect(result).toEqual({ refused: decision });
+        return;
+      }
+      m.pair = code;
+      m.prefs = { ...m.prefs, ...prefsFromChoices(payload.choices) };
+      releaseToday(m);
+    }),
+  ),
+  fc.nat(1).map((tab) =>
+    cmd(`make the update code in tab ${tab}`, async (m, r) => {
+      const result = await makeUpdateCode(r.tabs[tab as 0 | 1], m.pair ?? '');
+      if (m.pair === null) return void expect(result).toEqual({ gone: true });
+      const payload = (decodePairCode(m.pair) as { ok: PairPayload }).ok;
+      const mine = sharedChoices(m.prefs, modelMarks(m), payload);
+      if (!sameChoices(payload, mine)) m.pair = encodePairCode(withChoices(payload, mine));
+      expect(result).toEqual({ code: m.pair, changed: !sameChoices(payload, mine) });
+    }),
+  ),
+  fc.nat(1).map((tab) =>
+    cmd(`stop being in step in tab ${tab}`, async (m, r) => {
+      expect(await unpair(r.tabs[tab as 0 | 1])).toBe(m.pair !== null);
+      m.pair = null;
+    }),
+  ),
+];
 
 const commands: fc.Arbitrary<Cmd>[] = [
   fc.constant(
@@ -259,10 +329,13 @@ const commands: fc.Arbitrary<Cmd>[] = [
       m.own = new Set(s.ownIdeas.map((o) => o.id));
       m.talks = new Set(s.talks.flatMap((t) => t.days.map((d) => `${t.talkId} ${d}`)));
       m.weekly = s.checkinState.weekly;
+      // A file's pairing comes with it; a file without one keeps the current pairing.
+      m.pair = s.pair?.code ?? m.pair;
       releaseToday(m);
     }),
   ),
   fc.constant(deleteAll),
+  ...pairingCommands,
   fc.integer({ min: -400 * 24, max: 400 * 24 }).map((hours) =>
     cmd(`clock ${hours > 0 ? '+' : ''}${hours} h`, async (m, r) => {
       const before = dayKey(r.clock.now);
@@ -395,17 +468,25 @@ const daysCommands: fc.Arbitrary<Cmd>[] = [
 
 describe('model-based: people and browsers doing anything, in any order', () => {
   let counter = 0;
-  beforeAll(() => vi.useFakeTimers({ toFake: ['Date'] }));
-  afterAll(() => vi.useRealTimers());
+  beforeAll(() => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    // The worker reads the nudge lines (a paired Tend's nudges name the pair's line) from the extension's files.
+    vi.stubGlobal('fetch', async () => new Response(JSON.stringify(nudgeLines)));
+  });
+  afterAll(() => {
+    vi.useRealTimers();
+    vi.unstubAllGlobals();
+  });
 
   /** One sequence of commands against a fresh database (two tabs on it) and a fresh model, both set up. */
   const modelRun = (prefix: string) => async (cmds: Iterable<Cmd>) => {
     fakeBrowser.reset();
+    Object.assign(fakeBrowser.i18n, { getMessage: (key: string, subs?: string[]) => tEn(key as never, subs), getUILanguage: () => 'en' });
     const name = `${prefix}-${++counter}`;
     const clock = { now: START };
     const real: Real = { name, clock, tabs: [createTendStore(name, { now: () => clock.now, channel: null }), createTendStore(name, { now: () => clock.now, channel: null })] };
     await real.tabs[0].updateState(SETUP_KEY, parseSetup, () => ({ finishedAt: START }));
-    const model: Model = { prefs: defaultPrefs(), favourites: new Set(), hidden: new Set(), checkins: new Set(), own: new Set(), talks: new Set(), weekly: true, exported: null, shown: null };
+    const model: Model = { prefs: defaultPrefs(), favourites: new Set(), hidden: new Set(), checkins: new Set(), own: new Set(), talks: new Set(), weekly: true, exported: null, shown: null, pair: null, partner: [] };
     try {
       await fc.asyncModelRun(() => ({ model, real }), cmds);
     } finally {
