@@ -1,6 +1,7 @@
 /**
  * `npm run screenshots`: PNGs of the real built extension for the README — the popup (light, dark, German),
- * settings with the week of together hours, the welcome, the weekly check-in and a conversation.
+ * settings with the week of together hours, the welcome, the weekly check-in, a conversation, and two
+ * paired Tends (two profiles, two zones) showing the same idea.
  */
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
@@ -19,6 +20,9 @@ async function popupShot(tend: Tend, name: string, hash = ''): Promise<Page> {
   const popup = await tend.open('popup', hash);
   await popup.setViewportSize({ width: 352, height: 600 });
   await popup.waitForSelector('main:not([aria-busy]) .idea-text');
+  // What loads after the first frame (the nudge line, and while paired the pair line) is in the picture.
+  await popup.waitForSelector('.nudge-line');
+  if (name.startsWith('together')) await popup.waitForSelector('.pair-line');
   await popup.waitForTimeout(300);
   await popup.screenshot({ path: `${OUT}/${name}.png`, fullPage: true });
   return popup;
@@ -44,6 +48,35 @@ async function shootPages(tend: Tend): Promise<void> {
   await talk.close();
 }
 
+/** Two people: Anna makes the code in Settings › Together, Ben pastes it; then both popups. */
+async function shootTogether(): Promise<void> {
+  const profiles = [tempProfile(), tempProfile()];
+  const [anna, ben] = await Promise.all([
+    launchTend(profiles[0]!.dir, { timezone: 'Europe/Berlin' }),
+    launchTend(profiles[1]!.dir, { timezone: 'America/New_York' }),
+  ]);
+  const section = (page: Page) => page.locator('section[aria-labelledby="together"]');
+  const annaSettings = await anna.open('options', '#together');
+  await annaSettings.setViewportSize({ width: 1000, height: 1000 });
+  await section(annaSettings).getByRole('button', { name: 'Pair with your partner' }).click();
+  const code = ((await section(annaSettings).locator('.pair-code').textContent()) ?? '').trim();
+  await annaSettings.waitForTimeout(300);
+  await section(annaSettings).screenshot({ path: `${OUT}/together-code.png` });
+  const benSettings = await ben.open('options', '#together');
+  await benSettings.setViewportSize({ width: 1000, height: 1000 });
+  await section(benSettings).getByRole('button', { name: 'I have a code' }).click();
+  await section(benSettings).getByLabel("Your partner's code").fill(code);
+  await benSettings.waitForSelector('.pair-summary');
+  await benSettings.waitForTimeout(300);
+  await section(benSettings).screenshot({ path: `${OUT}/together-take-in.png` });
+  await section(benSettings).getByRole('button', { name: 'Pair', exact: true }).click();
+  await benSettings.waitForSelector('text=In step with');
+  await (await popupShot(anna, 'together-anna')).close();
+  await (await popupShot(ben, 'together-ben')).close();
+  await Promise.all([anna.close(), ben.close()]);
+  for (const profile of profiles) profile.remove();
+}
+
 async function main() {
   mkdirSync(OUT, { recursive: true });
   // The welcome as a new install meets it: nothing set up yet.
@@ -67,6 +100,7 @@ async function main() {
     await tend.close();
     profile.remove();
   }
+  await shootTogether();
   console.log(`Screenshots written to ${OUT}/`);
 }
 
