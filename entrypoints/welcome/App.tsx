@@ -1,3 +1,4 @@
+import type { ComponentProps } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { DbTrouble } from '../../ui/DbTrouble';
 import { PresetChoices } from '../../nudges/hours/PresetChoices';
@@ -9,7 +10,6 @@ import { INTENSITIES, type Idea, type Intensity } from '../../model/vocabulary';
 import type { Prefs } from '../../model/prefs';
 import { presetOf, presetWindows, type PresetId } from '../../nudges/hours/presets';
 import { parseSetup, SETUP_KEY } from '../../model/setup';
-import { PairStep } from './PairStep';
 
 export interface WelcomeActions {
   previewNudge: () => Promise<boolean>;
@@ -159,7 +159,7 @@ export function App({ actions }: { actions: WelcomeActions }) {
         <p>{actions.firefox ? t('welcomePinFirefox') : t('welcomePinChrome')}</p>
       </section>
 
-      {phase === 'done' && prefs && <PairStep prefs={prefs} save={async (patch) => setPrefs(await store.patchPrefs(patch))} />}
+      {phase === 'done' && prefs && <LazyPairStep prefs={prefs} save={async (patch) => setPrefs(await store.patchPrefs(patch))} />}
 
       {phase === 'choosing' && (
         <section aria-labelledby="choices">
@@ -231,3 +231,12 @@ export function App({ actions }: { actions: WelcomeActions }) {
     </main>
   );
 }
+
+/** The pairing step loads once "Start Tend" is done: a welcome that is only looked at never fetches it. */
+function LazyPairStep(props: ComponentProps<PairStepType>) {
+  const [Step, setStep] = useState<PairStepType | null>(null);
+  useEffect(() => void import('./PairStep').then((m) => setStep(() => m.PairStep)), []);
+  return Step ? <Step {...props} /> : null;
+}
+type PairStepType = (typeof import('./PairStep'))['PairStep'];
+
