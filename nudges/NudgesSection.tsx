@@ -3,6 +3,7 @@ import { PresetChoices, presetLabel } from './hours/PresetChoices';
 import { Checkbox } from '../ui/RadioGroup';
 import { useServices } from '../platform/services';
 import { WeekPicture } from './hours/WeekPicture';
+import { PairHoursNote } from '../together/pair-view/PairHoursNote';
 import { WindowsEditor } from './hours/WindowsEditor';
 import type { PrefsPatch } from '../store/schema';
 import { nudgesThatFit } from './hours/nudges-that-fit';
@@ -166,6 +167,7 @@ export function NudgesSection({ prefs, save: savePrefs, actions }: SectionProps 
     />
     <h3>{t('togetherHours')}</h3>
     <p class="muted small">{t('togetherHoursHelp')}</p>
+    <PairHoursNote />
     <PresetChoices
       name="preset"
       legend={t('welcomeWhen')}

@@ -237,3 +237,20 @@ describe('Settings › Together', () => {
     expect(text(root)).toContain('Dieses Tend folgt wieder seinem eigenen Rhythmus; sonst ändert sich nichts.');
   });
 });
+
+describe('Settings › Nudges while paired with a Tend in another zone', () => {
+  it('says the together hours are on the pair’s clock; in the pair’s own zone, or unpaired, it says nothing', async () => {
+    const services = person();
+    const root = await openSettings(services);
+    const nudges = () => root.querySelector('section[aria-labelledby="nudges"]')?.textContent ?? '';
+    const code = encodePairCode(createPair(new Uint8Array(16).fill(9), { zone: 'Europe/Berlin', choices: pairChoicesFrom(defaultPrefs(), []), libraryFingerprint: 1 }));
+    // Written by another page (the worker, another tab): this page hears it.
+    const other = createTendStore(services.dbName);
+    await other.updatePair(() => ({ code, pairedAt: 1, invited: false }));
+    await settleUntil(() => nudges().includes('these hours are on Europe/Berlin time'));
+    await other.updatePair(() => null);
+    await settleUntil(() => !nudges().includes('Europe/Berlin'));
+    await other.close();
+    await services.store.destroy();
+  });
+});
