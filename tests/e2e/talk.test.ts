@@ -153,7 +153,7 @@ describe('talk together in German', () => {
       await page.getByRole('button', { name: 'Anfangen' }).click();
       await expect.poll(() => text(page, '.talk-prompt')).toBe(german.prompts[0]);
       expect(await text(page, '[role=status]')).toBe(`1 von ${german.prompts.length}`);
-      expect(await text(page, '#who-first')).toBe('Zuerst antwortet, wer zuhört');
+      expect(await text(page, '#who-first')).toBe('Eine Person liest vor, die andere antwortet zuerst.');
       expect(de.pageErrors).toEqual([]);
     });
   });
