@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { counsellorDue, isCheckInDue } from './checkin';
 import { CheckInCard } from './CheckInCard';
 import { CHECKIN_HASH } from './CheckInNowLink';
@@ -18,8 +18,11 @@ function forgetHash(): void {
  * counsellor card when it is due, else nothing. What shows is decided once per opening, so an
  * answer or a write elsewhere never swaps the card under a person's hands.
  */
-export function CheckInArea() {
+export function CheckInArea({ invite = false, onOpen }: { invite?: boolean; onOpen?: (open: boolean) => void } = {}) {
   const { t, now } = useServices();
+  // In the popup a card that came by itself waits behind one line until a person opens it.
+  const [opened, setOpened] = useState(!invite);
+  const inviteId = useId();
   const checkIn = useCheckIn();
   const [view, setView] = useState<{ kind: 'none' | 'counsellor' } | { kind: 'card'; asked: boolean }>({ kind: 'none' });
   const [status, setStatus] = useState('');
@@ -43,6 +46,7 @@ export function CheckInArea() {
     const onHash = () => {
       if (!askedFor()) return;
       setStatus('');
+      setOpened(true);
       setView({ kind: 'card', asked: true });
     };
     window.addEventListener('hashchange', onHash);
@@ -54,13 +58,28 @@ export function CheckInArea() {
     setView({ kind: 'none' });
   };
 
+  const open = view.kind !== 'none' && (opened || (view.kind === 'card' && view.asked));
+  useEffect(() => onOpen?.(open), [open]);
+
   if (!data) return null;
+  if (view.kind !== 'none' && !open) {
+    const words = t(view.kind === 'card' ? 'checkInQuestion' : 'counsellorHeading');
+    return (
+      <p class="checkin-invite small">
+        <span id={inviteId}>{words}</span>
+        <span aria-hidden="true"> · </span>
+        <button type="button" class="link" aria-describedby={inviteId} onClick={() => setOpened(true)}>
+          {t(view.kind === 'card' ? 'checkInAnswer' : 'counsellorRead')}
+        </button>
+      </p>
+    );
+  }
   if (view.kind === 'card') {
     return (
       <CheckInCard
         key={view.asked ? 'asked' : 'due'}
         earlier={data.checkIns}
-        focusOnOpen={view.asked}
+        focusOnOpen={view.asked || invite}
         save={checkIn.answer}
         notNow={async () => {
           close();
@@ -71,7 +90,7 @@ export function CheckInArea() {
       />
     );
   }
-  if (view.kind === 'counsellor') return <CounsellorCard close={close} />;
+  if (view.kind === 'counsellor') return <CounsellorCard close={close} focusOnOpen={invite} />;
   // Always in the page, so the polite "comes back tomorrow" is announced; it takes no room while empty.
   return (
     <p class="status checkin-status" role="status">

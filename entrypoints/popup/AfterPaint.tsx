@@ -16,8 +16,11 @@ import type { NudgeChoice } from '../../ideas/popup-request';
 import { useLoaded, WithStore } from './Lazy';
 import './after-paint.css';
 
-/** The check-in area, loaded (with the data layer it works on) when a card is due or "Check in now" asks for it. */
-export function LazyCheckInArea({ due }: { due: boolean }) {
+/**
+ * The check-in area, loaded (with the data layer it works on) when a card is due or "Check in now" asks for it;
+ * a card that comes by itself first shows as a one-line invitation. `onOpen` hears when a card opens or closes.
+ */
+export function LazyCheckInArea({ due, onOpen }: { due: boolean; onOpen: (open: boolean) => void }) {
   const [asked, setAsked] = useState(() => location.hash === CHECKIN_HASH);
   useEffect(() => {
     const onHash = () => location.hash === CHECKIN_HASH && setAsked(true);
@@ -25,7 +28,7 @@ export function LazyCheckInArea({ due }: { due: boolean }) {
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
   const Area = useLoaded(due || asked, () => import('../../checkin/CheckInArea').then((m) => m.CheckInArea));
-  return Area ? <WithStore>{() => <Area />}</WithStore> : null;
+  return Area ? <WithStore>{() => <Area invite onOpen={onOpen} />}</WithStore> : null;
 }
 
 /** The quiet line about nudges: what comes next or why nothing does, its one action, and the pause menu. */

@@ -43,6 +43,7 @@ export function App({ openOptions, cachedIdea = null }: AppProps) {
   const popup = usePopup(services);
   const { view, error } = popup;
   const [later, setLater] = useState<AfterPaint | null>(null);
+  const [checkInOpen, setCheckInOpen] = useState(false);
   const feedback = useStatusUndo();
   const { say } = feedback;
   // Each button's write runs once at a time: a double click or a double Enter is one action.
@@ -120,8 +121,6 @@ export function App({ openOptions, cachedIdea = null }: AppProps) {
         </button>
       </header>
 
-      {later && view && <later.LazyCheckInArea due={view.checkIn} />}
-
       <section class="today" aria-labelledby="today-heading">
         <h2 id="today-heading" class="eyebrow">
           {t('todaysIdea')}
@@ -140,64 +139,67 @@ export function App({ openOptions, cachedIdea = null }: AppProps) {
         )}
         {idea && (
           <div class="actions" role="group" aria-label={t('ideaActions')}>
+            {/* The first invitation is to do today's idea; once done it turns into a quiet toggle that says so. */}
             <button
               type="button"
-              class="primary"
-              {...busyProps(anotherWrite.busy)}
-              onClick={() =>
-                void anotherWrite.run(async () => {
-                  if (!view) return;
-                  if (await popup.another()) say(t('anotherDone'));
-                })
-              }
+              class={triedToday ? 'toggle' : 'primary'}
+              aria-pressed={triedToday}
+              {...busyProps(triedWrite.busy)}
+              onClick={() => view && void triedWrite.run(() => popup.tried(idea.id, !triedToday))}
             >
-              {t('anotherIdea')}
+              {triedToday && <Check />}
+              {t(idea.mode === 'solo' ? (triedToday ? 'didThisToday' : 'iDidThis') : triedToday ? 'triedToday' : 'weTriedThis')}
             </button>
-            <div class="toggles">
-              <button
-                type="button"
-                class="toggle"
-                aria-pressed={favourite}
-                {...busyProps(favouriteWrite.busy)}
-                onClick={() => view && void favouriteWrite.run(() => popup.favourite(idea.id, !favourite))}
-              >
-                <Heart filled={favourite} />
-                {t(favourite ? 'inFavourites' : 'favourite')}
-              </button>
-              <button
-                type="button"
-                class="toggle"
-                aria-pressed={triedToday}
-                {...busyProps(triedWrite.busy)}
-                onClick={() => view && void triedWrite.run(() => popup.tried(idea.id, !triedToday))}
-              >
-                {triedToday && <Check />}
-                {t(triedToday ? 'triedToday' : 'weTriedThis')}
-              </button>
-            </div>
-            <div class="quiet-actions">
-              <button type="button" class="link" onClick={() => void copy(idea.text)}>
-                {t('copyToShare')}
-              </button>
-              <button
-                type="button"
-                class="link"
-                {...busyProps(hideWrite.busy)}
-                onClick={() =>
-                  void hideWrite.run(async () => {
-                    if (!view) return;
-                    const undo = await popup.hide();
-                    if (!undo) return;
-                    offer(undo);
-                    say(t('hiddenForGood'));
-                  })
-                }
-              >
-                {t('notForUs')}
-              </button>
-            </div>
+            <button
+              type="button"
+              class="toggle"
+              aria-pressed={favourite}
+              {...busyProps(favouriteWrite.busy)}
+              onClick={() => view && void favouriteWrite.run(() => popup.favourite(idea.id, !favourite))}
+            >
+              <Heart filled={favourite} />
+              {t(favourite ? 'inFavourites' : 'favourite')}
+            </button>
+            {!checkInOpen && (
+              <div class="quiet-actions">
+                <button
+                  type="button"
+                  class="link"
+                  {...busyProps(anotherWrite.busy)}
+                  onClick={() =>
+                    void anotherWrite.run(async () => {
+                      if (!view) return;
+                      if (await popup.another()) say(t('anotherDone'));
+                    })
+                  }
+                >
+                  {t('anotherIdea')}
+                </button>
+                <button type="button" class="link" onClick={() => void copy(idea.text)}>
+                  {t('copyToShare')}
+                </button>
+                <button
+                  type="button"
+                  class="link"
+                  {...busyProps(hideWrite.busy)}
+                  onClick={() =>
+                    void hideWrite.run(async () => {
+                      if (!view) return;
+                      const undo = await popup.hide();
+                      if (!undo) return;
+                      offer(undo);
+                      say(t('hiddenForGood'));
+                    })
+                  }
+                >
+                  {t('notForUs')}
+                </button>
+              </div>
+            )}
           </div>
         )}
+        {/* The check-in comes as one line under the idea; opened, its card takes the quiet actions' place. */}
+        {later && view && <later.LazyCheckInArea due={view.checkIn} onOpen={setCheckInOpen} />}
         {later && view?.pair && <later.PairLine pair={view.pair} onOurs={popup.ours} />}
         <StatusUndoRow state={feedback} rowClass="status-row" statusClass="status" />
         {awayNotice}
@@ -205,7 +207,8 @@ export function App({ openOptions, cachedIdea = null }: AppProps) {
 
       {later && view && <later.NudgeLine view={view} onChoose={popup.nudges} say={say} />}
 
-      <div class="more">
+      {/* One quiet row: the lists open below it, the conversations and the check-in are one click away. */}
+      <nav class="more" aria-label={t('more')}>
         {later && view && (
           <later.IdeaLists
             view={view}
@@ -219,13 +222,11 @@ export function App({ openOptions, cachedIdea = null }: AppProps) {
             }
           />
         )}
-        <p class="quiet-links">
-          <button type="button" class="link talk-link" onClick={() => services.openPage('/talk.html')}>
-            {t('talkTogether')}
-          </button>
-          <CheckInNowLink />
-        </p>
-      </div>
+        <button type="button" class="link talk-link" onClick={() => services.openPage('/talk.html')}>
+          {t('talkTogether')}
+        </button>
+        <CheckInNowLink />
+      </nav>
     </main>
   );
 }

@@ -39,6 +39,12 @@ async function popupAt(time: number, hash = ''): Promise<Page> {
   return popup;
 }
 
+/** A card that came by itself waits as one line under today's idea: its button opens it. */
+async function openInvited(popup: Page, button: 'Answer' | 'Read'): Promise<void> {
+  await expect.poll(() => popup.locator('.checkin-invite').getByRole('button', { name: button }).count()).toBe(1);
+  await popup.locator('.checkin-invite').getByRole('button', { name: button }).click();
+}
+
 async function answer(popup: Page, words: string, note = ''): Promise<void> {
   await popup.getByLabel(words, { exact: true }).check();
   if (note) await popup.getByLabel('A private note (optional)').fill(note);
@@ -52,7 +58,7 @@ describe('the weekly check-in', () => {
   // and June, far from any change to summer time.
   const T0 = new Date(2030, 4, 6, 12).getTime();
 
-  it('does not come in the first week after the welcome, then comes above today\'s idea', async () => {
+  it('does not come in the first week after the welcome, then comes as one line under today\'s idea', async () => {
     const setup = await session.tend.open('options');
     await setup.waitForSelector('main');
     await patchState(setup, 'setup', { finishedAt: T0 });
@@ -65,10 +71,15 @@ describe('the weekly check-in', () => {
     popup = await popupAt(T0 + 7 * DAY);
     // One clock: the service worker answers for the same moment as the popup.
     expect(await inWorker(session.tend, () => [Date.now(), new Date().getTime()])).toEqual([T0 + 7 * DAY, T0 + 7 * DAY]);
+    await expect.poll(() => popup.locator('.checkin-invite').count()).toBe(1);
+    const invite = await popup.locator('.checkin-invite').boundingBox();
+    const idea = await popup.locator('.today .idea-card').boundingBox();
+    expect((invite?.y ?? 0) > (idea?.y ?? 0) + (idea?.height ?? 0)).toBe(true);
+    expect(await seriousA11yIssues(popup)).toEqual([]);
+    await openInvited(popup, 'Answer');
     await expect.poll(() => popup.getByRole('heading', { name: QUESTION }).count()).toBe(1);
-    const card = await popup.getByRole('heading', { name: QUESTION }).boundingBox();
-    const today = await popup.locator('#today-heading').boundingBox();
-    expect((card?.y ?? 0) < (today?.y ?? 0)).toBe(true);
+    // Opened, the card takes the place of the idea's quiet actions.
+    expect(await popup.getByRole('button', { name: 'Another idea' }).count()).toBe(0);
     expect(await seriousA11yIssues(popup)).toEqual([]);
 
     await answer(popup, 'Like a job', 'A long week at work');
@@ -85,6 +96,7 @@ describe('the weekly check-in', () => {
 
   it('a second "Like a job" week brings the counsellor card once', async () => {
     let popup = await popupAt(T0 + 14 * DAY);
+    await openInvited(popup, 'Answer');
     await expect.poll(() => popup.getByRole('heading', { name: QUESTION }).count()).toBe(1);
     await answer(popup, 'Like a job');
     await expect.poll(() => popup.textContent('main')).toContain('This week Tend leans toward presence');
@@ -93,6 +105,7 @@ describe('the weekly check-in', () => {
     await popup.close();
 
     popup = await popupAt(T0 + 14 * DAY + 3600_000);
+    await openInvited(popup, 'Read');
     await expect.poll(() => popup.getByText('Many couples go through').count()).toBe(1);
     expect(await popup.textContent('main')).toContain('A couples counsellor or a sex therapist');
     expect(await popup.getByRole('link', { name: /What has changed between us/ }).count()).toBe(1);
@@ -116,6 +129,7 @@ describe('the weekly check-in', () => {
 
     // Due again a week after the last answer; "Not now" holds it back for that day only.
     popup = await popupAt(T0 + 21 * DAY);
+    await openInvited(popup, 'Answer');
     await expect.poll(() => popup.getByRole('heading', { name: QUESTION }).count()).toBe(1);
     await popup.getByRole('button', { name: 'Not now' }).click();
     await expect.poll(() => popup.textContent('main')).toContain('comes back tomorrow');
@@ -124,6 +138,7 @@ describe('the weekly check-in', () => {
     expect(await popup.getByText(QUESTION).count()).toBe(0);
     await popup.close();
     popup = await popupAt(T0 + 22 * DAY);
+    await openInvited(popup, 'Answer');
     await expect.poll(() => popup.getByRole('heading', { name: QUESTION }).count()).toBe(1);
     await popup.close();
   });
@@ -170,6 +185,7 @@ describe('the weekly check-in', () => {
     await expect.poll(() => popup.textContent('main')).toContain('This week Tend leans toward');
     await popup.close();
     popup = await popupAt(T0 + 43 * DAY + 3600_000);
+    await openInvited(popup, 'Read');
     await expect.poll(() => popup.getByText('Many couples go through').count()).toBe(1);
     expect(await popup.evaluate(() => document.documentElement.dataset.scheme)).toBe('dark');
     expect(await seriousA11yIssues(popup)).toEqual([]);

@@ -112,7 +112,7 @@ describe('the popup', () => {
       const page = await openReady(session);
       await page.emulateMedia({ colorScheme: scheme });
       // Both toggles on, as they look when pressed.
-      for (const label of ['Favourite', 'We tried this']) {
+      for (const label of ['Favourite', 'We tried this', 'I did this']) {
         const off = page.getByRole('button', { name: label, exact: true });
         if ((await off.count()) > 0) await off.click();
       }

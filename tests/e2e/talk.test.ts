@@ -66,13 +66,13 @@ describe('talk together', () => {
     const total = CHANGED.prompts.length;
     await expect.poll(() => text(page, '.talk-prompt')).toBe(CHANGED.prompts[0]);
     expect(await text(page, '[role=status]')).toBe(`1 of ${total}`);
-    expect(await text(page, '#who-first')).toBe('The one listening answers first');
+    expect(await text(page, '#who-first')).toBe('One of you reads this aloud; the other answers first.');
     await expect.poll(() => focused(page)).toBe(CHANGED.prompts[0]);
 
     await page.keyboard.press('ArrowRight');
     await expect.poll(() => text(page, '.talk-prompt')).toBe(CHANGED.prompts[1]);
     expect(await text(page, '[role=status]')).toBe(`2 of ${total}`);
-    expect(await text(page, '#who-first')).toBe('The one reading answers first');
+    expect(await text(page, '#who-first')).toBe('Whoever reads this aloud answers first, then the other.');
     await expect.poll(() => focused(page)).toBe(CHANGED.prompts[1]);
 
     // Pass, from the keyboard: Tab to it and press Enter; focus comes back to the new prompt.
@@ -153,7 +153,7 @@ describe('talk together in German', () => {
       await page.getByRole('button', { name: 'Anfangen' }).click();
       await expect.poll(() => text(page, '.talk-prompt')).toBe(german.prompts[0]);
       expect(await text(page, '[role=status]')).toBe(`1 von ${german.prompts.length}`);
-      expect(await text(page, '#who-first')).toBe('Zuerst antwortet, wer zuhört');
+      expect(await text(page, '#who-first')).toBe('Eine Person liest vor, die andere antwortet zuerst.');
       expect(de.pageErrors).toEqual([]);
     });
   });

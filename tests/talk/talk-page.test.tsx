@@ -68,13 +68,13 @@ describe('talk page', () => {
     const total = CHANGED.prompts.length;
     expect(prompt(root)).toBe(CHANGED.prompts[0]);
     expect(progress(root)).toBe(`1 of ${total}`);
-    expect(who(root)).toBe('The one listening answers first');
+    expect(who(root)).toBe('One of you reads this aloud; the other answers first.');
     expect(document.activeElement?.textContent).toBe(CHANGED.prompts[0]);
 
     await click(button(root, 'Next →'));
     expect(prompt(root)).toBe(CHANGED.prompts[1]);
     expect(progress(root)).toBe(`2 of ${total}`);
-    expect(who(root)).toBe('The one reading answers first');
+    expect(who(root)).toBe('Whoever reads this aloud answers first, then the other.');
     expect(document.activeElement?.textContent).toBe(CHANGED.prompts[1]);
 
     await click(button(root, 'Pass'));

@@ -155,8 +155,10 @@ describe('popup', () => {
     expect((await services.store.readNudgeState()).pausedUntil).toBeNull();
   });
 
-  it('Favourite and "We tried this" read differently when on, and never look like the primary action', async () => {
-    const { root } = await openPopup();
+  it('"We tried this" is the one filled button; Favourite and it read differently when on, and "Another idea" stays quiet', async () => {
+    const { root } = await openPopup(fakeServices(library.map((i) => ({ ...i, mode: 'together' as const }))));
+    expect([...root.querySelectorAll('button.primary')].map((b) => b.textContent)).toEqual(['We tried this']);
+    expect(button(root, 'Another idea').classList.contains('primary')).toBe(false);
     await click(button(root, 'We tried this'));
     const tried = button(root, 'Tried today');
     expect(tried.getAttribute('aria-pressed')).toBe('true');
@@ -164,10 +166,18 @@ describe('popup', () => {
     await click(button(root, 'Favourite'));
     const favourite = button(root, 'In favourites');
     expect(favourite.querySelector('path')?.getAttribute('fill')).toBe('currentColor');
+    // A toggle that is on keeps the surface: it never looks like the filled invitation.
     for (const toggle of [favourite, tried]) expect(toggle.classList.contains('primary')).toBe(false);
-    expect(root.querySelectorAll('button.primary')).toHaveLength(1);
     await click(button(root, 'Tried today'));
     expect(button(root, 'We tried this').getAttribute('aria-pressed')).toBe('false');
+    expect(button(root, 'We tried this').classList.contains('primary')).toBe(true);
+  });
+
+  it('an idea for one says "I did this", and "Did this today" once done', async () => {
+    const { root } = await openPopup(fakeServices(library.map((i) => ({ ...i, mode: 'solo' as const }))));
+    expect(root.textContent).not.toContain('We tried this');
+    await click(button(root, 'I did this'));
+    expect(button(root, 'Did this today').getAttribute('aria-pressed')).toBe('true');
   });
 
   it('favourites can be copied and removed (with Undo)', async () => {
