@@ -35,7 +35,8 @@ describe('a double click writes once', () => {
     await popup.getByLabel('Like a job', { exact: true }).check();
     await popup.getByRole('button', { name: 'Save' }).dblclick();
     await popup.getByText('Thank you.', { exact: false }).first().waitFor().catch(() => {});
-    await popup.waitForTimeout(800);
+    // A second write, had the second click made one, starts within moments of the first: a short pause for it.
+    await popup.waitForTimeout(300);
     expect(await count(popup, 'checkins')).toBe(1);
     await popup.close();
   });
