@@ -64,6 +64,8 @@ const [typed, , built] = await Promise.all([
 ]);
 if (typed) passed += 1;
 else failed += 1;
+// After the unit tests, not beside them: started as soon as the build was there, they took the two cores from
+// the unit suite's timing-sensitive component tests, which then failed now and then.
 if (built) await vitest('e2e', 'e2e');
 else failed += 1;
 

@@ -57,11 +57,23 @@ export function App({ actions }: { actions: OptionsActions }) {
   const [failed, setFailed] = useState<unknown>(null);
   const [saved, setSaved] = useState('');
   const savedTimer = useRef<number | undefined>(undefined);
+  /**
+   * Saves started and still on their way. What is read shows only while none is (it may predate one),
+   * else it is read again when the last ends; a save's result shows only if no later save has started.
+   */
+  const saves = useRef({ started: 0, open: 0, missed: false });
   useTheme(prefs);
 
   const reload = async () => {
+    const s = saves.current;
+    const at = s.started;
     try {
       const checked = await store.readPrefsChecked();
+      if (s.open > 0 || at !== s.started) {
+        if (s.open > 0) s.missed = true;
+        else void reload();
+        return;
+      }
       setDamaged(checked.damaged);
       setUnreadable(checked.unreadable);
       setPrefs(checked.prefs);
@@ -83,8 +95,23 @@ export function App({ actions }: { actions: OptionsActions }) {
   const save = async (patch: PrefsPatch) => {
     // The fields a function patch gave against what was stored (it may give none: an Undo refused).
     let fields: Partial<Prefs> = typeof patch === 'function' ? {} : patch;
-    const next = await store.patchPrefs(typeof patch === 'function' ? (stored) => (fields = patch(stored)) : patch);
-    setPrefs(next);
+    const s = saves.current;
+    const mine = ++s.started;
+    s.open += 1;
+    // The choice shows at once, so a re-render while the write is on its way never puts the old value back.
+    setPrefs((shown) => shown && { ...shown, ...(typeof patch === 'function' ? patch(shown) : patch) });
+    let next: Prefs | null = null;
+    try {
+      next = await store.patchPrefs(typeof patch === 'function' ? (stored) => (fields = patch(stored)) : patch);
+    } finally {
+      s.open -= 1;
+      if (next && mine === s.started) setPrefs(next);
+      // A write that failed leaves what is stored to show; so does a read skipped while this was on its way.
+      if (s.open === 0 && (s.missed || !next)) {
+        s.missed = false;
+        void reload();
+      }
+    }
     setDamaged((d) => d.filter((key) => !(key in fields)));
     if (SCHEDULE_KEYS.some((key) => key in fields)) await services.replanNudges();
     setSaved('');

@@ -9,6 +9,9 @@ import { BulkAdd } from './BulkAdd';
 import { DEFAULT_FIELDS, IdeaForm } from './OwnIdeaForm';
 import './own-ideas.css';
 
+/** The same note without its Undo. */
+const endUndo = (note: Note): Note => (note?.undo ? { text: note.text } : note);
+
 /** Settings › Your ideas: write, edit, delete, search, bring in many at once, and save them to share. */
 export function OwnIdeasSection({ download }: { download: (fileName: string, text: string, type?: string) => void }) {
   const { t, store, now, random, locale } = useServices();
@@ -23,19 +26,22 @@ export function OwnIdeasSection({ download }: { download: (fileName: string, tex
   const listRef = useRef<HTMLDivElement>(null);
   const undoRef = useRef<HTMLButtonElement>(null);
 
-  const refresh = async () => {
+  const read = async () => {
     const [list, broken] = await Promise.all([store.readOwnIdeas(), store.countDamagedOwnIdeas()]);
     setIdeas(list);
     setDamaged(broken);
+    return list;
   };
+  const refresh = async () => void (await read());
   useEffect(() => {
     void refresh();
     // Ideas added in another tab, an import or "Delete all data" show here at once.
     return store.onChange((change) => {
       if (change !== 'ownIdeas' && change !== 'all') return;
-      void refresh();
-      // What an Undo here refers to changed elsewhere: the Undo ends.
-      setListNote((note) => (note?.undo ? { text: note.text } : note));
+      // An Undo ends once what it refers to changed elsewhere: the data wiped, or the idea back already. Not on
+      // every write to the ideas: this page hears its own too, its delete's among them, at times after the Undo shows.
+      if (change === 'all') setListNote(endUndo);
+      void read().then((list) => setListNote((note) => (list.some((i) => i.id === note?.undo?.idea.id) ? endUndo(note) : note)));
     });
   }, [store]);
 

@@ -44,6 +44,10 @@ export const BROWSER_OWN_HOSTS = [
   'android.clients.google.com',
 ];
 
+/** What the proxy saw besides Chromium's own traffic: requests that tried to leave the browser. */
+export const requestsThatLeft = (proxy: RefusingProxy): string[] =>
+  proxy.seen.filter((line) => !BROWSER_OWN_HOSTS.some((host) => line.includes(host)));
+
 export interface Tend {
   context: BrowserContext;
   extensionId: string;
@@ -51,7 +55,8 @@ export interface Tend {
   pageErrors: string[];
   /** Every URL the extension's pages and worker asked for. */
   requests: string[];
-  open(page: 'popup' | 'options' | 'welcome' | 'talk', query?: string): Promise<Page>;
+  /** Opens one of Tend's pages in a new tab; `media` emulates a colour scheme or reduced motion in that tab only. */
+  open(page: 'popup' | 'options' | 'welcome' | 'talk', query?: string, media?: Media): Promise<Page>;
   /**
    * One clock for the whole extension: pins the pages' clock (Playwright's) and the service worker's
    * (Date replaced inside it, again in every worker that starts later) at `time`. `null` lets the
@@ -78,6 +83,12 @@ const QUIET = [
   '--disable-quic',
 ];
 
+/** What a page is told of the system's look; Playwright emulates it per page, without a relaunch. */
+export interface Media {
+  colorScheme?: 'light' | 'dark';
+  reducedMotion?: 'reduce' | 'no-preference';
+}
+
 export interface LaunchOptions {
   proxy?: RefusingProxy;
   extensionDir?: string;
@@ -89,6 +100,10 @@ export interface LaunchOptions {
   /** false: leave the welcome unfinished (tests of the welcome); otherwise it is marked finished at launch. */
   setUp?: boolean;
 }
+
+/** How long each browser closed in this file took (ms): a test that needs it closed by a moment plans from these. */
+const closeTimes: number[] = [];
+export const slowestClose = (): number | null => (closeTimes.length ? Math.max(...closeTimes) : null);
 
 export async function launchTend(profileDir: string, options: LaunchOptions = {}): Promise<Tend> {
   const dir = options.extensionDir ?? CHROME_DIR;
@@ -129,8 +144,9 @@ export async function launchTend(profileDir: string, options: LaunchOptions = {}
     extensionId,
     worker,
     pageErrors,
-    async open(name, query = '') {
+    async open(name, query = '', media) {
       const page = await context.newPage();
+      if (media) await page.emulateMedia(media);
       page.on('pageerror', (e) => pageErrors.push(`${name}: ${e.message}`));
       page.on('console', (m) => {
         if (m.type() === 'error') pageErrors.push(`${name} console: ${m.text()}`);
@@ -144,7 +160,9 @@ export async function launchTend(profileDir: string, options: LaunchOptions = {}
       await Promise.all(context.serviceWorkers().map(pinWorker));
     },
     async close() {
+      const t0 = Date.now();
       await context.close();
+      closeTimes.push(Date.now() - t0);
     },
   };
 }

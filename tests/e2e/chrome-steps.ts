@@ -1,20 +1,24 @@
 /** Small steps the Chrome tests share: reading and writing Tend's data the way the extension stores it. */
 import { readFileSync } from 'node:fs';
-import type { Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import type { Prefs } from '../../model/prefs';
-import { afterAll, beforeAll } from 'vitest';
-import { inWorker, launchTend, tempProfile, type LaunchOptions, type Tend } from './chrome-harness';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { inWorker, launchTend, tempProfile, waitFor, type LaunchOptions, type Media, type Tend } from './chrome-harness';
 import { libraryTexts } from './shared';
 
 export const IDEA_TEXTS = libraryTexts('ideas.json');
 
-/** One browser on its own profile for a describe block; `relaunch` restarts it on the same profile. */
+/**
+ * One browser on its own profile for a describe block (or a file); `relaunch` restarts it on the same profile,
+ * running `whileClosed` in between.
+ */
 export function useTend(options: () => LaunchOptions = () => ({})) {
   const profile = tempProfile();
   const session = {
     tend: null as unknown as Tend,
-    async relaunch() {
+    async relaunch(whileClosed?: () => Promise<void>) {
       await session.tend.close();
+      await whileClosed?.();
       session.tend = await launchTend(profile.dir, options());
     },
   };
@@ -38,6 +42,18 @@ export async function withTend<T>(options: LaunchOptions, fn: (tend: Tend) => Pr
     await tend.close();
     profile.remove();
   }
+}
+
+/**
+ * Opens one of Tend's pages as a system with this colour scheme or motion setting would show it (emulated in
+ * that tab only, so one browser serves every look), and waits until the page follows it.
+ */
+export async function openAs(tend: Tend, name: Parameters<Tend['open']>[0], media: Media, query = ''): Promise<Page> {
+  const page = await tend.open(name, query, media);
+  const html = () => page.evaluate(() => ({ ...document.documentElement.dataset }));
+  if (media.colorScheme) await expect.poll(async () => (await html()).scheme).toBe(media.colorScheme);
+  if (media.reducedMotion) await expect.poll(async () => (await html()).motion).toBe(media.reducedMotion === 'reduce' ? 'reduce' : 'full');
+  return page;
 }
 
 export const ALL_DAY = Array.from({ length: 7 }, () => [{ start: 0, end: 1440 }]);
@@ -73,9 +89,13 @@ async function patchRecord(page: Page, store: 'prefs' | 'state', key: string, pa
   );
 }
 
-/** Writes preferences straight into Tend's IndexedDB, as set-up for a test. */
-export async function patchPrefs(page: Page, patch: Partial<Prefs>): Promise<void> {
+/**
+ * Writes preferences straight into Tend's IndexedDB, as set-up for a test; `announce` also tells the open pages,
+ * as Tend's own writes do, so they show the change without a reload.
+ */
+export async function patchPrefs(page: Page, patch: Partial<Prefs>, { announce = false } = {}): Promise<void> {
   await patchRecord(page, 'prefs', 'prefs', patch);
+  if (announce) await page.evaluate(() => new BroadcastChannel('tend:tend').postMessage('prefs'));
 }
 
 /** Merges `patch` into one record of Tend's 'state' store (nudge, setup…), as set-up for a test. */
@@ -134,3 +154,35 @@ export async function seriousA11yIssues(page: Page, within?: string, only?: stri
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id} (${v.impact}): ${v.targets.slice(0, 3).join(', ')}`);
 }
+
+export const welcomePages = (context: BrowserContext) => context.pages().filter((p) => p.url().includes('/welcome.html'));
+
+/**
+ * Asks the service worker to check its alarm, as an opened popup does. The worker does one job at a time, so it
+ * answers once every job queued before this one (install, start-up, a plan) has run.
+ */
+export async function workerSettled(page: Page): Promise<void> {
+  await page.evaluate(() => chrome.runtime.sendMessage({ tend: 'popup-opened' }));
+}
+
+/** The welcome tab the browser opened by itself after the install. */
+export async function openedWelcome(context: BrowserContext): Promise<Page> {
+  const [page] = await waitFor(async () => welcomePages(context), (pages) => pages.length > 0, 15_000);
+  await (page as Page).waitForSelector('h1');
+  return page as Page;
+}
+
+/** Opens the popup with the welcome counted as done, nudges neither paused nor snoozed, and the data read. */
+export async function openReady(tend: Tend): Promise<Page> {
+  const page = await tend.open('popup');
+  await patchState(page, 'setup', { finishedAt: Date.now() });
+  // Each test starts from nudges that are neither paused nor snoozed, whatever a test before it left.
+  await patchState(page, 'nudge', { pausedUntil: null, pausedIndefinitely: false, snoozedUntil: null, lastNudgeAt: null });
+  await page.reload();
+  await ideaText(page);
+  return page;
+}
+
+/** The popup's status line about nudges, with the narrow spaces some locales put in times made plain. */
+export const nudgeLineText = async (page: Page): Promise<string> =>
+  ((await page.locator('.nudge-line p').first().textContent()) ?? '').replace(/[\u2009\u202f\u00a0]/g, ' ').trim();

@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RefusingProxy } from './chrome-harness';
+import { RefusingProxy, requestsThatLeft } from './chrome-harness';
 import { ideaText, readStored, useTend } from './chrome-steps';
 
 const proxy = new RefusingProxy();
@@ -74,5 +74,11 @@ describe('two popups on two days', () => {
     } finally {
       await tend.setTime(null);
     }
+  });
+});
+
+describe('privacy', () => {
+  it('no request left the browser', () => {
+    expect(requestsThatLeft(proxy)).toEqual([]);
   });
 });

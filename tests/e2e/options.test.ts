@@ -2,11 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { waitFor } from './chrome-harness';
-import { alarms, ideaText, notifications, patchPrefs, readStored, useTend, withTend } from './chrome-steps';
-import { libraryTexts } from './shared';
-
-const GERMAN_IDEAS = libraryTexts('ideas.de.json');
-const GERMAN_NUDGES = libraryTexts('nudges.de.json');
+import { alarms, ideaText, readStored, useTend } from './chrome-steps';
 
 const session = useTend();
 
@@ -166,38 +162,5 @@ describe('settings', () => {
 
   it('made no page errors', () => {
     expect(session.tend.pageErrors).toEqual([]);
-  });
-});
-
-describe('in German', () => {
-  it('the popup and settings speak German when the browser does', async () => {
-    await withTend({ lang: 'de' }, async (de) => {
-      const popup = await de.open('popup');
-      expect(GERMAN_IDEAS.has(await ideaText(popup))).toBe(true);
-      expect(await popup.getByRole('button', { name: 'Andere Idee' }).count()).toBe(1);
-      await popup.getByRole('button', { name: 'Andere Idee' }).click();
-      await expect.poll(async () => GERMAN_IDEAS.has(await ideaText(popup))).toBe(true);
-      const options = await de.open('options');
-      await expect.poll(() => options.textContent('h1')).not.toBe('');
-      expect(await options.evaluate(() => document.documentElement.lang)).toMatch(/^de/);
-      // With discreet mode off, the nudge line itself is shown, in German.
-      await patchPrefs(options, { discreet: false });
-      await options.reload();
-      // The browser does not hand a notification's text back, so the page notes what it asks to show.
-      await options.evaluate(() => {
-        const create = chrome.notifications.create.bind(chrome.notifications);
-        const shown: string[] = [];
-        Object.assign(window, { shown });
-        chrome.notifications.create = ((id: string, options: chrome.notifications.NotificationCreateOptions) => {
-          shown.push(options.message ?? '');
-          return create(id, options);
-        }) as typeof chrome.notifications.create;
-      });
-      await options.getByRole('button', { name: 'Test-Erinnerung senden' }).click();
-      await waitFor(() => notifications(de), (n) => 'tend-nudge' in n);
-      const shown = await options.evaluate(() => (window as unknown as { shown: string[] }).shown);
-      expect(shown).toHaveLength(1);
-      expect(GERMAN_NUDGES.has(shown[0] ?? '')).toBe(true);
-    });
   });
 });

@@ -1,9 +1,9 @@
-/** Settings › Your ideas in a real Chromium: add, markup as text, a relaunch, bulk import, sharing by file, axe, German. */
+/** Settings › Your ideas in a real Chromium: add, markup as text, a relaunch, bulk import, sharing by file, axe (German: german.test.ts). */
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import type { Tend } from './chrome-harness';
-import { ideaText, seriousA11yIssues, useTend, withTend } from './chrome-steps';
+import type { Media, Tend } from './chrome-harness';
+import { ideaText, openAs, seriousA11yIssues, useTend, withTend } from './chrome-steps';
 
 const MARKUP = '<img src=x onerror=alert(1)>';
 const TEA = 'Make tea and sit together for five minutes';
@@ -11,8 +11,8 @@ const TEA = 'Make tea and sit together for five minutes';
 const session = useTend();
 
 /** Opens Settings at "Your ideas", noting any dialog a script might open (there must be none). */
-async function openSection(tend: Tend): Promise<{ page: Page; dialogs: string[] }> {
-  const page = await tend.open('options', '#own');
+async function openSection(tend: Tend, media?: Media): Promise<{ page: Page; dialogs: string[] }> {
+  const page = media ? await openAs(tend, 'options', media, '#own') : await tend.open('options', '#own');
   const dialogs: string[] = [];
   page.on('dialog', (dialog) => {
     dialogs.push(dialog.message());
@@ -152,34 +152,15 @@ describe('your own ideas', () => {
     await page.close();
   });
 
+  it('has no serious accessibility issues (dark)', async () => {
+    const { page } = await openSection(session.tend, { colorScheme: 'dark' });
+    expect(await page.evaluate(() => document.documentElement.dataset.scheme)).toBe('dark');
+    await showEverything(page);
+    expect(await seriousA11yIssues(page, 'section[aria-labelledby="own"]')).toEqual([]);
+    await page.close();
+  });
+
   it('made no page errors', () => {
     expect(session.tend.pageErrors).toEqual([]);
-  });
-});
-
-describe('your own ideas, dark and German', () => {
-  it('has no serious accessibility issues (dark)', async () => {
-    await withTend({ colorScheme: 'dark' }, async (tend) => {
-      const { page } = await openSection(tend);
-      expect(await page.evaluate(() => document.documentElement.dataset.scheme)).toBe('dark');
-      await showEverything(page);
-      expect(await seriousA11yIssues(page, 'section[aria-labelledby="own"]')).toEqual([]);
-      expect(tend.pageErrors).toEqual([]);
-    });
-  });
-
-  it('speaks German', async () => {
-    await withTend({ lang: 'de' }, async (de) => {
-      const page = await de.open('options', '#own');
-      const own = page.getByRole('region', { name: 'Eure Ideen' });
-      await expect.poll(() => own.textContent()).toContain('Noch keine eigenen Ideen');
-      await own.getByLabel('Eure Idee', { exact: true }).fill('Zusammen kochen, ohne Eile');
-      await own.getByRole('button', { name: 'Idee hinzufügen' }).click();
-      await expect.poll(() => own.locator('.own-list').textContent()).toContain('Zusammen kochen, ohne Eile');
-      expect(await own.textContent()).toContain('Viele auf einmal hereinholen');
-      expect(await own.getByRole('button', { name: 'Unsere Ideen als Textdatei speichern' }).count()).toBe(1);
-      expect(await page.locator('.section-nav').textContent()).toContain('Eure Ideen');
-      expect(de.pageErrors).toEqual([]);
-    });
   });
 });

@@ -1,37 +1,22 @@
 /**
  * The popup in a real Chromium: the status line in each state, the empty state's way out,
- * favourites that can be used, accessibility in light and dark, and German labels.
+ * favourites that can be used, accessibility in light and dark (German labels: german.test.ts).
  */
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CATEGORIES } from '../../model/vocabulary';
-import { RefusingProxy } from './chrome-harness';
-import { ideaText, IDEA_TEXTS, patchPrefs, patchState, seriousA11yIssues, useTend } from './chrome-steps';
+import { RefusingProxy, requestsThatLeft } from './chrome-harness';
+import { ideaText, IDEA_TEXTS, nudgeLineText as lineText, openReady as openReadyIn, patchPrefs, patchState, seriousA11yIssues, useTend } from './chrome-steps';
 
 const proxy = new RefusingProxy();
 beforeAll(() => proxy.start());
 afterAll(() => proxy.stop());
 
-
-const nudgeLine = (page: Page) => page.locator('.nudge-line p').first();
-const lineText = async (page: Page) => ((await nudgeLine(page).textContent()) ?? '').replace(/[\u2009\u202f\u00a0]/g, ' ').trim();
-
-/** Opens the popup with the welcome counted as done and the data read. */
-async function openReady(session: ReturnType<typeof useTend>): Promise<Page> {
-  const page = await session.tend.open('popup');
-  await patchState(page, 'setup', { finishedAt: Date.now() });
-  // Each test starts from nudges that are neither paused nor snoozed, whatever a test before it left.
-  await patchState(page, 'nudge', { pausedUntil: null, pausedIndefinitely: false, snoozedUntil: null, lastNudgeAt: null });
-  await page.reload();
-  await ideaText(page);
-  return page;
-}
-
 describe('the popup', () => {
   const session = useTend(() => ({ proxy }));
+  const openReady = () => openReadyIn(session.tend);
 
   it('says when the next nudge comes, that nudges are off (Turn on), paused (Resume), or that setup is unfinished', async () => {
-    const page = await openReady(session);
+    const page = await openReady();
     await expect.poll(() => lineText(page)).toMatch(/^Next nudge: (tonight|today|tomorrow|[A-Z][a-z]+day), \d{1,2}:\d\d/);
 
     await patchPrefs(page, { nudgesEnabled: false });
@@ -74,7 +59,7 @@ describe('the popup', () => {
   });
 
   it('brings an idea back at once when the filters leave none', async () => {
-    const page = await openReady(session);
+    const page = await openReady();
     await patchPrefs(page, { modeFilter: 'solo', hiddenCategories: [...CATEGORIES] });
     await page.reload();
     await page.getByRole('button', { name: 'Show all kinds again' }).click();
@@ -84,7 +69,7 @@ describe('the popup', () => {
   });
 
   it('favourites: a toggle that reads differently when on; shown again, copied, removed from the list', async () => {
-    const page = await openReady(session);
+    const page = await openReady();
     const first = await ideaText(page);
     await page.getByRole('button', { name: 'Favourite', exact: true }).click();
     await expect.poll(() => page.getByRole('button', { name: 'In favourites' }).getAttribute('aria-pressed')).toBe('true');
@@ -109,7 +94,7 @@ describe('the popup', () => {
 
   for (const scheme of ['light', 'dark'] as const) {
     it(`has no serious accessibility issues in ${scheme} mode, menus and lists open`, async () => {
-      const page = await openReady(session);
+      const page = await openReady();
       await page.emulateMedia({ colorScheme: scheme });
       // Both toggles on, as they look when pressed.
       for (const label of ['Favourite', 'We tried this', 'I did this']) {
@@ -128,18 +113,8 @@ describe('the popup', () => {
   }
 });
 
-describe('the popup in German', () => {
-  const session = useTend(() => ({ proxy, lang: 'de' }));
-
-  it('labels its actions and the status line in German', async () => {
-    const page = await openReady(session);
-    await expect(page.getByRole('button', { name: 'Andere Idee' }).count()).resolves.toBe(1);
-    await expect(page.getByRole('button', { name: 'Favorit', exact: true }).count()).resolves.toBe(1);
-    await expect.poll(() => lineText(page)).toMatch(/^Nächste Erinnerung: (heute Abend|heute|morgen|[A-Z][a-z]+tag|Mittwoch), \d{1,2}:\d\d/);
-    await expect(page.getByRole('button', { name: 'Miteinander reden' }).count()).resolves.toBe(1);
-    await patchPrefs(page, { nudgesEnabled: false });
-    await page.reload();
-    await expect.poll(() => lineText(page)).toBe('Erinnerungen sind aus · Einschalten');
-    await page.close();
+describe('privacy', () => {
+  it('no request left the browser', () => {
+    expect(requestsThatLeft(proxy)).toEqual([]);
   });
 });

@@ -3,12 +3,14 @@
  * screen meanwhile, and its action lands. Only the database itself says "newer" or "damaged".
  */
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { RefusingProxy, waitFor, type Tend } from './chrome-harness';
+import { RefusingProxy, requestsThatLeft, type Tend, waitFor } from './chrome-harness';
 import { ideaText, IDEA_TEXTS, patchState, readStored, withTend } from './chrome-steps';
 
 const proxy = new RefusingProxy();
+beforeAll(() => proxy.start());
+afterAll(() => proxy.stop());
 const IDEA_IDS = new Map((JSON.parse(readFileSync('assets/library/ideas.json', 'utf8')) as { id: string; text: string }[]).map((i) => [i.text, i.id]));
 
 /** Stops every service worker (as Chrome does when one is idle); `stopWhenRunning(n)` stops it the next n times it runs. */
@@ -65,5 +67,11 @@ describe('the popup while the worker restarts', () => {
       expect(worker.states.lastIndexOf('running')).toBeGreaterThan(worker.states.indexOf('stopped'));
       expect(tend.pageErrors).toEqual([]);
     });
+  });
+});
+
+describe('privacy', () => {
+  it('no request left the browser', () => {
+    expect(requestsThatLeft(proxy)).toEqual([]);
   });
 });

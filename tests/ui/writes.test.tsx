@@ -92,6 +92,25 @@ describe('an Undo ends when what it refers to changes elsewhere', () => {
     expect(await services.store.readOwnIdeas()).toEqual([]);
   });
 
+  it('a deleted idea of your own: a write to the ideas heard late (its own delete\'s) leaves the Undo; the idea back from another tab ends it', async () => {
+    const services = page();
+    await services.store.putOwnIdeas([idea('own-a', 'Read aloud'), idea('own-b', 'Cook')]);
+    const root = await mount(<OwnIdeasSection download={() => {}} />, services);
+    await waitFor(() => root.textContent?.includes('Read aloud') ?? false);
+    const item = [...root.querySelectorAll('.own-list li')].find((li) => li.textContent?.includes('Read aloud')) as HTMLElement;
+    await click(button(item, 'Delete'));
+    await waitFor(() => undoButton(root) !== undefined);
+    // Heard after the Undo shows, as a busy page may hear the announcement of its own delete.
+    const other = otherTab(services.dbName);
+    other.announce('ownIdeas');
+    await settle();
+    await settle();
+    expect(undoButton(root)).toBeDefined();
+    await other.putOwnIdeas([idea('own-a', 'Read aloud')]);
+    await waitFor(() => undoButton(root) === undefined);
+    expect(root.textContent).toContain('Read aloud');
+  });
+
   it('a deleted check-in: another tab\'s "Delete all data" takes its Undo away', async () => {
     const services = page();
     await services.store.addCheckIn({ id: 'ci-1', at: Date.UTC(2026, 4, 1), answer: 'mixed', note: 'just ours' });

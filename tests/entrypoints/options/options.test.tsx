@@ -2,9 +2,10 @@
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../../entrypoints/options/App';
+import { createTendStore } from '../../../store/db';
 import { type OptionsActions } from '../../../platform/settings-section';
 import { makeLibrary } from '../../helpers';
-import { button, fakeServices, mount, settle } from '../../render';
+import { button, fakeServices, mount, settle, settleUntil } from '../../render';
 
 const actions: OptionsActions = {
   previewNudge: async () => true,
@@ -33,6 +34,49 @@ describe('settings page', () => {
     });
     await settle();
     expect((await services.store.readPrefs()).hiddenCategories).toEqual(['touch', 'play']);
+  });
+
+  it('a choice stays shown while its write is on its way, whatever is read or saved meanwhile', async () => {
+    const slow = fakeServices(makeLibrary(5));
+    const real = slow.store;
+    let hold: Promise<void> | null = null;
+    let release = () => {};
+    let reads = 0;
+    slow.store = {
+      ...real,
+      patchPrefs: async (patch) => {
+        if (hold) await hold;
+        return real.patchPrefs(patch);
+      },
+      readPrefsChecked: () => {
+        reads += 1;
+        return real.readPrefsChecked();
+      },
+    };
+    const root = await mount(<App actions={actions} />, slow);
+    await settleUntil(() => root.querySelector('fieldset') !== null);
+    const shown = () => ['Touch', 'Play'].map((label) => checkbox(root, label).checked);
+    // The first change is written and announced while the second one's write waits.
+    await act(() => checkbox(root, 'Touch').click());
+    hold = new Promise((ok) => (release = ok));
+    await act(() => checkbox(root, 'Play').click());
+    expect(shown()).toEqual([false, false]);
+    await settleUntil(() => reads >= 2);
+    // Another page writes too (the palette): its announcement makes this page read what is stored.
+    const other = createTendStore(slow.dbName);
+    await other.patchPrefs({ palette: 'sage' });
+    await settleUntil(() => reads >= 3);
+    await settle();
+    expect(shown()).toEqual([false, false]);
+    release();
+    await vi.waitFor(async () => {
+      await settle();
+      expect(await real.readPrefs()).toMatchObject({ hiddenCategories: ['touch', 'play'], palette: 'sage' });
+    });
+    await settle();
+    expect(shown()).toEqual([false, false]);
+    await other.close();
+    await real.clearAll();
   });
 
   it('says how many ideas match, and asks before saving a choice that leaves none', async () => {
