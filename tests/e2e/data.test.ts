@@ -1,6 +1,7 @@
 /** Nothing lost, in a real Chromium: two tabs, stale pages, import that asks, a database from a newer Tend. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { BACKUP_SCHEMA } from '../../backup/backup';
 import { alarms, ideaText, readStored, seriousA11yIssues, useTend } from './chrome-steps';
 import { waitFor } from './chrome-harness';
 
@@ -166,7 +167,7 @@ describe('a database from a newer Tend', () => {
       options.waitForEvent('download'),
       options.getByRole('button', { name: 'Save a copy of what can be read' }).click(),
     ]);
-    expect(JSON.parse(readFileSync((await download.path()) as string, 'utf8'))).toMatchObject({ app: 'tend', schema: 3 });
+    expect(JSON.parse(readFileSync((await download.path()) as string, 'utf8'))).toMatchObject({ app: 'tend', schema: BACKUP_SCHEMA });
     // Nudges go on meanwhile (on defaults): the alarm is still there.
     expect((await alarms(session.tend)).length).toBe(1);
     await options.getByRole('button', { name: 'Start fresh…' }).click();

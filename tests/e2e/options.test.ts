@@ -1,6 +1,7 @@
 /** The settings page in a real Chromium: inline validation, filters, export and import, delete all. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { BACKUP_SCHEMA } from '../../backup/backup';
 import { waitFor } from './chrome-harness';
 import { alarms, ideaText, readStored, useTend } from './chrome-steps';
 
@@ -80,7 +81,7 @@ describe('settings', () => {
       options.getByRole('button', { name: 'Export to a file' }).click(),
     ]);
     const file = JSON.parse(readFileSync((await download.path()) as string, 'utf8'));
-    expect(file).toMatchObject({ app: 'tend', schema: 3, prefs: { palette: 'tide' } });
+    expect(file).toMatchObject({ app: 'tend', schema: BACKUP_SCHEMA, prefs: { palette: 'tide' } });
 
     await options.getByRole('group', { name: 'Palette' }).getByLabel('Clay').check();
     const damaged = { ...file, history: [{ day: 'yesterday' }] };
