@@ -132,7 +132,7 @@ export async function pairNudges(
 }
 
 /** How many pair days ahead to look: a week with together hours on one day only still has one. */
-const SEARCH_DAYS = 9;
+export const PAIR_SEARCH_DAYS = 9;
 
 /**
  * The first pair nudge at or after `after` (from the pair's day before, whose windows may run past
@@ -146,7 +146,7 @@ export async function nextPairNudge(
   lineIds: readonly string[],
 ): Promise<PairNudge | null> {
   const today = zoneDayKey(after, zone);
-  for (let i = -1; i <= SEARCH_DAYS; i++) {
+  for (let i = -1; i <= PAIR_SEARCH_DAYS; i++) {
     const found = (await pairNudges(secret, choices, zone, addDays(today, i), lineIds)).find((n) => n.at >= after);
     if (found) return found;
   }

@@ -9,7 +9,7 @@ import type { NudgeState } from '../model/nudge-state';
 import { isSnoozed } from '../nudges/pause';
 import { MIN_LEAD, type AlarmPlan } from '../nudges/schedule';
 import { decodePairCode } from './code/pair-code';
-import { isInsidePairWindow, nextPairNudge, pairWindowMinutes, type NudgeChoices } from './pair-nudges';
+import { isInsidePairWindow, nextPairNudge, PAIR_SEARCH_DAYS, pairWindowMinutes, type NudgeChoices } from './pair-nudges';
 import { addDays, zoneDayKey } from './zone-time';
 
 /** What the pair decides about nudges: its secret, zone and shared hours, how often and how far apart. */
@@ -19,9 +19,8 @@ export interface PairRhythm {
   choices: NudgeChoices;
 }
 
-/** The rhythm a stored pairing code gives, or null (not paired, or a code that cannot be read). */
-export function pairRhythmOf(code: string | null): PairRhythm | null {
-  if (code === null) return null;
+/** The rhythm a stored pairing code gives, or null when the code cannot be read. */
+export function pairRhythmOf(code: string): PairRhythm | null {
   const decoded = decodePairCode(code);
   if (!('ok' in decoded)) return null;
   const { secret, zone, choices } = decoded.ok;
@@ -39,7 +38,7 @@ export const insidePairHours = (rhythm: PairRhythm) => (time: number) => isInsid
 /** The first minute of the pair's hours at or after `bound` (a snooze ends there: personal, not the pair's moment). */
 function firstPairMinute(rhythm: PairRhythm, bound: number): number | null {
   const today = zoneDayKey(bound, rhythm.zone);
-  for (let i = -1; i <= 9; i++) {
+  for (let i = -1; i <= PAIR_SEARCH_DAYS; i++) {
     const found = pairWindowMinutes(rhythm.choices.windows, rhythm.zone, addDays(today, i)).find((t) => t >= bound);
     if (found !== undefined) return found;
   }

@@ -8,9 +8,8 @@ import { zoneDayKey } from './zone-time';
 /** One per worker: a day's pick costs no HMACs after the first. */
 const cache = createPairOrderCache();
 
-/** The pairing at `time`, or null when this Tend is not paired (or its stored code cannot be read). */
-export async function pairTodayOf(code: string | null, library: readonly Idea[], hidden: ReadonlySet<string>, time: number): Promise<PairToday | null> {
-  if (code === null) return null;
+/** The pairing at `time` from the stored code, or null when the code cannot be read. */
+export async function pairTodayOf(code: string, library: readonly Idea[], hidden: ReadonlySet<string>, time: number): Promise<PairToday | null> {
   const decoded = decodePairCode(code);
   if (!('ok' in decoded)) return null;
   const { secret, zone, choices } = decoded.ok;
