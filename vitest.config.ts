@@ -4,7 +4,8 @@ import { WxtVitest } from 'wxt/testing/vitest-plugin';
 // Unit files share a process per worker (no fresh module graph per file: about 1 s saved per file); every
 // test opens its own uniquely named database and cleans up its listeners, so nothing carries between files.
 // Forks, not threads: several tests switch TZ inside the test, which a worker thread does not take in.
-const fast = { pool: 'forks', isolate: false, maxWorkers: 2 } as const;
+// A property test is pure CPU: beside the build and the browser tests it may take several times as long as alone.
+const fast = { pool: 'forks', isolate: false, maxWorkers: 2, testTimeout: 30_000 } as const;
 
 export default defineConfig({
   test: {
@@ -41,6 +42,11 @@ export default defineConfig({
           include: ['tests/e2e/**/*.test.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
+          // A browser beside other work answers in seconds what takes milliseconds alone: polls wait up to 10 s.
+          expect: { poll: { timeout: 10_000, interval: 50 } },
+          // One module graph per worker: playwright-core and puppeteer-core load once, not once per file. Every
+          // file launches its own browsers on their own profiles, so nothing else carries between files.
+          isolate: false,
           // Two files at a time, one per core: each has its own profiles and proxy, and a browser spends
           // much of its time waiting. More would only make each slower on this two-core machine.
           fileParallelism: true,

@@ -102,9 +102,20 @@ export async function mount(node: ComponentChildren, services?: Services): Promi
   return root;
 }
 
-/** Lets effects, IndexedDB and re-renders settle. */
-export async function settle(ms = 60): Promise<void> {
-  await act(() => new Promise<void>((r) => setTimeout(r, ms)));
+const pause = (ms: number) => act(() => new Promise<void>((r) => setTimeout(r, ms)));
+const idbBusy = () => (globalThis as { tendIdbBusy?: () => number }).tendIdbBusy?.() ?? 0;
+
+/**
+ * Lets effects, IndexedDB and re-renders settle: `ms` at least, then until no IndexedDB work and no request
+ * to the fake worker is under way for two turns in a row (a busy machine takes longer; at most 5 s more).
+ */
+export async function settle(ms = 10): Promise<void> {
+  await pause(ms);
+  const end = Date.now() + 5000;
+  for (let quiet = 0; quiet < 2 && Date.now() < end; ) {
+    quiet = idbBusy() === 0 && inFlight.size === 0 ? quiet + 1 : 0;
+    if (quiet < 2) await pause(5);
+  }
 }
 
 /** Settles until `done()` holds (a busy machine may take longer than a fixed pause), at most `timeoutMs`. */
@@ -140,3 +151,6 @@ export function button(root: HTMLElement, name: string): HTMLButtonElement {
   if (!found) throw new Error(`no button "${name}" in: ${root.textContent}`);
   return found;
 }
+
+/** For `vi.waitFor`: a busy machine may take seconds where an idle one takes milliseconds. */
+export const PATIENT = { timeout: 10_000, interval: 20 };

@@ -302,10 +302,16 @@ export function tempProfile(): { dir: string; remove: () => void } {
  * One Firefox on its own profile for a describe block, with the refusing proxy; closed and removed after.
  * `before` runs first (e.g. a check that the build exists).
  */
+/** What `useFirefoxTend` gives a test file: the running Tend (set once its `beforeAll` ran) and its proxy. */
+export interface FirefoxSession {
+  tend: FirefoxTend;
+  proxy: RefusingProxy;
+}
+
 export function useFirefoxTend(options: { setUp?: boolean; before?: () => void } = {}) {
   const proxy = new RefusingProxy();
   const profile = sharedTempProfile('tend-firefox-');
-  const session = { tend: null as unknown as FirefoxTend, proxy };
+  const session: FirefoxSession = { tend: null as unknown as FirefoxTend, proxy };
   beforeAll(async () => {
     options.before?.();
     await proxy.start();

@@ -1,6 +1,8 @@
 /**
- * Tend in a real Firefox (headless firefox-esr over WebDriver BiDi): today's idea, preferences and
- * IndexedDB across a relaunch, the nudge alarm, a preview notification, and no outside requests.
+ * Tend in a real Firefox (headless firefox-esr over WebDriver BiDi), in one browser on one profile, as one
+ * person uses it over a while: today's idea, preferences and IndexedDB across a relaunch, the nudge alarm, a
+ * preview notification, importing, text going in, a conversation, one idea a day, pairing from a code, and no
+ * outside requests over the whole run. (A Firefox start costs about 8 s here, so the parts in ./firefox/ share it.)
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -8,7 +10,13 @@ import { join } from 'node:path';
 import { describe, it, expect, beforeAll } from 'vitest';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { describeWholeRun, FIREFOX_DIR, evaluate, useFirefoxTend, waitUntil } from './firefox-harness';
+import { importingInFirefox } from './firefox/data';
+import { oneIdeaADayInFirefox } from './firefox/one-idea-a-day';
+import { talkAfterRelaunchInFirefox, talkInFirefox } from './firefox/talk';
+import { textInputInFirefox } from './firefox/text-input';
+import { pairingInFirefox } from './firefox/together';
 import { libraryTexts } from './shared';
+import { productDirs } from '../structure';
 
 const NUDGE = 'tend-nudge';
 const ideaTexts = libraryTexts('ideas.json');
@@ -22,7 +30,7 @@ function newestSource(path: string): number {
 /** Builds the Firefox package when it is missing or older than the code it is built from. */
 function ensureBuild(): void {
   const manifest = join(FIREFOX_DIR, 'manifest.json');
-  const sources = ['entrypoints', 'components', 'utils', 'assets', 'public', 'wxt.config.ts'].filter(existsSync);
+  const sources = [...productDirs(), 'assets', 'public', 'wxt.config.ts'];
   if (existsSync(manifest) && statSync(manifest).mtimeMs >= Math.max(...sources.map(newestSource))) return;
   try {
     execFileSync('npx', ['wxt', 'build', '-b', 'firefox'], { stdio: 'pipe', encoding: 'utf8' });
@@ -114,6 +122,10 @@ describe('Tend in Firefox', () => {
     });
   });
 
+  importingInFirefox(session);
+  textInputInFirefox(session);
+  talkInFirefox(session);
+
   describe('after closing and relaunching with the same profile', () => {
     beforeAll(async () => {
       await session.tend.relaunch();
@@ -167,6 +179,8 @@ describe('Tend in Firefox', () => {
     });
   });
 
+  talkAfterRelaunchInFirefox(session);
+
   describe('nudges in Firefox', () => {
     it('a nudge that comes due shows a notification (without buttons) and the next alarm is set', async () => {
       const options = await session.tend.open('options', 'input[name=theme]');
@@ -210,6 +224,10 @@ describe('Tend in Firefox', () => {
       await options.close();
     });
   });
+
+  oneIdeaADayInFirefox(session);
+  // Last: from here on the idea is the pair's.
+  pairingInFirefox(session);
 
   describeWholeRun(() => session.tend);
 });

@@ -2,11 +2,27 @@
 
 export const BASE32_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
+/** Symbol values by character code for ASCII: upper and lower case, with Crockford's aliases. */
+const ASCII_VALUES = (() => {
+  const table = new Int8Array(128).fill(-1);
+  const set = (char: string, value: number) => {
+    table[char.charCodeAt(0)] = value;
+    table[char.toLowerCase().charCodeAt(0)] = value;
+  };
+  [...BASE32_ALPHABET].forEach(set);
+  set('O', 0);
+  set('I', 1);
+  set('L', 1);
+  return table;
+})();
+
 /** The symbol's value; I and L read as 1, O as 0 (Crockford's rule for handwritten or spoken codes). -1: not a symbol. */
 export function base32Value(char: string): number {
+  if (char.length === 1 && char.charCodeAt(0) < 128) return ASCII_VALUES[char.charCodeAt(0)] as number;
+  // Beyond ASCII, what upper-cases to a symbol (a dotless ı, for one) reads as that symbol.
   const upper = char.toUpperCase();
   const aliased = upper === 'O' ? '0' : upper === 'I' || upper === 'L' ? '1' : upper;
-  return aliased.length === 1 ? BASE32_ALPHABET.indexOf(aliased) : -1;
+  return aliased.length === 1 && aliased.charCodeAt(0) < 128 ? (ASCII_VALUES[aliased.charCodeAt(0)] as number) : -1;
 }
 
 /** Bytes as symbols, five bits each, the last one zero-padded. */

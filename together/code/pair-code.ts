@@ -116,10 +116,18 @@ function wholeFrame(bytes: Uint8Array): boolean {
  * version and the length) written otherwise: then a character was mistyped, not the end of the code lost.
  */
 function headerMistyped(body: string): boolean {
-  for (let i = 0; i < Math.min(4, body.length); i++) {
+  const whole = fromBase32(body);
+  if (!whole) return false;
+  // The first four symbols lie within the first eight, which are the first five bytes: only those are decoded anew.
+  const head = body.slice(0, 8);
+  for (let i = 0; i < Math.min(4, head.length); i++) {
     for (const symbol of BASE32_ALPHABET) {
-      const decoded = fromBase32(body.slice(0, i) + symbol + body.slice(i + 1));
-      if (decoded && wholeFrame(decoded.bytes)) return true;
+      const changed = fromBase32(head.slice(0, i) + symbol + head.slice(i + 1));
+      // The length sits in bytes 1 to 3: only a length that fits is worth the whole frame's checksum.
+      if (!changed || readLength(changed.bytes, 1)?.value !== whole.bytes.length) continue;
+      const bytes = whole.bytes.slice();
+      bytes.set(changed.bytes.subarray(0, bytes.length));
+      if (wholeFrame(bytes)) return true;
     }
   }
   return false;

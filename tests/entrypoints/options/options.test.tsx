@@ -5,7 +5,7 @@ import { App } from '../../../entrypoints/options/App';
 import { createTendStore } from '../../../store/db';
 import { type OptionsActions } from '../../../platform/settings-section';
 import { makeLibrary } from '../../helpers';
-import { button, fakeServices, mount, settle, settleUntil } from '../../render';
+import { button, fakeServices, mount, settle, settleUntil, PATIENT } from '../../render';
 
 const actions: OptionsActions = {
   previewNudge: async () => true,
@@ -72,7 +72,7 @@ describe('settings page', () => {
     await vi.waitFor(async () => {
       await settle();
       expect(await real.readPrefs()).toMatchObject({ hiddenCategories: ['touch', 'play'], palette: 'sage' });
-    });
+    }, PATIENT);
     await settle();
     expect(shown()).toEqual([false, false]);
     await other.close();
@@ -86,7 +86,7 @@ describe('settings page', () => {
     await vi.waitFor(async () => {
       await settle();
       expect(matchLine()).toBe('4 ideas match your choices.');
-    });
+    }, PATIENT);
     for (const label of ['Touch', 'Talk', 'Honesty']) {
       await act(() => checkbox(root, label).click());
       await settle();

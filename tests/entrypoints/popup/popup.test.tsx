@@ -6,7 +6,7 @@ import { pause } from '../../../nudges/pause';
 import { parseSetup, SETUP_KEY } from '../../../model/setup';
 import type { ViewCache } from '../../../platform/view-cache';
 import { makeLibrary } from '../../helpers';
-import { button, click, fakeServices, mount, settle } from '../../render';
+import { button, click, fakeServices, mount, settle, PATIENT } from '../../render';
 
 const library = makeLibrary(12);
 const texts = new Set(library.map((i) => i.text));
@@ -52,9 +52,15 @@ async function openPopup(services = fakeServices(library), setupDone = true) {
 
 describe('popup', () => {
   it('paints the idea cached by the last visit today before its data is read, then takes the stored one', async () => {
-    let release: (ideas: typeof library) => void = () => {};
+    // Every read of the library (the page's and the worker's) waits until `release`; later ones answer at once.
+    const waiting: ((ideas: typeof library) => void)[] = [];
+    let released: typeof library | null = null;
+    const release = (ideas: typeof library) => {
+      released = ideas;
+      waiting.splice(0).forEach((r) => r(ideas));
+    };
     const services = fakeServices(library);
-    services.loadIdeas = () => new Promise<typeof library>((r) => (release = r));
+    services.loadIdeas = () => (released ? Promise.resolve(released) : new Promise<typeof library>((r) => waiting.push(r)));
     const saved: ViewCache[] = [];
     services.saveView = (view) => void saved.push(view);
     cleanup.push(() => services.store.destroy());
@@ -66,7 +72,7 @@ describe('popup', () => {
     release(library);
     await settle();
     // The first answer of a test file also loads the worker's code: wait for it, not a fixed time.
-    await vi.waitFor(() => expect(root.querySelector('main')?.hasAttribute('aria-busy')).toBe(false));
+    await vi.waitFor(() => expect(root.querySelector('main')?.hasAttribute('aria-busy')).toBe(false), PATIENT);
     const shown = root.querySelector('.idea-text')?.textContent ?? '';
     expect(texts.has(shown)).toBe(true);
     expect(root.querySelector('main')?.hasAttribute('aria-busy')).toBe(false);
@@ -117,7 +123,7 @@ describe('popup', () => {
     expect((await services.store.readAllMarks()).filter((m) => m.hidden)).toHaveLength(1);
     await click(button(root, 'Undo'));
     // The Undo is checked against what is stored (its code loads on first use): give it the time.
-    await vi.waitFor(() => expect(idea()).toBe(first));
+    await vi.waitFor(() => expect(idea()).toBe(first), PATIENT);
     expect((await services.store.readAllMarks()).filter((m) => m.hidden)).toHaveLength(0);
   });
 

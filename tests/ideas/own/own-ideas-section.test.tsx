@@ -6,7 +6,7 @@ import { OwnIdeasSection } from '../../../ideas/own/OwnIdeasSection';
 import { createOwnIdea } from '../../../ideas/own/own-ideas';
 import type { OwnIdea } from '../../../model/records';
 import { makeLibrary } from '../../helpers';
-import { button, click, fakeServices, mount, settle, settleUntil, typeInto } from '../../render';
+import { button, click, fakeServices, mount, settle, settleUntil, typeInto, PATIENT } from '../../render';
 
 const services = fakeServices(makeLibrary(5));
 const downloads: { fileName: string; text: string; type?: string }[] = [];
@@ -258,11 +258,11 @@ describe('bringing in many at once', () => {
     // One fits.
     await typeInto(root, '#own-bulk-text', 'New one\n');
     await click(button(root, 'Add 1 idea'));
-    await vi.waitFor(async () => expect(await services.store.readOwnIdeas()).toHaveLength(1000));
+    await vi.waitFor(async () => expect(await services.store.readOwnIdeas()).toHaveLength(1000), PATIENT);
     // A single idea beyond the limit is refused too.
     await typeInto(root, '#own-add-text', 'One too many');
     await click(button(root, 'Add idea'));
-    await vi.waitFor(() => expect(root.textContent).toContain('with these it would be 1,001. Nothing was added.'));
+    await vi.waitFor(() => expect(root.textContent).toContain('with these it would be 1,001. Nothing was added.'), PATIENT);
     expect(await services.store.readOwnIdeas()).toHaveLength(1000);
   }, 20_000);
 });

@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { describeWholeRun, useFirefoxTend } from './firefox-harness';
+import {  } from '../firefox-harness';
+import type { FirefoxSession } from '../firefox-harness';
 
 const NOT_PLAIN = 'This file is not plain UTF-8 text, so nothing was taken from it.';
 const OWN = 'section[aria-labelledby="own"]';
@@ -51,47 +52,47 @@ const fill = (page: Page, selector: string, text: string) =>
     text,
   );
 
-describe('text that goes in is text, in Firefox', () => {
-  const session = useFirefoxTend();
-  const openSection = () => session.tend.open('options', OWN, { query: '#own' });
+/** Text that goes in is text, in Firefox: tests run in the shared Firefox session of firefox.test.ts. */
+export function textInputInFirefox(session: FirefoxSession): void {
+  describe('text that goes in is text, in Firefox', () => {
+    const openSection = () => session.tend.open('options', OWN, { query: '#own' });
 
-  it('a Latin-1 file says it is not plain UTF-8 text and offers nothing; "Café" never turns into "Caf�"', async () => {
-    const page = await openSection();
-    await choose(page, 'latin1.txt', Buffer.from('Café au lait together\nCrêpes for two\n', 'latin1'));
-    await textShows(page, NOT_PLAIN);
-    expect(await page.evaluate(() => (document.querySelector('#own-bulk-text') as HTMLTextAreaElement).value)).toBe('');
-    expect(await addButtons(page)).toBe(0);
-    expect(await sectionText(page)).not.toContain('\uFFFD');
-    await page.close();
+    it('a Latin-1 file says it is not plain UTF-8 text and offers nothing; "Café" never turns into "Caf�"', async () => {
+      const page = await openSection();
+      await choose(page, 'latin1.txt', Buffer.from('Café au lait together\nCrêpes for two\n', 'latin1'));
+      await textShows(page, NOT_PLAIN);
+      expect(await page.evaluate(() => (document.querySelector('#own-bulk-text') as HTMLTextAreaElement).value)).toBe('');
+      expect(await addButtons(page)).toBe(0);
+      expect(await sectionText(page)).not.toContain('\uFFFD');
+      await page.close();
+    });
+
+    it('a binary file says the same and offers nothing', async () => {
+      const page = await openSection();
+      await choose(page, 'photo.txt', Uint8Array.from({ length: 600 }, (_, i) => (i * 37 + 11) % 256));
+      await textShows(page, NOT_PLAIN);
+      expect(await addButtons(page)).toBe(0);
+      await page.close();
+    });
+
+    it('a UTF-16 file with its mark is read as the words it holds, and added', async () => {
+      const page = await openSection();
+      await choose(page, 'utf16.txt', utf16('Café au lait together\r\nTee für zwei\r\n', true));
+      await textShows(page, 'Add 2 ideas');
+      expect(await preview(page)).toEqual(['Café au lait together', 'Tee für zwei']);
+      await choose(page, 'utf16be.txt', utf16('Crêpes for two\n', false));
+      await textShows(page, 'Add 1 idea');
+      expect(await preview(page)).toEqual(['Crêpes for two']);
+      await page.close();
+    });
+
+    it('an idea of only zero-width characters is refused with a message, and nothing is added', async () => {
+      const page = await openSection();
+      await fill(page, '#own-add-text', '\u200B\u200C\u200D\u2060\uFEFF\u200E\u200F');
+      await page.evaluate(() => (document.querySelector('#own-add-text') as HTMLInputElement).form?.querySelector<HTMLButtonElement>('button[type=submit]')?.click());
+      await textShows(page, 'Only invisible characters here. Write a few words first.');
+      expect(await listed(page)).toEqual([]);
+      await page.close();
+    });
   });
-
-  it('a binary file says the same and offers nothing', async () => {
-    const page = await openSection();
-    await choose(page, 'photo.txt', Uint8Array.from({ length: 600 }, (_, i) => (i * 37 + 11) % 256));
-    await textShows(page, NOT_PLAIN);
-    expect(await addButtons(page)).toBe(0);
-    await page.close();
-  });
-
-  it('a UTF-16 file with its mark is read as the words it holds, and added', async () => {
-    const page = await openSection();
-    await choose(page, 'utf16.txt', utf16('Café au lait together\r\nTee für zwei\r\n', true));
-    await textShows(page, 'Add 2 ideas');
-    expect(await preview(page)).toEqual(['Café au lait together', 'Tee für zwei']);
-    await choose(page, 'utf16be.txt', utf16('Crêpes for two\n', false));
-    await textShows(page, 'Add 1 idea');
-    expect(await preview(page)).toEqual(['Crêpes for two']);
-    await page.close();
-  });
-
-  it('an idea of only zero-width characters is refused with a message, and nothing is added', async () => {
-    const page = await openSection();
-    await fill(page, '#own-add-text', '\u200B\u200C\u200D\u2060\uFEFF\u200E\u200F');
-    await page.evaluate(() => (document.querySelector('#own-add-text') as HTMLInputElement).form?.querySelector<HTMLButtonElement>('button[type=submit]')?.click());
-    await textShows(page, 'Only invisible characters here. Write a few words first.');
-    expect(await listed(page)).toEqual([]);
-    await page.close();
-  });
-
-  describeWholeRun(() => session.tend);
-});
+}
