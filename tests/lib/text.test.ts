@@ -93,7 +93,7 @@ describe('cleanText', () => {
       }),
       { numRuns: 150 },
     );
-  }, 20_000);
+  });
 
   it('property: visible text with invisible characters around it is kept, without them', () => {
     const word = fc.stringMatching(/^[A-Za-zÀ-ÿ0-9][A-Za-zÀ-ÿ0-9 ]{0,20}[A-Za-zÀ-ÿ0-9]$/);

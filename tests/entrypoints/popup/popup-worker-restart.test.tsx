@@ -99,7 +99,7 @@ describe('popup while the worker restarts', () => {
     await click(button(root, 'Try again'));
     await until(() => root.querySelector('.away') === null);
     expect(texts.has(ideaText(root))).toBe(true);
-  }, 15_000);
+  });
 
   it('the data notice shows when the database itself says it is damaged, at once', async () => {
     const { services } = await flakyPopup();

@@ -264,7 +264,7 @@ describe('bringing in many at once', () => {
     await click(button(root, 'Add idea'));
     await vi.waitFor(() => expect(root.textContent).toContain('with these it would be 1,001. Nothing was added.'), PATIENT);
     expect(await services.store.readOwnIdeas()).toHaveLength(1000);
-  }, 20_000);
+  });
 });
 
 describe('sharing', () => {
