@@ -40,7 +40,7 @@ describe('WeekPicture', () => {
     week[0] = [];
     week[5] = [{ start: 22 * 60, end: 25 * 60 }];
     const root = await mount(<WeekPicture windows={week} nextAt={null} />, fakeServices(makeLibrary(3), () => TUESDAY_NOON));
-    const text = [...root.querySelectorAll('[data-testid="week-text"] li')].map((li) => li.textContent?.replace(/\u202f/g, ' '));
+    const text = [...root.querySelectorAll('[data-testid="week-text"] li')].map((li) => li.textContent?.replace(/\u2060/g, '').replace(/[\u202f\u00a0]/g, ' '));
     expect(text).toEqual([
       'Monday: 6:30–9:30 PM',
       'Tuesday: 6:30–9:30 PM',
@@ -55,7 +55,7 @@ describe('WeekPicture', () => {
     // Friday's late window continues into Saturday's row.
     const rows = root.querySelectorAll('.week-row');
     expect(rows[5]?.querySelectorAll('.week-bar')).toHaveLength(2);
-    const next = [...root.querySelectorAll('.week-next li')].map((li) => li.textContent?.replace(/\u202f/g, ' '));
+    const next = [...root.querySelectorAll('.week-next li')].map((li) => li.textContent?.replace(/\u2060/g, '').replace(/[\u202f\u00a0]/g, ' '));
     expect(next).toEqual(['tonight, 6:30–9:30 PM', 'tomorrow, 6:30–9:30 PM', 'Thu 6:30–9:30 PM']);
   });
 
