@@ -45,7 +45,7 @@ describe('settings', () => {
     const popup = await session.tend.open('popup');
     await ideaText(popup);
     expect(await popup.textContent('.idea-category')).toBe('Just for you');
-    await expect.poll(() => options.textContent('#ideas ~ p[role=status]')).toMatch(/^\d+ ideas match your choices\.$/);
+    await expect.poll(() => options.textContent('#ideas-count')).toMatch(/^\d+ ideas match your choices\.$/);
     // A change that leaves nothing asks first; "Keep as it was" changes nothing.
     await kinds.getByLabel('Just for you').click();
     await options.getByRole('button', { name: 'Keep as it was' }).click();

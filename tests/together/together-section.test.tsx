@@ -132,7 +132,7 @@ describe('Settings › Together', () => {
     const page = await openSettings(inviter);
     await settleUntil(() => text(page).includes('In step'));
     expect(text(page)).not.toContain("doesn't know yet");
-    await typeInto(page, '#per-day', '3');
+    await click(page.querySelector('input[name="per-day"][value="3"]'));
     await settleUntil(() => text(page).includes("doesn't know yet"));
     await click(button(inSection(page), 'Make the new code'));
     await settleUntil(() => shownCode(page) !== '');

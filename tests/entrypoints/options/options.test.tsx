@@ -81,7 +81,7 @@ describe('settings page', () => {
 
   it('says how many ideas match, and asks before saving a choice that leaves none', async () => {
     const root = await mount(<App actions={actions} />, services);
-    const matchLine = () => root.querySelector('#ideas ~ p[role=status]')?.textContent;
+    const matchLine = () => root.querySelector('#ideas-count')?.textContent;
     // The library, own ideas and marks are read after the settings.
     await vi.waitFor(async () => {
       await settle();
