@@ -40,6 +40,18 @@ describe('Settings at phone width', () => {
       await expect.poll(() => options.getByRole('group', { name: 'Monday, window 1' }).isVisible()).toBe(true);
       expect(await options.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
       expect(await seriousA11yIssues(options), scheme).toEqual([]);
+      // A chip jumps to its section: the heading shows just below the bar, and that chip is marked.
+      await options.getByRole('navigation').getByRole('link', { name: 'Your data' }).click();
+      await expect
+        .poll(() =>
+          options.evaluate(() => {
+            const bar = (document.querySelector('.section-nav') as Element).getBoundingClientRect().bottom;
+            const heading = (document.getElementById('data') as Element).getBoundingClientRect().top;
+            return heading >= bar && heading < bar + 80;
+          }),
+        )
+        .toBe(true);
+      expect(await currentSection(options)).toEqual(['Your data']);
       await options.close();
     });
   }
