@@ -59,6 +59,9 @@ export function App({ actions }: { actions: OptionsActions }) {
   const [failed, setFailed] = useState<unknown>(null);
   const [saved, setSaved] = useState({ section: '', text: '' });
   const savedTimer = useRef<number | undefined>(undefined);
+  /** The section of the control last used: pointer or keyboard, whether or not the browser focused it. */
+  const touched = useRef('');
+  const touch = (e: Event) => (touched.current = sectionOf(e.target as Element));
   /**
    * Saves started and still on their way. What is read shows only while none is (it may predate one),
    * else it is read again when the last ends; a save's result shows only if no later save has started.
@@ -95,8 +98,8 @@ export function App({ actions }: { actions: OptionsActions }) {
 
   /** Writes only the fields that changed, onto what is stored, and says so politely. */
   const save = async (patch: PrefsPatch) => {
-    // "Saved" shows in the section of the control that made the change.
-    const section = sectionOf(document.activeElement);
+    // "Saved" shows in the section of the control that made the change (clicked, typed or changed last).
+    const section = touched.current || sectionOf(document.activeElement);
     // The fields a function patch gave against what was stored (it may give none: an Undo refused).
     let fields: Partial<Prefs> = typeof patch === 'function' ? {} : patch;
     const s = saves.current;
@@ -129,7 +132,7 @@ export function App({ actions }: { actions: OptionsActions }) {
     <SavedContext.Provider value={saved}>
     <div class="options-layout">
       <SectionNav sections={SECTIONS} />
-      <main class="options">
+      <main class="options" onClickCapture={touch} onChangeCapture={touch} onInputCapture={touch}>
         <header>
           <h1>{t('optionsTitle')}</h1>
           <p class="muted">{t('optionsIntro')}</p>
