@@ -135,7 +135,7 @@ export function NudgesSection({ prefs, save: savePrefs, actions }: SectionProps 
       </p>
     )}
     {/* Off, the hours wait: greyed, still readable, and out of the way of the keyboard until nudges are on. */}
-    <div class="when-part" role="group" aria-labelledby="together-hours" inert={off} data-off={off ? 'true' : undefined}>
+    <div class="when-part" role="group" aria-labelledby="together-hours" inert={off}>
       <p class="muted small">{t('togetherHoursHelp')}</p>
       <PairHoursNote />
       <PresetChoices
