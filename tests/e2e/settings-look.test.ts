@@ -145,6 +145,7 @@ describe('Settings: controls', () => {
     // Still readable: shown, its words in the muted colour, not faded away.
     expect(await hours.isVisible()).toBe(true);
     expect(await hours.evaluate((el) => getComputedStyle(el).opacity)).toBe('1');
+    expect(await seriousA11yIssues(options, 'section[aria-labelledby="nudges"]')).toEqual([]);
     await options.getByRole('group', { name: 'How often?' }).getByLabel('Twice a day').check();
     await expect.poll(() => hours.evaluate((el) => (el as HTMLElement).inert)).toBe(false);
     expect(await options.locator('#when-off').count()).toBe(0);
