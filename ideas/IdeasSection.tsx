@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { Checkbox, RadioGroup } from '../ui/RadioGroup';
+import { SectionHead } from '../ui/SectionHead';
 import { useServices } from '../platform/services';
 import type { PrefsPatch } from '../store/schema';
 import { CATEGORIES, INTENSITIES, type Idea } from '../model/vocabulary';
@@ -38,8 +39,8 @@ export function IdeasSection({ prefs, save: saveNow }: SectionProps) {
   };
   return (
   <section aria-labelledby="ideas">
-    <h2 id="ideas">{t('ideasHeading')}</h2>
-    <p class="small" role="status">
+    <SectionHead id="ideas" title={t('ideasHeading')} />
+    <p id="ideas-count" class="small" role="status">
       {count !== null && t(count === 1 ? 'ideasMatchOne' : 'ideasMatch', String(count))}
     </p>
     {pending && (

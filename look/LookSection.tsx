@@ -1,5 +1,6 @@
 import { IdeaCard } from '../ideas/IdeaCard';
 import { RadioGroup } from '../ui/RadioGroup';
+import { SectionHead } from '../ui/SectionHead';
 import { useServices } from '../platform/services';
 import type { Idea } from '../model/vocabulary';
 import { PALETTES } from './palettes';
@@ -25,7 +26,7 @@ export function LookSection({ prefs, save }: SectionProps) {
   }).scheme;
   return (
   <section aria-labelledby="look">
-    <h2 id="look">{t('lookHeading')}</h2>
+    <SectionHead id="look" title={t('lookHeading')} />
     <RadioGroup
       name="theme"
       legend={t('theme')}
@@ -36,6 +37,7 @@ export function LookSection({ prefs, save }: SectionProps) {
     <RadioGroup
       name="palette"
       legend={t('palette')}
+      variant="swatches"
       value={prefs.palette}
       options={PALETTE_IDS.map((value) => ({
         value,

@@ -18,9 +18,10 @@ export interface NudgeMenuProps {
 /** The choices inside the pause menu (NudgeControls), loaded when the menu is first opened. */
 export function NudgeChoices({ later, onChoose, onDone }: NudgeMenuProps) {
   const { t } = useUiServices();
-  const apply = async (choice: NudgeChoice, message: string) => {
+  /** `message` null: the status line says it already ("Nudges paused until …"), so it is said once. */
+  const apply = async (choice: NudgeChoice, message: string | null) => {
     await onChoose(choice);
-    onDone?.(message);
+    if (message !== null) onDone?.(message);
   };
   return (
     <>
@@ -37,7 +38,7 @@ export function NudgeChoices({ later, onChoose, onDone }: NudgeMenuProps) {
         label={t('pauseNudges')}
         choices={(Object.keys(PAUSE_LABELS) as Pause[]).map((kind) => ({
           label: t(PAUSE_LABELS[kind]),
-          apply: () => apply({ pause: kind }, t('pauseDone')),
+          apply: () => apply({ pause: kind }, null),
         }))}
       />
     </>

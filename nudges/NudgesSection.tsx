@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { PresetChoices, presetLabel } from './hours/PresetChoices';
-import { Checkbox } from '../ui/RadioGroup';
+import { Checkbox, RadioGroup } from '../ui/RadioGroup';
+import { SectionHead } from '../ui/SectionHead';
 import { useServices } from '../platform/services';
 import { WeekPicture } from './hours/WeekPicture';
 import { PairHoursNote } from '../together/pair-view/PairHoursNote';
@@ -8,11 +9,14 @@ import { WindowsEditor } from './hours/WindowsEditor';
 import type { PrefsPatch } from '../store/schema';
 import { nudgesThatFit } from './hours/nudges-that-fit';
 import { PREF_RANGES, type WeekWindows } from '../model/prefs';
+import type { MessageKey } from '../platform/i18n';
 import { presetOf, presetWindows, type PresetId } from './hours/presets';
 import { sameJson } from '../lib/same-json';
 import type { OptionsActions, SectionProps } from '../platform/settings-section';
 
 const SPACINGS = [30, 60, 90, 120, 180, 240, 360];
+/** "No nudges for now", then once to six times a day: the welcome's choices, and the rest up to the most. */
+const PER_DAY = Array.from({ length: PREF_RANGES.nudgesPerDay.max + 1 }, (_, n) => String(n));
 
 /** An Undo of the hours: `previous` back only while the stored hours are still the ones it undoes. */
 const undoHours = (previous: WeekWindows, expected: WeekWindows): PrefsPatch => (stored) =>
@@ -23,7 +27,6 @@ export function NudgesSection({ prefs, save: savePrefs, actions }: SectionProps 
   const { t, store } = useServices();
   const [blocked, setBlocked] = useState(false);
   const [previewStatus, setPreviewStatus] = useState('');
-  const [perDayText, setPerDayText] = useState(String(prefs.nudgesPerDay));
   const [nextAt, setNextAt] = useState<number | null>(null);
   /** "I'll set my own hours" was chosen: the per-day editor is open even while the hours still match a preset. */
   const [ownHours, setOwnHours] = useState(false);
@@ -45,15 +48,10 @@ export function NudgesSection({ prefs, save: savePrefs, actions }: SectionProps 
     await savePrefs(patch);
     readNext();
   };
-  // A change made elsewhere (another tab, an import) shows here too, unless this field is being edited.
-  useEffect(() => {
-    if (Number(perDayText) !== prefs.nudgesPerDay && document.activeElement?.id !== 'per-day') setPerDayText(String(prefs.nudgesPerDay));
-  }, [prefs.nudgesPerDay]);
-  const perDayValue = Number(perDayText);
-  const perDayValid =
-    /^\d+$/.test(perDayText) && perDayValue >= PREF_RANGES.nudgesPerDay.min && perDayValue <= PREF_RANGES.nudgesPerDay.max;
   const fit = nudgesThatFit(prefs.windows, prefs.spacingMinutes);
   const preset: PresetId = ownHours ? 'custom' : presetOf(prefs.windows);
+  const off = !prefs.nudgesEnabled || prefs.nudgesPerDay === 0;
+  const perDay = off ? '0' : String(Math.min(prefs.nudgesPerDay, PREF_RANGES.nudgesPerDay.max));
 
   const choosePreset = (id: PresetId) => {
     if (id === 'custom') {
@@ -77,9 +75,19 @@ export function NudgesSection({ prefs, save: savePrefs, actions }: SectionProps 
 
   return (
   <section aria-labelledby="nudges">
-    <h2 id="nudges">{t('nudgesHeading')}</h2>
-    <div class="nudge-switch row">
-      <Checkbox label={t('nudgesEnabled')} checked={prefs.nudgesEnabled} onChange={(v) => save({ nudgesEnabled: v })} />
+    <SectionHead id="nudges" title={t('nudgesHeading')} />
+    <RadioGroup
+      name="per-day"
+      legend={t('welcomeHowOften')}
+      value={perDay}
+      options={PER_DAY.map((n) => ({ value: n, label: t(`perDay_${n}` as MessageKey) }))}
+      onChange={(n) => save(n === '0' ? { nudgesEnabled: false } : { nudgesEnabled: true, nudgesPerDay: Number(n) })}
+      describedBy="per-day-fit"
+    />
+    <p id="per-day-fit" class="small" role="status">
+      {fit !== null && !off && prefs.nudgesPerDay > fit ? t('nudgesFit', [String(fit), spacingText(prefs.spacingMinutes)]) : ''}
+    </p>
+    <div class="field">
       <button
         type="button"
         onClick={async () => {
@@ -90,10 +98,10 @@ export function NudgesSection({ prefs, save: savePrefs, actions }: SectionProps 
       >
         {t('sendPreview')}
       </button>
+      <p class="small" role="status">
+        {previewStatus}
+      </p>
     </div>
-    <p class="small" role="status">
-      {previewStatus}
-    </p>
     {blocked && (
       <div class="notice" role="note">
         <p>
@@ -102,51 +110,6 @@ export function NudgesSection({ prefs, save: savePrefs, actions }: SectionProps 
         <p>{t('blockedHelp')}</p>
       </div>
     )}
-    <div class="field">
-      <label for="per-day">{t('nudgesPerDay')}</label>
-      <input
-        id="per-day"
-        type="number"
-        inputMode="numeric"
-        min={PREF_RANGES.nudgesPerDay.min}
-        max={PREF_RANGES.nudgesPerDay.max}
-        value={perDayText}
-        aria-invalid={!perDayValid}
-        aria-describedby="per-day-help per-day-fit"
-        onInput={(e) => {
-          const text = e.currentTarget.value;
-          setPerDayText(text);
-          const n = Number(text);
-          if (/^\d+$/.test(text) && n >= PREF_RANGES.nudgesPerDay.min && n <= PREF_RANGES.nudgesPerDay.max) {
-            void save({ nudgesPerDay: n });
-          }
-        }}
-      />
-      <p id="per-day-help" class={perDayValid ? 'muted small' : 'error'} role={perDayValid ? undefined : 'alert'}>
-        {perDayValid ? t('nudgesPerDayHelp') : t('nudgesPerDayInvalid', String(PREF_RANGES.nudgesPerDay.max))}
-      </p>
-      <p id="per-day-fit" class="small" role="status">
-        {fit !== null && prefs.nudgesEnabled && prefs.nudgesPerDay > fit
-          ? t('nudgesFit', [String(fit), spacingText(prefs.spacingMinutes)])
-          : ''}
-      </p>
-    </div>
-    <div class="field">
-      <label for="spacing">{t('spacing')}</label>
-      <select
-        id="spacing"
-        value={String(prefs.spacingMinutes)}
-        onChange={(e) => save({ spacingMinutes: Number(e.currentTarget.value) })}
-      >
-        {[...new Set([...SPACINGS, prefs.spacingMinutes])]
-          .sort((a, b) => a - b)
-          .map((m) => (
-            <option key={m} value={String(m)}>
-              {spacingText(m)}
-            </option>
-          ))}
-      </select>
-    </div>
     <Checkbox
       label={t('discreet')}
       hint={t('discreetHelp')}
@@ -165,30 +128,54 @@ export function NudgesSection({ prefs, save: savePrefs, actions }: SectionProps 
       checked={prefs.stickyNotifications}
       onChange={(v) => save({ stickyNotifications: v })}
     />
-    <h3>{t('togetherHours')}</h3>
-    <p class="muted small">{t('togetherHoursHelp')}</p>
-    <PairHoursNote />
-    <PresetChoices
-      name="preset"
-      legend={t('welcomeWhen')}
-      value={preset}
-      onChange={choosePreset}
-      customHint="presetHint_customSettings"
-    />
-    <p class="small row" role="status">
-      {presetNote && <span>{presetNote.text}</span>}
-      {/* The Undo ends once the hours changed since (another tab, an import, "Delete all data"). */}
-      {presetNote?.previous && presetNote.set && sameJson(prefs.windows, presetNote.set) && (
-        <button type="button" class="link" onClick={() => undoPreset(presetNote.previous as WeekWindows, presetNote.set as WeekWindows)}>
-          {t('undoHours')}
-        </button>
-      )}
-    </p>
-    <WeekPicture windows={prefs.windows} nextAt={prefs.nudgesEnabled ? nextAt : null} />
-    <details class="edit-by-day" open={editing} onToggle={(e) => setEditing(e.currentTarget.open)}>
-      <summary>{t('editByDay')}</summary>
-      <WindowsEditor windows={prefs.windows} onSave={(windows, expected) => save(expected ? undoHours(windows, expected) : { windows })} />
-    </details>
+    <h3 id="together-hours">{t('togetherHours')}</h3>
+    {off && (
+      <p id="when-off" class="when-off small">
+        {t('whenOff')}
+      </p>
+    )}
+    {/* Off, the hours wait: greyed, still readable, and out of the way of the keyboard until nudges are on. */}
+    <div class="when-part" role="group" aria-labelledby="together-hours" inert={off}>
+      <p class="muted small">{t('togetherHoursHelp')}</p>
+      <PairHoursNote />
+      <PresetChoices
+        name="preset"
+        legend={t('welcomeWhen')}
+        value={preset}
+        onChange={choosePreset}
+        customHint="presetHint_customSettings"
+      />
+      <p class="small row" role="status">
+        {presetNote && <span>{presetNote.text}</span>}
+        {/* The Undo ends once the hours changed since (another tab, an import, "Delete all data"). */}
+        {presetNote?.previous && presetNote.set && sameJson(prefs.windows, presetNote.set) && (
+          <button type="button" class="link" onClick={() => undoPreset(presetNote.previous as WeekWindows, presetNote.set as WeekWindows)}>
+            {t('undoHours')}
+          </button>
+        )}
+      </p>
+      <WeekPicture windows={prefs.windows} nextAt={off ? null : nextAt} />
+      <details class="edit-by-day" open={editing} onToggle={(e) => setEditing(e.currentTarget.open)}>
+        <summary>{t('editByDay')}</summary>
+        <WindowsEditor windows={prefs.windows} onSave={(windows, expected) => save(expected ? undoHours(windows, expected) : { windows })} />
+      </details>
+      <div class="field">
+        <label for="spacing">{t('spacing')}</label>
+        <select
+          id="spacing"
+          value={String(prefs.spacingMinutes)}
+          onChange={(e) => save({ spacingMinutes: Number(e.currentTarget.value) })}
+        >
+          {[...new Set([...SPACINGS, prefs.spacingMinutes])]
+            .sort((a, b) => a - b)
+            .map((m) => (
+              <option key={m} value={String(m)}>
+                {spacingText(m)}
+              </option>
+            ))}
+        </select>
+      </div>
+    </div>
   </section>
   );
 }

@@ -11,6 +11,7 @@ import type { NudgeState } from '../model/nudge-state';
 import { isPaused } from './pause';
 import type { Setup } from '../model/setup';
 import { windowHolding } from './hours/window-holding';
+import { formatTimeRange } from './time-range';
 
 /** Snooze ("Later") is offered only this long after a nudge was shown. */
 export const SNOOZE_OFFER_MS = 3 * HOUR;
@@ -75,13 +76,6 @@ const TIME: Intl.DateTimeFormatOptions = { hour: 'numeric', minute: '2-digit' };
 
 function formatTime(time: number, locale: string): string {
   return new Intl.DateTimeFormat(locale, TIME).format(time);
-}
-
-/** "6:30 – 9:30 PM" / "18:30–21:30" as the language writes a span of time. */
-function formatTimeRange(from: number, to: number, locale: string): string {
-  const format = new Intl.DateTimeFormat(locale, TIME);
-  // Past midnight formatRange adds both dates; the day is already named, so two times suffice.
-  return startOfDay(from) === startOfDay(to) ? format.formatRange(from, to) : `${format.format(from)}–${format.format(to)}`;
 }
 
 /** A moment: just the time today, the weekday within a week, a date beyond. */

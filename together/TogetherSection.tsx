@@ -1,15 +1,14 @@
 import { useServices } from '../platform/services';
 import type { SectionProps } from '../platform/settings-section';
 import { Together } from './pair-view/Together';
+import { SectionHead } from '../ui/SectionHead';
 
 /** Settings › Together: pairing this Tend with the partner's, with a code sent once. */
 export function TogetherSection(props: SectionProps) {
   const { t } = useServices();
   return (
     <section aria-labelledby="together">
-      <h2 id="together" tabIndex={-1}>
-        {t('togetherHeading')}
-      </h2>
+      <SectionHead id="together" title={t('togetherHeading')} />
       <Together {...props} />
     </section>
   );

@@ -6,22 +6,29 @@ export interface RadioOption<T extends string> {
   extra?: ComponentChildren;
 }
 
-/** A fieldset of radios: the legend names the group for assistive tech. */
+/**
+ * A fieldset of radios: the legend names the group for assistive tech. `variant` picks a look from
+ * forms.css: 'column' (one choice a line, for choices with hints), 'swatches' (the swatch is the choice).
+ */
 export function RadioGroup<T extends string>({
   name,
   legend,
   options,
   value,
   onChange,
+  variant,
+  describedBy,
 }: {
   name: string;
   legend: string;
   options: RadioOption<T>[];
   value: T;
   onChange: (value: T) => void;
+  variant?: 'column' | 'swatches';
+  describedBy?: string;
 }) {
   return (
-    <fieldset class="radio-group">
+    <fieldset class={variant ? `radio-group ${variant}` : 'radio-group'} aria-describedby={describedBy}>
       <legend>{legend}</legend>
       {options.map((option) => (
         <label key={option.value} class="choice">

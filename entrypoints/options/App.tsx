@@ -13,6 +13,8 @@ import { OwnIdeasSection } from '../../ideas/own/OwnIdeasSection';
 import { LookSection } from '../../look/LookSection';
 import { NudgesSection } from '../../nudges/NudgesSection';
 import { TogetherSection } from '../../together/TogetherSection';
+import { SavedContext, sectionOf } from '../../ui/SectionHead';
+import { SectionNav } from './SectionNav';
 
 /** The label a person knows each preference by, to name what could not be read. */
 const PREF_LABELS: Record<keyof Prefs, MessageKey> = {
@@ -55,8 +57,11 @@ export function App({ actions }: { actions: OptionsActions }) {
   const [damaged, setDamaged] = useState<(keyof Prefs)[]>([]);
   const [unreadable, setUnreadable] = useState(false);
   const [failed, setFailed] = useState<unknown>(null);
-  const [saved, setSaved] = useState('');
+  const [saved, setSaved] = useState({ section: '', text: '' });
   const savedTimer = useRef<number | undefined>(undefined);
+  /** The section of the control last used: pointer or keyboard, whether or not the browser focused it. */
+  const touched = useRef('');
+  const touch = (e: Event) => (touched.current = sectionOf(e.target as Element));
   /**
    * Saves started and still on their way. What is read shows only while none is (it may predate one),
    * else it is read again when the last ends; a save's result shows only if no later save has started.
@@ -93,6 +98,8 @@ export function App({ actions }: { actions: OptionsActions }) {
 
   /** Writes only the fields that changed, onto what is stored, and says so politely. */
   const save = async (patch: PrefsPatch) => {
+    // "Saved" shows in the section of the control that made the change (clicked, typed or changed last).
+    const section = touched.current || sectionOf(document.activeElement);
     // The fields a function patch gave against what was stored (it may give none: an Undo refused).
     let fields: Partial<Prefs> = typeof patch === 'function' ? {} : patch;
     const s = saves.current;
@@ -114,26 +121,18 @@ export function App({ actions }: { actions: OptionsActions }) {
     }
     setDamaged((d) => d.filter((key) => !(key in fields)));
     if (SCHEDULE_KEYS.some((key) => key in fields)) await services.replanNudges();
-    setSaved('');
+    setSaved({ section: '', text: '' });
     window.clearTimeout(savedTimer.current);
-    requestAnimationFrame(() => setSaved(t('saved')));
-    savedTimer.current = window.setTimeout(() => setSaved(''), 4000);
+    requestAnimationFrame(() => setSaved({ section, text: t('saved') }));
+    savedTimer.current = window.setTimeout(() => setSaved({ section: '', text: '' }), 4000);
   };
   const props = { prefs, save };
 
   return (
+    <SavedContext.Provider value={saved}>
     <div class="options-layout">
-      <nav class="section-nav" aria-label={t('sectionsNav')}>
-        <p class="brand">{t('extName')}</p>
-        <ul>
-          {SECTIONS.map((s) => (
-            <li key={s.id}>
-              <a href={`#${s.id}`}>{t(s.label)}</a>
-            </li>
-          ))}
-        </ul>
-      </nav>
-      <main class="options">
+      <SectionNav sections={SECTIONS} />
+      <main class="options" onClickCapture={touch} onChangeCapture={touch} onInputCapture={touch}>
         <header>
           <h1>{t('optionsTitle')}</h1>
           <p class="muted">{t('optionsIntro')}</p>
@@ -169,9 +168,7 @@ export function App({ actions }: { actions: OptionsActions }) {
           <p class="muted small">{t('shortcutHelp')}</p>
         </section>
       </main>
-      <p class="saved" role="status" aria-live="polite">
-        {saved}
-      </p>
     </div>
+    </SavedContext.Provider>
   );
 }

@@ -44,8 +44,9 @@ export function NudgeLine({ view, onChoose, say }: { view: PopupView; onChoose: 
 
   return (
     <div class="nudge-line">
+      {/* A live region: a pause chosen in the menu below is said here, once ("Nudges paused until …"). */}
       {line && (
-        <p class="small muted">
+        <p class="small muted" role="status">
           {line.text}
           {line.action && (
             <>

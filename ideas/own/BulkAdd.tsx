@@ -73,8 +73,10 @@ export function BulkAdd({ ideas, nextTime, onAdded }: { ideas: OwnIdea[]; nextTi
       </div>
       {text.trim() !== '' ? (
         <div class="preview own-preview">
-          <fieldset>
-            <legend>{t('ownBulkFields')}</legend>
+          <div role="group" aria-labelledby="own-bulk-fields">
+            <p id="own-bulk-fields" class="group-label">
+              {t('ownBulkFields')}
+            </p>
             <div class="field">
               <KindSelect id="own-bulk-kind" value={category} onChange={setCategory} />
             </div>
@@ -92,7 +94,7 @@ export function BulkAdd({ ideas, nextTime, onAdded }: { ideas: OwnIdea[]; nextTi
               options={intensityOptions(t)}
               onChange={setIntensity}
             />
-          </fieldset>
+          </div>
           {parsed.add.length > 0 ? (
             <>
               <p>

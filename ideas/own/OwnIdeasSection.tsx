@@ -197,19 +197,25 @@ export function OwnIdeasSection({ download }: { download: (fileName: string, tex
 
       <h3>{t('ownShareHeading')}</h3>
       <p class="muted small">{t('ownShareHelp')}</p>
-      {list.length > 0 && (
-        <div class="field">
-          <button
-            type="button"
-            onClick={() => {
-              download(ownIdeasFileName(now()), ownIdeasText(list), 'text/plain;charset=utf-8');
-              setShareNote({ text: t('ownShared') });
-            }}
-          >
-            {t('ownShare')}
-          </button>
-        </div>
-      )}
+      {/* With no ideas of one's own the button stays, unable to act, and says why beside it. */}
+      <div class="field row">
+        <button
+          type="button"
+          disabled={list.length === 0}
+          aria-describedby={list.length === 0 ? 'own-share-none' : undefined}
+          onClick={() => {
+            download(ownIdeasFileName(now()), ownIdeasText(list), 'text/plain;charset=utf-8');
+            setShareNote({ text: t('ownShared') });
+          }}
+        >
+          {t('ownShare')}
+        </button>
+        {list.length === 0 && (
+          <span id="own-share-none" class="small muted">
+            {t('ownShareNone')}
+          </span>
+        )}
+      </div>
       <NoteLine note={shareNote} />
     </section>
   );

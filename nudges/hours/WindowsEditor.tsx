@@ -31,26 +31,29 @@ export function WindowsEditor({
 }) {
   const { t, locale } = useServices();
   const [draft, setDraft] = useState(windows);
-  /** What the last "Copy to all days" said, on the day it was pressed; `previous` (the saved week) makes it undoable. */
-  const [copyNote, setCopyNote] = useState<{ day: number; text: string; refused: boolean; previous: WeekWindows | null; set?: WeekWindows } | null>(null);
+  /** The day whose hours "Copy to all days" copies. */
+  const [copyFrom, setCopyFrom] = useState(DAY_ORDER[0] as number);
+  /** What the last "Copy to all days" said; `previous` (the saved week) makes it undoable. */
+  const [copyNote, setCopyNote] = useState<{ text: string; refused: boolean; previous: WeekWindows | null; set?: WeekWindows } | null>(null);
   useEffect(() => setDraft(windows), [JSON.stringify(windows)]);
   const problems = checkWindows(draft);
 
   /** Copies one day's windows to every day, unless they (or the week they make) are not valid. */
-  const copyToAll = (day: number, name: string) => {
+  const copyToAll = (day: number) => {
+    const name = weekdayName(day, locale);
     const list = draft[day] ?? [];
     const next = draft.map(() => list.map((w) => ({ ...w })));
     if (problems.some((p) => p.day === day) || checkWindows(next).length > 0) {
-      setCopyNote({ day, text: t('copyRefused', name), refused: true, previous: null });
+      setCopyNote({ text: t('copyRefused', name), refused: true, previous: null });
       return;
     }
-    setCopyNote({ day, text: t('copiedToAll', name), refused: false, previous: windows, set: next });
+    setCopyNote({ text: t('copiedToAll', name), refused: false, previous: windows, set: next });
     update(next);
   };
-  const undoCopy = (day: number, previous: WeekWindows, set: WeekWindows) => {
+  const undoCopy = (previous: WeekWindows, set: WeekWindows) => {
     setDraft(previous);
     onSave(previous, set);
-    setCopyNote({ day, text: t('hoursRestored'), refused: false, previous: null });
+    setCopyNote({ text: t('hoursRestored'), refused: false, previous: null });
   };
 
   const update = (next: WeekWindows) => {
@@ -154,24 +157,35 @@ export function WindowsEditor({
               >
                 {t('addWindow')}
               </button>
-              <button type="button" aria-label={t('copyToAllNamed', name)} onClick={() => copyToAll(day, name)}>
-                {t('copyToAll')}
-              </button>
             </div>
-            {copyNote?.day === day && (
-              <p class={copyNote.refused ? 'error' : 'small row'} role={copyNote.refused ? 'alert' : 'status'}>
-                <span>{copyNote.text}</span>
-                {/* The Undo ends once the saved hours changed since (another tab, an import). */}
-                {copyNote.previous && copyNote.set && sameJson(windows, copyNote.set) && (
-                  <button type="button" class="link" onClick={() => undoCopy(day, copyNote.previous as WeekWindows, copyNote.set as WeekWindows)}>
-                    {t('undoHours')}
-                  </button>
-                )}
-              </p>
-            )}
           </fieldset>
         );
       })}
+      {/* One copy for the week: pick the day whose hours every day gets. */}
+      <div class="copy-all row">
+        <label for="copy-from">{t('copyFrom')}</label>
+        <select id="copy-from" value={String(copyFrom)} onChange={(e) => setCopyFrom(Number(e.currentTarget.value))}>
+          {DAY_ORDER.map((day) => (
+            <option key={day} value={String(day)}>
+              {weekdayName(day, locale)}
+            </option>
+          ))}
+        </select>
+        <button type="button" onClick={() => copyToAll(copyFrom)}>
+          {t('copyToAll')}
+        </button>
+      </div>
+      {copyNote && (
+        <p class={copyNote.refused ? 'error' : 'small row'} role={copyNote.refused ? 'alert' : 'status'}>
+          <span>{copyNote.text}</span>
+          {/* The Undo ends once the saved hours changed since (another tab, an import). */}
+          {copyNote.previous && copyNote.set && sameJson(windows, copyNote.set) && (
+            <button type="button" class="link" onClick={() => undoCopy(copyNote.previous as WeekWindows, copyNote.set as WeekWindows)}>
+              {t('undoHours')}
+            </button>
+          )}
+        </p>
+      )}
     </div>
   );
 }

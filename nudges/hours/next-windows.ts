@@ -1,5 +1,6 @@
 /** The next together-hours windows as real times, and how to say one in words. Pure. */
 import type { TimeWindow, WeekWindows } from '../../model/prefs';
+import { formatTimeRange } from '../time-range';
 
 /** One together-hours window on the calendar: timestamps of its first and just-after-last minute. */
 export interface WindowSpan {
@@ -49,14 +50,9 @@ const dayNumber = (time: number) => {
   return Date.UTC(d.getFullYear(), d.getMonth(), d.getDate()) / 86_400_000;
 };
 
-/** "6:30–9:30 PM", "22:00–01:00": the window's hours, in the locale's clock. */
+/** "6:30–9:30 PM", "22:00–01:00": the window's hours, in the locale's clock, written as everywhere (formatTimeRange). */
 export function describeHours(win: WindowSpan, locale: string): string {
-  const format = new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit' });
-  if (dayNumber(win.start) === dayNumber(win.end - 1)) {
-    // formatRange shares "PM" or "Uhr"; the spaces around its dash are dropped for a compact range.
-    return format.formatRange(win.start, win.end).replace(/\s*[–-]\s*/u, '–');
-  }
-  return `${format.format(win.start)}–${format.format(win.end)}`;
+  return formatTimeRange(win.start, win.end, locale);
 }
 
 /**

@@ -34,9 +34,10 @@ describe('nudges', () => {
   it('turning nudges off removes the alarm; on again brings exactly one back', async () => {
     const options = await session.tend.open('options');
     await waitFor(() => alarms(session.tend), (a) => a.length === 1);
-    await options.getByLabel('Send gentle nudges').uncheck();
+    const often = options.getByRole('group', { name: 'How often?' });
+    await often.getByLabel('No nudges for now').check();
     await waitFor(() => alarms(session.tend), (a) => a.length === 0);
-    await options.getByLabel('Send gentle nudges').check();
+    await often.getByLabel('Once a day').check();
     const back = await waitFor(() => alarms(session.tend), (a) => a.length === 1);
     expect(back[0]?.name).toBe('tend-nudge');
     await options.close();

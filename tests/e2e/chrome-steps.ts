@@ -185,4 +185,4 @@ export async function openReady(tend: Tend): Promise<Page> {
 
 /** The popup's status line about nudges, with the narrow spaces some locales put in times made plain. */
 export const nudgeLineText = async (page: Page): Promise<string> =>
-  ((await page.locator('.nudge-line p').first().textContent()) ?? '').replace(/[\u2009\u202f\u00a0]/g, ' ').trim();
+  ((await page.locator('.nudge-line p').first().textContent()) ?? '').replace(/\u2060/g, '').replace(/[\u2009\u202f\u00a0]/g, ' ').trim();

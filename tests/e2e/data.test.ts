@@ -18,7 +18,7 @@ describe('two settings tabs and a stale popup', () => {
     await expect.poll(() => a.getByRole('group', { name: 'Palette' }).getByLabel('Clay').isChecked()).toBe(true);
     await expect.poll(() => b.getByRole('group', { name: 'Theme' }).getByLabel('Dark').isChecked()).toBe(true);
     // Each change says so politely.
-    await expect.poll(() => b.textContent('.saved')).toBe('Saved');
+    await expect.poll(() => b.textContent('section[aria-labelledby="look"] .saved')).toBe('Saved');
     await a.close();
     await b.close();
   });

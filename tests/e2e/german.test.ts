@@ -125,11 +125,14 @@ describe('your own ideas in German', () => {
     const page = await de.open('options', '#own');
     const own = page.getByRole('region', { name: 'Eure Ideen' });
     await expect.poll(() => own.textContent()).toContain('Noch keine eigenen Ideen');
+    // Nothing to share yet: the button waits, and says why beside it.
+    expect(await own.getByRole('button', { name: 'Unsere Ideen als Textdatei speichern' }).isDisabled()).toBe(true);
+    expect(await own.textContent()).toContain('Schreibt oder holt zuerst eine Idee herein');
     await own.getByLabel('Eure Idee', { exact: true }).fill('Zusammen kochen, ohne Eile');
     await own.getByRole('button', { name: 'Idee hinzufügen' }).click();
     await expect.poll(() => own.locator('.own-list').textContent()).toContain('Zusammen kochen, ohne Eile');
     expect(await own.textContent()).toContain('Viele auf einmal hereinholen');
-    expect(await own.getByRole('button', { name: 'Unsere Ideen als Textdatei speichern' }).count()).toBe(1);
+    expect(await own.getByRole('button', { name: 'Unsere Ideen als Textdatei speichern' }).isEnabled()).toBe(true);
     expect(await page.locator('.section-nav').textContent()).toContain('Eure Ideen');
     expect(de.pageErrors).toEqual([]);
     await page.close();

@@ -8,15 +8,17 @@ import { alarms, ideaText, readStored, useTend } from './chrome-steps';
 const session = useTend();
 
 describe('settings', () => {
-  it('refuses 7 nudges a day with a clear message, and saves 3', async () => {
+  it('offers how often as choices from none to six a day (nothing more to mistype), and saves 3', async () => {
     const options = await session.tend.open('options');
-    const perDay = options.getByLabel('Nudges a day');
-    await perDay.fill('7');
-    await expect.poll(() => options.getByRole('alert').first().textContent()).toContain('whole number from 0 to 6');
-    expect(((await readStored(options, 'prefs', 'prefs')) as { nudgesPerDay?: number } | undefined)?.nudgesPerDay ?? 1).toBe(1);
-    await perDay.fill('3');
+    const often = options.getByRole('group', { name: 'How often?' });
+    const values = await often.locator('input[type=radio]').evaluateAll((radios) => radios.map((r) => (r as HTMLInputElement).value));
+    expect(values).toEqual(['0', '1', '2', '3', '4', '5', '6']);
+    expect(await often.getByLabel('Once a day').isChecked()).toBe(true);
+    await often.getByLabel('Three times a day').check();
     await expect.poll(async () => ((await readStored(options, 'prefs', 'prefs')) as { nudgesPerDay: number }).nudgesPerDay).toBe(3);
     expect(await options.getByRole('alert').count()).toBe(0);
+    await often.getByLabel('Once a day').check();
+    await expect.poll(async () => ((await readStored(options, 'prefs', 'prefs')) as { nudgesPerDay: number }).nudgesPerDay).toBe(1);
     await options.close();
   });
 
@@ -45,7 +47,7 @@ describe('settings', () => {
     const popup = await session.tend.open('popup');
     await ideaText(popup);
     expect(await popup.textContent('.idea-category')).toBe('Just for you');
-    await expect.poll(() => options.textContent('#ideas ~ p[role=status]')).toMatch(/^\d+ ideas match your choices\.$/);
+    await expect.poll(() => options.textContent('#ideas-count')).toMatch(/^\d+ ideas match your choices\.$/);
     // A change that leaves nothing asks first; "Keep as it was" changes nothing.
     await kinds.getByLabel('Just for you').click();
     await options.getByRole('button', { name: 'Keep as it was' }).click();
@@ -128,9 +130,10 @@ describe('settings', () => {
   it('every control can be reached with Tab, and each shows a visible focus ring', async () => {
     const options = await session.tend.open('options');
     await options.waitForSelector('main');
-    // Controls inside a closed disclosure ("Edit by day") are not Tab stops until it is opened.
+    // Controls inside a closed disclosure ("Edit by day") are not Tab stops until it is opened, nor is a disabled
+    // button (it says why beside it).
     const total = await options.evaluate(
-      () => [...document.querySelectorAll('button, input, select, summary, a[href], [tabindex]:not([tabindex="-1"])')].filter((el) => (el as HTMLElement).checkVisibility() || (el as HTMLElement).matches('.file-button input')).length,
+      () => [...document.querySelectorAll('button:not(:disabled), input, select, summary, a[href], [tabindex]:not([tabindex="-1"])')].filter((el) => (el as HTMLElement).checkVisibility() || (el as HTMLElement).matches('.file-button input')).length,
     );
     const seen = new Set<string>();
     // Time inputs take a Tab stop per field (hours, minutes…), so go round generously.
@@ -138,8 +141,8 @@ describe('settings', () => {
       await options.keyboard.press('Tab');
       const focus = await options.evaluate(() => {
         const el = document.activeElement as HTMLElement;
-        // A hidden file input shows its ring on the label around it.
-        const ringed = el.matches('.file-button input') ? (el.closest('label') as HTMLElement) : el;
+        // A hidden file input, and a palette's radio over its swatch, show their ring on the label around them.
+        const ringed = el.matches('.file-button input, .swatches input') ? (el.closest('label') as HTMLElement) : el;
         const style = getComputedStyle(ringed);
         const path = [...document.querySelectorAll('button, input, select, summary, a[href]')].indexOf(el);
         return { path, ring: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2 };

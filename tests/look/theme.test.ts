@@ -20,6 +20,22 @@ describe('palettes meet WCAG contrast in every mode', () => {
     }
   }
 
+  // forms.css draws radios and checkboxes from these: an unticked one is a --border edge on --surface, sitting
+  // on a card (--surface) or the page (--bg); a ticked one is --accent with an --on-accent tick (WCAG 1.4.11).
+  for (const id of PALETTE_IDS) {
+    for (const mode of ['light', 'dark'] as const) {
+      it(`${id} ${mode}: radios and checkboxes show their edges, ticked or not, at 3:1 or more`, () => {
+        const c = PALETTES[id][mode];
+        for (const around of [c.surface, c.bg]) {
+          expect(contrastRatio(c.border, around), `unticked edge on ${around}`).toBeGreaterThanOrEqual(3);
+          expect(contrastRatio(c.accent, around), `ticked fill on ${around}`).toBeGreaterThanOrEqual(3);
+        }
+        expect(contrastRatio(c.onAccent, c.accent), 'the tick').toBeGreaterThanOrEqual(3);
+        expect(contrastRatio(c.accent, c.surface), 'the radio dot inside its ring').toBeGreaterThanOrEqual(3);
+      });
+    }
+  }
+
   it('computes known ratios', () => {
     expect(contrastRatio('#000000', '#ffffff')).toBeCloseTo(21, 5);
     expect(contrastRatio('#777777', '#ffffff')).toBeCloseTo(4.48, 2);

@@ -12,7 +12,7 @@ const at = (day: number, hour: number, minute = 0) => inTimeZone('Europe/Berlin'
 const DONE = { finishedAt: 1 };
 
 /** Intl puts thin and narrow spaces around dashes and before AM/PM; compare words, not spacing. */
-const plain = (text: string) => text.replace(/[\u2009\u202f\u00a0]/g, ' ');
+const plain = (text: string) => text.replace(/\u2060/g, '').replace(/[\u2009\u202f\u00a0]/g, ' ');
 
 function line(input: Partial<Omit<StatusInput, 'prefs' | 'nudge'>> & { prefs?: Partial<Prefs>; nudge?: Partial<NudgeState> }) {
   return inTimeZone('Europe/Berlin', () => {
@@ -56,18 +56,18 @@ describe('statusLine', () => {
   });
 
   it('a pause that has ended is no pause', () => {
-    expect(line({ nudge: { pausedUntil: at(4, 11), plannedAt: at(4, 19) } })?.text).toBe('Next nudge: tonight, 6:30 – 9:30 PM');
+    expect(line({ nudge: { pausedUntil: at(4, 11), plannedAt: at(4, 19) } })?.text).toBe('Next nudge: tonight, 6:30–9:30 PM');
   });
 
   it('names the together-hours window holding the planned nudge: tonight, tomorrow, a weekday', () => {
-    expect(line({ nudge: { plannedAt: at(4, 19, 42) } })).toEqual({ text: 'Next nudge: tonight, 6:30 – 9:30 PM', action: null });
-    expect(line({ nudge: { plannedAt: at(5, 18, 31) } })?.text).toBe('Next nudge: tomorrow, 6:30 – 9:30 PM');
-    expect(line({ nudge: { plannedAt: at(7, 21, 0) } })?.text).toBe('Next nudge: Thursday, 6:30 – 9:30 PM');
+    expect(line({ nudge: { plannedAt: at(4, 19, 42) } })).toEqual({ text: 'Next nudge: tonight, 6:30–9:30 PM', action: null });
+    expect(line({ nudge: { plannedAt: at(5, 18, 31) } })?.text).toBe('Next nudge: tomorrow, 6:30–9:30 PM');
+    expect(line({ nudge: { plannedAt: at(7, 21, 0) } })?.text).toBe('Next nudge: Thursday, 6:30–9:30 PM');
   });
 
   it('says "today" for a window earlier in the day, and a window past midnight by the evening it starts', () => {
     const windows = Array.from({ length: 7 }, () => [{ start: 9 * 60, end: 10 * 60 }, { start: 22 * 60, end: 25 * 60 }]);
-    expect(line({ prefs: { windows }, now: at(4, 8), nudge: { plannedAt: at(4, 9, 20) } })?.text).toBe('Next nudge: today, 9:00 – 10:00 AM');
+    expect(line({ prefs: { windows }, now: at(4, 8), nudge: { plannedAt: at(4, 9, 20) } })?.text).toBe('Next nudge: today, 9:00–10:00 AM');
     expect(line({ prefs: { windows }, now: at(4, 21), nudge: { plannedAt: at(5, 0, 30) } })?.text).toBe('Next nudge: tonight, 10:00 PM–1:00 AM');
   });
 
@@ -79,7 +79,7 @@ describe('statusLine', () => {
 
   it('a snooze only moves the planned time: the line never says a nudge comes back', () => {
     const result = line({ now: at(4, 19), nudge: { snoozedUntil: at(4, 19, 15), plannedAt: at(4, 19, 15), lastNudgeAt: at(4, 18, 50) } });
-    expect(result?.text).toBe('Next nudge: tonight, 6:30 – 9:30 PM');
+    expect(result?.text).toBe('Next nudge: tonight, 6:30–9:30 PM');
   });
 
   it('says so when no together hours are set at all', () => {

@@ -14,7 +14,7 @@ const NOW = new Date(2026, 4, 4, 12).getTime();
 const words = (prefs: Partial<Prefs>, setAside: string[] = [], zone = ZONE, t = tEn, locale = 'en') => {
   const pair = createPair(new Uint8Array(16), { zone, choices: pairChoicesFrom({ ...defaultPrefs(), ...prefs }, setAside), libraryFingerprint: 1 });
   const said = pairCodeWords(describePairCode(pair), { t, locale, now: NOW, localZone: ZONE });
-  return { lines: said.lines.map((l) => l.replace(/\s/gu, ' ')), zoneNote: said.zoneNote };
+  return { lines: said.lines.map((l) => l.replace(/\u2060/g, '').replace(/\s/gu, ' ')), zoneNote: said.zoneNote };
 };
 
 describe('a pairing code in words', () => {

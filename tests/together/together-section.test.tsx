@@ -78,7 +78,7 @@ describe('Settings › Together', () => {
     await paste(other, code);
     expect(text(other)).toContain("Your partner's Tend suggests:");
     // Intl puts a narrow no-break space before "PM".
-    const lines = [...inSection(other).querySelectorAll('.pair-summary li')].map((li) => li.textContent?.replace(/\s/gu, ' '));
+    const lines = [...inSection(other).querySelectorAll('.pair-summary li')].map((li) => li.textContent?.replace(/\u2060/g, '').replace(/\s/gu, ' '));
     expect(lines).toEqual(['Every day: 6:30–9:30 PM', 'Twice a day, at least 90 minutes apart', 'Gentle only']);
     // Same zone, same library: nothing more to say.
     expect(text(other)).not.toContain('local time');
@@ -132,7 +132,7 @@ describe('Settings › Together', () => {
     const page = await openSettings(inviter);
     await settleUntil(() => text(page).includes('In step'));
     expect(text(page)).not.toContain("doesn't know yet");
-    await typeInto(page, '#per-day', '3');
+    await click(page.querySelector('input[name="per-day"][value="3"]'));
     await settleUntil(() => text(page).includes("doesn't know yet"));
     await click(button(inSection(page), 'Make the new code'));
     await settleUntil(() => shownCode(page) !== '');
@@ -227,7 +227,7 @@ describe('Settings › Together', () => {
     expect(alertText(root)).toBe('Dieser Code ist abgeschnitten – kopiere ihn ganz.');
     await typeInto(inSection(root), 'textarea', code);
     expect(text(root)).toContain('Das andere Tend schlägt vor:');
-    const lines = [...inSection(root).querySelectorAll('.pair-summary li')].map((li) => li.textContent);
+    const lines = [...inSection(root).querySelectorAll('.pair-summary li')].map((li) => li.textContent?.replace(/\u2060/g, ''));
     expect(lines).toEqual([expect.stringMatching(/^Jeden Tag: 18:30–21:30/), 'Einmal am Tag', 'Sanft bis warm']);
     await click(button(inSection(root), 'Verbinden'));
     await settleUntil(() => text(root).includes('seit dem'));

@@ -36,6 +36,20 @@ describe('settings page', () => {
     expect((await services.store.readPrefs()).hiddenCategories).toEqual(['touch', 'play']);
   });
 
+  it('says "Saved" beside the heading of the section that changed, and nowhere else', async () => {
+    const root = await mount(<App actions={actions} />, services);
+    await settle();
+    const savedIn = () =>
+      [...root.querySelectorAll('section')].filter((s) => s.querySelector('.saved')?.textContent === 'Saved').map((s) => s.getAttribute('aria-labelledby'));
+    await act(() => checkbox(root, 'Dark').click());
+    await settleUntil(() => savedIn().length > 0);
+    expect(savedIn()).toEqual(['look']);
+    expect(root.querySelector('#look')?.parentElement?.querySelector('.saved')?.getAttribute('role')).toBe('status');
+    await act(() => checkbox(root, 'Touch').click());
+    await settleUntil(() => savedIn()[0] === 'ideas');
+    expect(savedIn()).toEqual(['ideas']);
+  });
+
   it('a choice stays shown while its write is on its way, whatever is read or saved meanwhile', async () => {
     const slow = fakeServices(makeLibrary(5));
     const real = slow.store;
@@ -81,7 +95,7 @@ describe('settings page', () => {
 
   it('says how many ideas match, and asks before saving a choice that leaves none', async () => {
     const root = await mount(<App actions={actions} />, services);
-    const matchLine = () => root.querySelector('#ideas ~ p[role=status]')?.textContent;
+    const matchLine = () => root.querySelector('#ideas-count')?.textContent;
     // The library, own ideas and marks are read after the settings.
     await vi.waitFor(async () => {
       await settle();

@@ -292,6 +292,9 @@ describe('popup', () => {
     await click(button(root, '1 day'));
     expect((await services.store.readNudgeState()).pausedUntil).toBe(services.now() + 24 * 3600_000);
     expect(nudgeLine(root)).toMatch(/^Nudges paused until .* · Resume$/);
+    // One pause line: no "Nudges paused." above it; the line itself is what screen readers hear.
+    expect(statusOf(root)).toBe('');
+    expect(root.querySelector('.nudge-line p')?.getAttribute('role')).toBe('status');
     expect(root.querySelector('.nudge-menu')).toBeNull();
   });
 

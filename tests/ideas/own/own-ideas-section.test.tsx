@@ -47,7 +47,12 @@ describe('Settings › Your ideas', () => {
     expect(root.querySelector('h2#own')?.textContent).toBe('Your ideas');
     expect(root.textContent).toContain('No ideas of your own yet. Write one above, or bring in many at once below.');
     expect(root.querySelector('#own-search')).toBeNull();
-    expect(root.textContent).not.toContain('Save our ideas as a text file');
+    // The share button stays, unable to act, with its reason beside it.
+    const share = button(root, 'Save our ideas as a text file');
+    expect(share.disabled).toBe(true);
+    const reason = root.querySelector(`#${share.getAttribute('aria-describedby')}`);
+    expect(reason?.textContent).toBe('Write or bring in an idea first: there is nothing to save yet.');
+    expect(reason?.parentElement).toBe(share.parentElement);
   });
 
   it('adds an idea with its kind, who it is for, minutes and closeness, and confirms', async () => {

@@ -68,7 +68,7 @@ describe('nextWindows', () => {
 
 describe('describeWindow', () => {
   // Intl puts a narrow no-break space before "PM"; compared here as a plain space.
-  const describeWindow = (...args: Parameters<typeof describe_>) => describe_(...args).replace(/\u202f/g, ' ');
+  const describeWindow = (...args: Parameters<typeof describe_>) => describe_(...args).replace(/\u2060/g, '').replace(/[\u202f\u00a0]/g, ' ');
   const words = { today: 'today', tonight: 'tonight', tomorrow: 'tomorrow' };
   it('says tonight, tomorrow, a weekday, or a date a week away', () => {
     inTimeZone('UTC', () => {

@@ -34,13 +34,25 @@ function Section({ initial, saves }: { initial: Prefs; saves: PrefsPatch[] }) {
 const radio = (root: HTMLElement, name: string) =>
   [...root.querySelectorAll<HTMLInputElement>('input[type="radio"]')].find((r) => r.closest('label')?.textContent?.startsWith(name)) as HTMLInputElement;
 
+
+/** "Copy to all days", with the day to copy from picked in its list first. */
+const copyFrom = async (root: HTMLElement, day: string) => {
+  const select = root.querySelector('#copy-from') as HTMLSelectElement;
+  const option = [...select.options].find((o) => o.textContent === day) as HTMLOptionElement;
+  await act(() => {
+    select.value = option.value;
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+  });
+  await act(() => ([...root.querySelectorAll('button')].find((b) => b.textContent === 'Copy to all days') as HTMLButtonElement).click());
+};
+
 describe('WeekPicture', () => {
   it('lists every day\'s windows in words, and the next three windows', async () => {
     const week = defaultWindows();
     week[0] = [];
     week[5] = [{ start: 22 * 60, end: 25 * 60 }];
     const root = await mount(<WeekPicture windows={week} nextAt={null} />, fakeServices(makeLibrary(3), () => TUESDAY_NOON));
-    const text = [...root.querySelectorAll('[data-testid="week-text"] li')].map((li) => li.textContent?.replace(/\u202f/g, ' '));
+    const text = [...root.querySelectorAll('[data-testid="week-text"] li')].map((li) => li.textContent?.replace(/\u2060/g, '').replace(/[\u202f\u00a0]/g, ' '));
     expect(text).toEqual([
       'Monday: 6:30–9:30 PM',
       'Tuesday: 6:30–9:30 PM',
@@ -55,7 +67,7 @@ describe('WeekPicture', () => {
     // Friday's late window continues into Saturday's row.
     const rows = root.querySelectorAll('.week-row');
     expect(rows[5]?.querySelectorAll('.week-bar')).toHaveLength(2);
-    const next = [...root.querySelectorAll('.week-next li')].map((li) => li.textContent?.replace(/\u202f/g, ' '));
+    const next = [...root.querySelectorAll('.week-next li')].map((li) => li.textContent?.replace(/\u2060/g, '').replace(/[\u202f\u00a0]/g, ' '));
     expect(next).toEqual(['tonight, 6:30–9:30 PM', 'tomorrow, 6:30–9:30 PM', 'Thu 6:30–9:30 PM']);
   });
 
@@ -98,11 +110,33 @@ describe('NudgesSection: presets and Undo', () => {
     expect(saves).toHaveLength(2);
   });
 
-  it('puts the preview nudge next to the nudge switch, as a secondary button', async () => {
+  it('puts the preview nudge right after how often, as a secondary button', async () => {
     const root = await mount(<Section initial={defaultPrefs()} saves={[]} />, fakeServices(makeLibrary(3)));
     const preview = button(root, 'Send a preview nudge');
     expect(preview.classList.contains('primary')).toBe(false);
-    expect(preview.closest('.nudge-switch')?.textContent).toContain('Send gentle nudges');
+    expect(preview.closest('.field')?.previousElementSibling?.id).toBe('per-day-fit');
+  });
+
+  it('offers the welcome\'s choices for how often, and "No nudges for now" greys out the hours with a reason', async () => {
+    const saves: PrefsPatch[] = [];
+    const root = await mount(<Section initial={defaultPrefs()} saves={saves} />, fakeServices(makeLibrary(3)));
+    const group = root.querySelector('fieldset:has(input[name="per-day"])') as HTMLFieldSetElement;
+    expect(group.querySelector('legend')?.textContent).toBe('How often?');
+    expect([...group.querySelectorAll('label')].map((l) => l.textContent).slice(0, 4)).toEqual([
+      'No nudges for now', 'Once a day', 'Twice a day', 'Three times a day',
+    ]);
+    const hours = root.querySelector('.when-part') as HTMLElement;
+    expect(hours.hasAttribute('inert')).toBe(false);
+    expect(root.querySelector('#when-off')).toBeNull();
+    await click(radio(root, 'No nudges for now'));
+    expect(saves.at(-1)).toEqual({ nudgesEnabled: false });
+    expect(hours.hasAttribute('inert')).toBe(true);
+    // Still there to read, with one line that says why it waits.
+    expect(hours.textContent).toContain('When may a nudge come?');
+    expect(root.querySelector('#when-off')?.textContent).toBe('Nudges are off, so these hours wait. Choose how often above to use them again.');
+    await click(radio(root, 'Twice a day'));
+    expect(saves.at(-1)).toEqual({ nudgesEnabled: true, nudgesPerDay: 2 });
+    expect(hours.hasAttribute('inert')).toBe(false);
   });
 
   it('says how many nudges a day the hours fit', async () => {
@@ -129,12 +163,12 @@ describe('WindowsEditor: Copy to all days', () => {
     const root = await mount(<WindowsEditor windows={week} onSave={onSave} />, fakeServices(makeLibrary(3)));
     const monday = root.querySelector('[aria-label="Monday, window 1"]') as HTMLElement;
     await setInput(monday.querySelectorAll('input')[1] as HTMLInputElement, '17:00'); // ends before it starts
-    await click(root.querySelector('[aria-label="Copy to all days from Monday"]'));
+    await copyFrom(root, 'Monday');
     expect(onSave).not.toHaveBeenCalled();
     const refusal = [...root.querySelectorAll('[role="alert"]')].find((a) => a.textContent?.includes('nothing was copied'));
     expect(refusal?.textContent).toContain('A window on Monday is not valid yet');
 
-    await click(root.querySelector('[aria-label="Copy to all days from Wednesday"]'));
+    await copyFrom(root, 'Wednesday');
     expect(onSave).toHaveBeenCalledTimes(1);
     expect(onSave.mock.calls[0]?.[0]).toEqual(Array.from({ length: 7 }, () => [{ start: 18 * 60 + 30, end: 21 * 60 + 30 }]));
     expect(root.textContent).toContain('The hours of Wednesday now apply to every day.');

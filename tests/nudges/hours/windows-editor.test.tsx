@@ -19,6 +19,18 @@ function mondayWindow(root: HTMLElement) {
   return { group, from: inputs[0] as HTMLInputElement, to: inputs[1] as HTMLInputElement, nextDay: inputs[2] as HTMLInputElement };
 }
 
+
+/** "Copy to all days", with the day to copy from picked in its list first. */
+const copyFrom = async (root: HTMLElement, day: string) => {
+  const select = root.querySelector('#copy-from') as HTMLSelectElement;
+  const option = [...select.options].find((o) => o.textContent === day) as HTMLOptionElement;
+  await act(() => {
+    select.value = option.value;
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+  });
+  await act(() => ([...root.querySelectorAll('button')].find((b) => b.textContent === 'Copy to all days') as HTMLButtonElement).click());
+};
+
 describe('WindowsEditor', () => {
   it('shows the end-before-start problem next to the window and does not save it', async () => {
     const onSave = vi.fn();
@@ -60,7 +72,7 @@ describe('WindowsEditor', () => {
     const week = defaultWindows();
     week[3] = [{ start: 600, end: 660 }];
     const root = await mount(<WindowsEditor windows={week} onSave={onSave} />, fakeServices(makeLibrary(3)));
-    await act(() => (root.querySelector('[aria-label="Copy to all days from Wednesday"]') as HTMLElement).click());
+    await copyFrom(root, 'Wednesday');
     expect(onSave.mock.calls[0]?.[0]).toEqual(Array.from({ length: 7 }, () => [{ start: 600, end: 660 }]));
     await act(() => (root.querySelector('[aria-label="Remove Sunday window 1"]') as HTMLElement).click());
     expect((onSave.mock.calls[1]?.[0] as WeekWindows)[0]).toEqual([]);
