@@ -65,13 +65,13 @@ describe('talk together', () => {
     const total = CHANGED.prompts.length;
     await expect.poll(() => text(page, '.talk-prompt')).toBe(CHANGED.prompts[0]);
     expect(await text(page, '[role=status]')).toBe(`1 of ${total}`);
-    expect(await text(page, '#who-first')).toBe('One of you reads this aloud; the other answers first.');
+    expect(await text(page, '#who-first')).toBe('The reader reads this aloud. The other one answers first, then the reader.');
     await expect.poll(() => focused(page)).toBe(CHANGED.prompts[0]);
 
     await page.keyboard.press('ArrowRight');
     await expect.poll(() => text(page, '.talk-prompt')).toBe(CHANGED.prompts[1]);
     expect(await text(page, '[role=status]')).toBe(`2 of ${total}`);
-    expect(await text(page, '#who-first')).toBe('Whoever reads this aloud answers first, then the other.');
+    expect(await text(page, '#who-first')).toBe('The reader reads this aloud and answers first, then the other one.');
     await expect.poll(() => focused(page)).toBe(CHANGED.prompts[1]);
 
     // Pass, from the keyboard: Tab to it and press Enter; focus comes back to the new prompt.
