@@ -49,6 +49,9 @@ describe('talk together', () => {
     expect(await first.locator('h2').textContent()).toBe(TALKS[0]?.title);
     expect(await first.textContent()).toContain(TALKS[0]?.why);
     expect(await page.locator('.talked-on').count()).toBe(0);
+    // The whole card opens its conversation: a click on its words, not only on its title.
+    await first.locator('.talk-why').click();
+    await expect.poll(() => text(page, 'h1')).toBe(TALKS[0]?.title);
     await page.close();
   });
 
@@ -79,6 +82,7 @@ describe('talk together', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => text(page, '.talk-prompt')).toBe(CHANGED.prompts[2]);
     await expect.poll(() => focused(page)).toBe(CHANGED.prompts[2]);
+    expect(await text(page, '.talk-passed')).toBe("Passed — that's fine.");
 
     await page.keyboard.press('ArrowLeft');
     await expect.poll(() => text(page, '.talk-prompt')).toBe(CHANGED.prompts[1]);
