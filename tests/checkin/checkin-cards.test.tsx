@@ -268,6 +268,25 @@ describe('Settings › Check-ins', () => {
     expect(root.textContent).toContain('No check-ins yet.');
   });
 
+  it('Settings\' "Check in now" moves the focus to the question: quietly after a click, with its ring after a key', async () => {
+    let root = await mount(<CheckInsSection />, services);
+    await settle();
+    await click(button(root, 'Check in now'));
+    let heading = root.querySelector('.checkin-question');
+    expect(document.activeElement).toBe(heading);
+    expect(heading?.hasAttribute('data-quiet-focus')).toBe(true);
+
+    root = await mount(<CheckInsSection />, services);
+    await settle();
+    const open = button(root, 'Check in now');
+    // happy-dom counts any focus as visible: the focus a key leaves on a control.
+    open.focus();
+    await click(open);
+    heading = root.querySelector('.checkin-question');
+    expect(document.activeElement).toBe(heading);
+    expect(heading?.hasAttribute('data-quiet-focus')).toBe(false);
+  });
+
   it('"Check in now" opens the card inline; weekly check-ins turn off and on with a polite word', async () => {
     const root = await mount(<CheckInsSection />, services);
     await settle();
