@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { counsellorDue, isCheckInDue } from './checkin';
-import { CheckInCard } from './CheckInCard';
+import { CheckInCard, focusShowsRing } from './CheckInCard';
 import { CHECKIN_HASH } from './CheckInNowLink';
 import { CounsellorCard } from './CounsellorCard';
 import { useServices } from '../platform/services';
@@ -27,6 +27,8 @@ export function CheckInArea({ invite = false, onOpen }: { invite?: boolean; onOp
   const [view, setView] = useState<{ kind: 'none' | 'counsellor' } | { kind: 'card'; asked: boolean }>({ kind: 'none' });
   const [status, setStatus] = useState('');
   const decided = useRef(false);
+  /** A key (not a click, not the page opening) asked for the card: its focus shows the ring. */
+  const ring = useRef(false);
   const { data } = checkIn;
 
   useEffect(() => {
@@ -45,6 +47,7 @@ export function CheckInArea({ invite = false, onOpen }: { invite?: boolean; onOp
   useEffect(() => {
     const onHash = () => {
       if (!askedFor()) return;
+      ring.current = focusShowsRing();
       setStatus('');
       setOpened(true);
       setView({ kind: 'card', asked: true });
@@ -68,7 +71,15 @@ export function CheckInArea({ invite = false, onOpen }: { invite?: boolean; onOp
       <p class="checkin-invite small">
         <span id={inviteId}>{words}</span>
         <span aria-hidden="true"> · </span>
-        <button type="button" class="link" aria-describedby={inviteId} onClick={() => setOpened(true)}>
+        <button
+          type="button"
+          class="link"
+          aria-describedby={inviteId}
+          onClick={() => {
+            ring.current = focusShowsRing();
+            setOpened(true);
+          }}
+        >
           {t(view.kind === 'card' ? 'checkInAnswer' : 'counsellorRead')}
         </button>
       </p>
@@ -80,6 +91,7 @@ export function CheckInArea({ invite = false, onOpen }: { invite?: boolean; onOp
         key={view.asked ? 'asked' : 'due'}
         earlier={data.checkIns}
         focusOnOpen={view.asked || invite}
+        ring={ring.current}
         save={checkIn.answer}
         notNow={async () => {
           close();

@@ -5,6 +5,17 @@ import { useServices } from '../platform/services';
 import { busyProps, useWrite } from '../ui/useWrite';
 import './checkin.css';
 
+/** Whether the focused control shows its ring, that is, whether a key (not a click) brought the focus there. */
+export function focusShowsRing(): boolean {
+  const focused = document.activeElement;
+  if (!focused || focused === document.body) return false;
+  try {
+    return focused.matches(':focus-visible');
+  } catch {
+    return false;
+  }
+}
+
 /**
  * "How has closeness felt this week?": three answers that describe (never grade), a private note and
  * "Not now". After an answer: one sentence on what Tend leans toward this week and, after "Mixed" or
@@ -17,6 +28,7 @@ export function CheckInCard({
   close,
   level = 2,
   focusOnOpen = false,
+  ring = false,
 }: {
   /** The check-ins before this one (to offer a conversation not offered last time). */
   earlier: CheckIn[];
@@ -27,6 +39,8 @@ export function CheckInCard({
   level?: 2 | 3;
   /** Move focus to the question (when a person asked for the card, not when it came by itself). */
   focusOnOpen?: boolean;
+  /** A key opened the card (focusShowsRing, read as it was asked for): the focus shows its ring. */
+  ring?: boolean;
 }) {
   const { t, openPage, now, random } = useServices();
   const id = useId();
@@ -42,7 +56,11 @@ export function CheckInCard({
   const Heading = level === 2 ? 'h2' : 'h3';
 
   useEffect(() => {
-    if (focusOnOpen) heading.current?.focus();
+    const target = heading.current;
+    if (!focusOnOpen || !target) return;
+    // Moved by the page (a click, an opening): focus without a ring; after a key, the ring as usual.
+    target.toggleAttribute('data-quiet-focus', !ring);
+    target.focus({ focusVisible: ring } as FocusOptions);
   }, []);
   useEffect(() => {
     // The answers are gone once saved: focus goes on to what the answer does.
@@ -133,7 +151,7 @@ export function CheckInCard({
             </p>
           )}
           <div class="checkin-actions">
-            <button type="submit" {...busyProps(busy)}>
+            <button type="submit" class="primary" {...busyProps(busy)}>
               {t('checkInSave')}
             </button>
             <button type="button" class="ghost" onClick={notNow}>

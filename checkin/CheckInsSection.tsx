@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { CheckInCard } from './CheckInCard';
+import { CheckInCard, focusShowsRing } from './CheckInCard';
 import { Checkbox } from '../ui/RadioGroup';
 import { useServices } from '../platform/services';
 import { StatusUndoRow, useStatusUndo } from '../ui/StatusUndo';
@@ -21,6 +21,7 @@ export function CheckInsSection() {
   const [confirming, setConfirming] = useState(false);
   const keep = useRef<HTMLButtonElement>(null);
   const openButton = useRef<HTMLButtonElement>(null);
+  const ringOnOpen = useRef(false);
   const deleteAllButton = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
@@ -62,6 +63,7 @@ export function CheckInsSection() {
           <CheckInCard
             level={3}
             focusOnOpen
+            ring={ringOnOpen.current}
             earlier={list}
             save={checkIn.answer}
             notNow={() => {
@@ -74,7 +76,15 @@ export function CheckInsSection() {
             }}
           />
         ) : (
-          <button type="button" ref={openButton} onClick={() => setOpen(true)}>
+          <button
+            type="button"
+            ref={openButton}
+            onClick={() => {
+              // Opened by a key, the question shows its focus ring; by a click, the focus moves quietly.
+              ringOnOpen.current = focusShowsRing();
+              setOpen(true);
+            }}
+          >
             {t('checkInNow')}
           </button>
         )}

@@ -43,6 +43,17 @@ export function isCheckInDue(
   return from === -Infinity || today >= dayKeyBefore(from, -CHECKIN_EVERY_DAYS);
 }
 
+/**
+ * Whether the popup offers "Check in now": not in the first week after the welcome (the weekly
+ * check-in itself waits that long), unless a check-in was already answered.
+ */
+export function checkInNowOffered(setupFinishedAt: number | null, checkIns: readonly CheckIn[], now: number): boolean {
+  if (checkIns.length > 0) return true;
+  if (setupFinishedAt === null) return false;
+  // A welcome dated ahead (a clock that was wrong once) holds nothing back.
+  return setupFinishedAt > now || dayKey(now) >= dayKeyBefore(setupFinishedAt, -CHECKIN_EVERY_DAYS);
+}
+
 /** Answers newest first, as the store reads them. */
 const newestFirst = (checkIns: readonly CheckIn[]) => [...checkIns].sort((a, b) => b.at - a.at);
 

@@ -26,6 +26,8 @@ export interface PopupView {
   menu: { later: boolean } | null;
   /** A check-in or counsellor card is due: the popup loads the check-in area. */
   checkIn: boolean;
+  /** "Check in now" is offered: not in the first week after the welcome (checkInNowOffered). */
+  checkInNow: boolean;
   /** After "Not for us": the request that undoes it. */
   undo?: PopupRequest;
   /** "Show" asked for an idea that cannot be today's: set aside, left out by the filters, or gone. */

@@ -5,7 +5,7 @@
  * popup draws. So the popup loads none of the store, idb, the picker or the library: its whole opening
  * stays small. No browser calls here: the worker hands in the store, the library, the time and the words.
  */
-import { counsellorDue, isCheckInDue } from '../checkin/checkin';
+import { checkInNowOffered, counsellorDue, isCheckInDue } from '../checkin/checkin';
 import { parseCheckInState, CHECKIN_STATE_KEY, type PickerState, type CheckIn, type Mark } from '../model/records';
 import { dayKey, dayKeyBefore, startOfNextDay } from '../lib/day';
 import { DbOpenError } from '../store/open-db';
@@ -159,6 +159,7 @@ async function compose(ctx: PopupContext, requestDay: string): Promise<PopupView
     status: statusLine({ prefs, nudge, setup, now: time, locale, t }),
     menu: menuOn ? { later: nudgeShownRecently(nudge, time) } : null,
     checkIn: isCheckInDue(setup.finishedAt, input.checkIns, checkInState, time) || counsellorDue(input.checkIns, checkInState, time),
+    checkInNow: checkInNowOffered(setup.finishedAt, input.checkIns, time),
     generation,
     pair: input.pair?.result.kind === 'idea' && day === input.today
       ? { ours: idea?.id === input.pair.result.idea.id, passedOver: input.pair.result.passedOver }

@@ -33,9 +33,10 @@ export function TalkList({
           {talks.map((item) => {
             const day = talkedOn.get(item.id);
             return (
-              <li key={item.id} class="talk-item">
+              // The whole card answers a click; its one button (whose click comes here too) serves the keyboard.
+              <li key={item.id} class="talk-item" onClick={() => onChoose(item.id)}>
                 <h2>
-                  <button type="button" class="talk-choose" onClick={() => onChoose(item.id)}>
+                  <button type="button" class="talk-choose">
                     {item.title}
                   </button>
                 </h2>

@@ -9,6 +9,7 @@ export function TalkPrompt({
   flow,
   focusTarget,
   move,
+  passed = false,
   onList,
   onToday,
 }: {
@@ -16,6 +17,8 @@ export function TalkPrompt({
   flow: TalkFlow;
   focusTarget: RefObject<HTMLHeadingElement>;
   move: (change: TalkMove) => void;
+  /** The last move was Pass. */
+  passed?: boolean;
   onList: () => void;
   onToday: () => void;
 }) {
@@ -77,6 +80,10 @@ export function TalkPrompt({
           <span aria-hidden="true"> →</span>
         </button>
       </div>
+      {/* Always in the page, so each Pass is announced (a fresh line per prompt); no judgement in it. */}
+      <p class="talk-passed muted small" role="status">
+        {passed && <span key={flow.step}>{t('talkPassed')}</span>}
+      </p>
       <p class="muted small">{t('talkKeysHint')}</p>
       <p>
         <button type="button" class="ghost" onClick={onList}>

@@ -225,7 +225,7 @@ export function App({ openOptions, cachedIdea = null }: AppProps) {
         <button type="button" class="link talk-link" onClick={() => services.openPage('/talk.html')}>
           {t('talkTogether')}
         </button>
-        <CheckInNowLink />
+        {view?.checkInNow && <CheckInNowLink />}
       </nav>
     </main>
   );

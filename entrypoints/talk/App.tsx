@@ -32,6 +32,8 @@ export function App({ actions, initialTalkId = null }: { actions: TalkActions; i
   const [screen, setScreen] = useState<Screen>({ kind: 'list' });
   const focusTarget = useRef<HTMLHeadingElement>(null);
   const moved = useRef(false);
+  /** The last move was Pass: a quiet word says that is fine. */
+  const [passed, setPassed] = useState(false);
   useTheme(prefs);
 
   const readStored = async () => {
@@ -93,6 +95,7 @@ export function App({ actions, initialTalkId = null }: { actions: TalkActions; i
   /** Moves from whatever is showing when it runs, so quick presses in a row each count. */
   const move = (change: TalkMove) => {
     moved.current = true;
+    setPassed(change === 'pass');
     setScreen((shown) => {
       if (shown.kind !== 'talk') return shown;
       if (change === 'back' && shown.flow.step === 0) return { kind: 'start', id: shown.id };
@@ -148,5 +151,5 @@ export function App({ actions, initialTalkId = null }: { actions: TalkActions; i
       />
     );
   }
-  return <TalkPrompt talk={talk} flow={screen.flow} focusTarget={focusTarget} move={move} onList={toList} onToday={actions.openToday} />;
+  return <TalkPrompt talk={talk} flow={screen.flow} focusTarget={focusTarget} move={move} passed={passed} onList={toList} onToday={actions.openToday} />;
 }

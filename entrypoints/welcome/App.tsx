@@ -13,6 +13,9 @@ import { parseSetup, SETUP_KEY } from '../../model/setup';
 
 export interface WelcomeActions {
   previewNudge: () => Promise<boolean>;
+  /** Opens today's idea: the popup where the browser allows it, else the popup's page in this tab. */
+  openToday: () => void;
+  /** Built for Firefox: the pin hint names its extensions button, not Chrome's puzzle-piece menu. */
   firefox: boolean;
 }
 
@@ -119,6 +122,7 @@ export function App({ actions }: { actions: WelcomeActions }) {
         <p>{t('welcomeLine1')}</p>
         <p>{t('welcomeLine2')}</p>
         <p>{t('welcomeLine3')}</p>
+        <p>{t('welcomeTalk')}</p>
       </div>
       <p class="notice">{t('aboutPrivacy')}</p>
 
@@ -148,9 +152,15 @@ export function App({ actions }: { actions: WelcomeActions }) {
             {t('welcomeDone')}
           </p>
           {customChosen && <p class="small">{t('welcomeDoneCustom')}</p>}
-          <button type="button" onClick={() => services.openPage('/options.html')}>
-            {t('openSettings')}
-          </button>
+          {/* The welcome ends at today's idea; settings stay one step aside. */}
+          <div class="welcome-next">
+            <button type="button" class="primary" onClick={actions.openToday}>
+              {t('welcomeSeeIdea')}
+            </button>
+            <button type="button" onClick={() => services.openPage('/options.html')}>
+              {t('openSettings')}
+            </button>
+          </div>
         </section>
       )}
 

@@ -54,6 +54,42 @@ describe('the check-in in the popup', () => {
     expect(root.textContent).not.toContain(QUESTION);
   });
 
+  it('offers three answers of one look with none chosen ahead, and Save as the one filled button', async () => {
+    await finishWelcome(START - 7 * DAY);
+    const root = await mount(<CheckInArea />, services);
+    await settle();
+    const answers = [...root.querySelectorAll('.checkin-answer')];
+    expect(answers.map((a) => a.textContent?.trim())).toEqual(['Like connecting', 'Mixed', 'Like a job']);
+    expect(new Set(answers.map((a) => a.className)).size).toBe(1);
+    expect(answers.every((a) => !a.querySelector('input')?.checked)).toBe(true);
+    expect(answers.some((a) => a.contains(document.activeElement))).toBe(false);
+    expect([...root.querySelectorAll('button.primary')].map((b) => b.textContent)).toEqual(['Save']);
+    expect(button(root, 'Not now').classList.contains('primary')).toBe(false);
+  });
+
+  it('moves the focus to the question when opened by a click, marked to show no ring', async () => {
+    await finishWelcome(START - 7 * DAY);
+    const root = await mount(<CheckInArea invite />, services);
+    await settle();
+    await click(button(root, 'Answer'));
+    const heading = root.querySelector('.checkin-question');
+    expect(document.activeElement).toBe(heading);
+    expect(heading?.hasAttribute('data-quiet-focus')).toBe(true);
+  });
+
+  it('after a key on "Answer" (its focus ring showing), the question takes the focus with its ring', async () => {
+    await finishWelcome(START - 7 * DAY);
+    const root = await mount(<CheckInArea invite />, services);
+    await settle();
+    const answer = button(root, 'Answer');
+    // happy-dom counts any focus as visible: the focus a key leaves on a control.
+    answer.focus();
+    await click(answer);
+    const heading = root.querySelector('.checkin-question');
+    expect(document.activeElement).toBe(heading);
+    expect(heading?.hasAttribute('data-quiet-focus')).toBe(false);
+  });
+
   it('comes a week after the welcome; an answer shows its sentence and a conversation, and is stored', async () => {
     await finishWelcome(START - 7 * DAY);
     const root = await mount(<CheckInArea />, services);
@@ -230,6 +266,25 @@ describe('Settings › Check-ins', () => {
     expect(await store.readCheckIns()).toEqual([]);
     expect(root.textContent).toContain('All check-ins deleted.');
     expect(root.textContent).toContain('No check-ins yet.');
+  });
+
+  it('Settings\' "Check in now" moves the focus to the question: quietly after a click, with its ring after a key', async () => {
+    let root = await mount(<CheckInsSection />, services);
+    await settle();
+    await click(button(root, 'Check in now'));
+    let heading = root.querySelector('.checkin-question');
+    expect(document.activeElement).toBe(heading);
+    expect(heading?.hasAttribute('data-quiet-focus')).toBe(true);
+
+    root = await mount(<CheckInsSection />, services);
+    await settle();
+    const open = button(root, 'Check in now');
+    // happy-dom counts any focus as visible: the focus a key leaves on a control.
+    open.focus();
+    await click(open);
+    heading = root.querySelector('.checkin-question');
+    expect(document.activeElement).toBe(heading);
+    expect(heading?.hasAttribute('data-quiet-focus')).toBe(false);
   });
 
   it('"Check in now" opens the card inline; weekly check-ins turn off and on with a polite word', async () => {

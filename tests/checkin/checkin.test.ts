@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ANSWER_WORDS, cleanNote, counsellorDue, isCheckInDue, leaningSentenceKey, offeredTalk, staysHard } from '../../checkin/checkin';
+import { ANSWER_WORDS, checkInNowOffered, cleanNote, counsellorDue, isCheckInDue, leaningSentenceKey, offeredTalk, staysHard } from '../../checkin/checkin';
 import { createCheckInState, parseCheckInState, type CheckInState, CHECKIN_ANSWERS, parseCheckIn, type CheckIn, type CheckInAnswer } from '../../model/records';
 import { DAY, HOUR, dayKey, dayKeyBefore } from '../../lib/day';
 import { parseBackup } from '../../backup/backup';
@@ -49,6 +49,18 @@ describe('when the check-in is due', () => {
       expect(isCheckInDue(setup, [], ON, at('2026-05-10T23:59:00+02:00'))).toBe(false);
       expect(isCheckInDue(setup, [], ON, at('2026-05-11T00:01:00+02:00'))).toBe(true);
       expect(isCheckInDue(setup, [], ON, setup + 40 * DAY)).toBe(true);
+    });
+  });
+
+  it('"Check in now" is offered from the same day the first check-in comes, or once one was answered', () => {
+    inTimeZone('Europe/Berlin', () => {
+      expect(checkInNowOffered(null, [], setup + 30 * DAY)).toBe(false);
+      expect(checkInNowOffered(setup, [], setup + HOUR)).toBe(false);
+      expect(checkInNowOffered(setup, [], at('2026-05-10T23:59:00+02:00'))).toBe(false);
+      expect(checkInNowOffered(setup, [], at('2026-05-11T00:01:00+02:00'))).toBe(true);
+      expect(checkInNowOffered(setup, [checkIn(setup + DAY)], setup + 2 * DAY)).toBe(true);
+      // A welcome dated ahead of the clock holds nothing back.
+      expect(checkInNowOffered(setup + 5 * DAY, [], setup)).toBe(true);
     });
   });
 

@@ -52,6 +52,14 @@ async function countLater(popup: Page, text: string): Promise<number> {
   return popup.getByText(text).count();
 }
 
+/** The focused element's outline style, with the question the focus should be on. */
+async function focusOutline(popup: Page): Promise<{ on: string; outline: string }> {
+  return popup.evaluate(() => {
+    const focused = document.activeElement as HTMLElement;
+    return { on: focused.textContent ?? '', outline: getComputedStyle(focused).outlineStyle };
+  });
+}
+
 async function answer(popup: Page, words: string, note = ''): Promise<void> {
   await popup.getByLabel(words, { exact: true }).check();
   if (note) await popup.getByLabel('A private note (optional)').fill(note);
@@ -85,6 +93,8 @@ describe('the weekly check-in', () => {
     expect(await seriousA11yIssues(popup)).toEqual([]);
     await openInvited(popup, 'Answer');
     await expect.poll(() => popup.getByRole('heading', { name: QUESTION }).count()).toBe(1);
+    // Opened by a click, the page moves the focus to the question, with no ring around it.
+    await expect.poll(() => focusOutline(popup)).toEqual({ on: QUESTION, outline: 'none' });
     // Opened, the card takes the place of the idea's quiet actions.
     expect(await popup.getByRole('button', { name: 'Another idea' }).count()).toBe(0);
     expect(await seriousA11yIssues(popup)).toEqual([]);
@@ -130,6 +140,8 @@ describe('the weekly check-in', () => {
   it('"Check in now" (#checkin) opens the card any time; "Not now" waits for the next day', async () => {
     let popup = await popupAt(T0 + 16 * DAY, '#checkin');
     await expect.poll(() => popup.getByRole('heading', { name: QUESTION }).count()).toBe(1);
+    // The page opened on the card: the focus is on the question, without a ring.
+    await expect.poll(() => focusOutline(popup)).toEqual({ on: QUESTION, outline: 'none' });
     await popup.getByRole('button', { name: 'Not now' }).click();
     await expect.poll(() => popup.textContent('main')).toContain('comes back tomorrow');
     await popup.close();
@@ -145,8 +157,12 @@ describe('the weekly check-in', () => {
     expect(await countLater(popup, QUESTION)).toBe(0);
     await popup.close();
     popup = await popupAt(T0 + 22 * DAY);
-    await openInvited(popup, 'Answer');
-    await expect.poll(() => popup.getByRole('heading', { name: QUESTION }).count()).toBe(1);
+    // From the keyboard, the moved focus shows its ring.
+    const invite = popup.locator('.checkin-invite').getByRole('button', { name: 'Answer' });
+    await expect.poll(() => invite.count()).toBe(1);
+    await invite.focus();
+    await popup.keyboard.press('Enter');
+    await expect.poll(() => focusOutline(popup)).toEqual({ on: QUESTION, outline: 'solid' });
     await popup.close();
   });
 

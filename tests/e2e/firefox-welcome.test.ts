@@ -43,7 +43,7 @@ describe('Firefox: welcome on install', () => {
     expect(await welcomePages(session.tend)).toHaveLength(1);
     const text = await welcome.evaluate(() => document.querySelector('main')?.textContent ?? '');
     expect(text).toContain('Welcome to Tend');
-    expect(text).toContain('extensions menu');
+    expect(text).toContain('extensions button');
     // Once the background answers, its install and start-up work has run.
     await backgroundSettled(welcome);
     expect(await evaluate(welcome, (b) => b.alarms.getAll())).toEqual([]);

@@ -78,7 +78,7 @@ describe('talk together in German', () => {
     await page.getByRole('button', { name: 'Anfangen' }).click();
     await expect.poll(() => text(page, '.talk-prompt')).toBe(german.prompts[0]);
     expect(await text(page, '[role=status]')).toBe(`1 von ${german.prompts.length}`);
-    expect(await text(page, '#who-first')).toBe('Eine Person liest vor, die andere antwortet zuerst.');
+    expect(await text(page, '#who-first')).toBe('Wer vorliest, liest diese Frage laut vor. Zuerst antwortet die andere Person, danach, wer vorgelesen hat.');
     expect(de.pageErrors).toEqual([]);
     await page.close();
   });

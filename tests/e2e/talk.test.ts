@@ -49,6 +49,9 @@ describe('talk together', () => {
     expect(await first.locator('h2').textContent()).toBe(TALKS[0]?.title);
     expect(await first.textContent()).toContain(TALKS[0]?.why);
     expect(await page.locator('.talked-on').count()).toBe(0);
+    // The whole card opens its conversation: a click on its words, not only on its title.
+    await first.locator('.talk-why').click();
+    await expect.poll(() => text(page, 'h1')).toBe(TALKS[0]?.title);
     await page.close();
   });
 
@@ -65,13 +68,13 @@ describe('talk together', () => {
     const total = CHANGED.prompts.length;
     await expect.poll(() => text(page, '.talk-prompt')).toBe(CHANGED.prompts[0]);
     expect(await text(page, '[role=status]')).toBe(`1 of ${total}`);
-    expect(await text(page, '#who-first')).toBe('One of you reads this aloud; the other answers first.');
+    expect(await text(page, '#who-first')).toBe('The reader reads this aloud. The other one answers first, then the reader.');
     await expect.poll(() => focused(page)).toBe(CHANGED.prompts[0]);
 
     await page.keyboard.press('ArrowRight');
     await expect.poll(() => text(page, '.talk-prompt')).toBe(CHANGED.prompts[1]);
     expect(await text(page, '[role=status]')).toBe(`2 of ${total}`);
-    expect(await text(page, '#who-first')).toBe('Whoever reads this aloud answers first, then the other.');
+    expect(await text(page, '#who-first')).toBe('The reader reads this aloud and answers first, then the other one.');
     await expect.poll(() => focused(page)).toBe(CHANGED.prompts[1]);
 
     // Pass, from the keyboard: Tab to it and press Enter; focus comes back to the new prompt.
@@ -79,6 +82,7 @@ describe('talk together', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => text(page, '.talk-prompt')).toBe(CHANGED.prompts[2]);
     await expect.poll(() => focused(page)).toBe(CHANGED.prompts[2]);
+    expect(await text(page, '.talk-passed')).toBe("Passed — that's fine.");
 
     await page.keyboard.press('ArrowLeft');
     await expect.poll(() => text(page, '.talk-prompt')).toBe(CHANGED.prompts[1]);

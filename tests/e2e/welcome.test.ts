@@ -72,6 +72,28 @@ describe('welcome on install', () => {
     expect(errors).toEqual([]);
   });
 
+  it('"See today\'s idea" opens today\'s idea: the popup, or where the browser refuses it, its page in this tab', async () => {
+    expect(await welcome.locator('button.primary').allTextContents()).toEqual(["See today's idea"]);
+    const picked = async () => ((await readStored(welcome, 'state', 'picker')) as { today?: unknown } | undefined)?.today ?? null;
+    expect(await picked()).toBeNull();
+    await welcome.getByRole('button', { name: "See today's idea" }).click();
+    // The toolbar popup (a target the test's page list does not hold), or today's idea in a tab.
+    const cdp = await session.tend.context.newCDPSession(welcome);
+    const popupOpen = async () => {
+      const { targetInfos } = await cdp.send('Target.getTargets');
+      if (targetInfos.some((target) => target.type === 'page' && target.url.endsWith('/popup.html'))) return true;
+      for (const page of session.tend.context.pages()) {
+        if (page.url().includes('/popup.html') && (await page.locator('.idea-text').count()) > 0) return true;
+      }
+      return false;
+    };
+    await expect.poll(popupOpen, { timeout: 10_000 }).toBe(true);
+    // The popup asked for today's idea, so it is picked and stored now.
+    await expect.poll(picked, { timeout: 10_000 }).not.toBeNull();
+    await cdp.detach();
+    expect(errors).toEqual([]);
+  });
+
   it('does not open again after a restart, and the one alarm stays', async () => {
     await welcome.close();
     await session.relaunch();

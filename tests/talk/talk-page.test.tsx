@@ -62,19 +62,19 @@ describe('talk page', () => {
     expect(rules).toContain('No fixing');
     expect(rules).toContain('“Pass” is always fine');
     expect(rules).toContain('Stop whenever you like');
-    expect(rules).toContain('reads each prompt aloud');
+    expect(rules).toContain('reads the questions aloud');
     await click(button(root, 'Start'));
 
     const total = CHANGED.prompts.length;
     expect(prompt(root)).toBe(CHANGED.prompts[0]);
     expect(progress(root)).toBe(`1 of ${total}`);
-    expect(who(root)).toBe('One of you reads this aloud; the other answers first.');
+    expect(who(root)).toBe('The reader reads this aloud. The other one answers first, then the reader.');
     expect(document.activeElement?.textContent).toBe(CHANGED.prompts[0]);
 
     await click(button(root, 'Next →'));
     expect(prompt(root)).toBe(CHANGED.prompts[1]);
     expect(progress(root)).toBe(`2 of ${total}`);
-    expect(who(root)).toBe('Whoever reads this aloud answers first, then the other.');
+    expect(who(root)).toBe('The reader reads this aloud and answers first, then the other one.');
     expect(document.activeElement?.textContent).toBe(CHANGED.prompts[1]);
 
     await click(button(root, 'Pass'));
@@ -100,6 +100,41 @@ describe('talk page', () => {
     const item = [...root.querySelectorAll('.talk-item')].find((li) => li.textContent?.includes(CHANGED.title));
     // The services' locale is plain 'en', which writes the month first.
     expect(item?.querySelector('.talked-on')?.textContent).toBe('talked on Dec 3');
+  });
+
+  it('Pass is met with a quiet word in a polite live region, gone again after Next', async () => {
+    const root = await mount(<App actions={actions()} initialTalkId="talk-changed" />, services);
+    await settle();
+    await click(button(root, 'Start'));
+    const passed = () => root.querySelector('.talk-passed');
+    // The live region is there before anything is said in it, so the first Pass is announced too.
+    expect(passed()?.getAttribute('role')).toBe('status');
+    expect(passed()?.textContent).toBe('');
+    await click(button(root, 'Pass'));
+    expect(passed()?.textContent).toBe("Passed — that's fine.");
+    expect(prompt(root)).toBe(CHANGED.prompts[1]);
+    await click(button(root, 'Pass'));
+    expect(passed()?.textContent).toBe("Passed — that's fine.");
+    await click(button(root, 'Next →'));
+    expect(passed()?.textContent).toBe('');
+    expect(root.textContent).not.toMatch(/skipped|missed/i);
+  });
+
+  it('a whole conversation card opens its conversation, and its one button still does for the keyboard', async () => {
+    const root = await mount(<App actions={actions()} />, services);
+    await settle();
+    const card = (title: string) => [...root.querySelectorAll('.talk-item')].find((li) => li.textContent?.includes(title));
+    // One control per card: the title's button.
+    expect(card(CHANGED.title)?.querySelectorAll('button, a')).toHaveLength(1);
+    await click(card(CHANGED.title)?.querySelector('.talk-why'));
+    expect(root.querySelector('h1')?.textContent).toBe(CHANGED.title);
+    await click(button(root, 'All conversations'));
+    const other = TALKS.find((talk) => talk.id !== CHANGED.id) as (typeof TALKS)[number];
+    await click(card(other.title)?.querySelector('.talk-meta'));
+    expect(root.querySelector('h1')?.textContent).toBe(other.title);
+    await click(button(root, 'All conversations'));
+    await click(button(root, CHANGED.title));
+    expect(root.querySelector('h1')?.textContent).toBe(CHANGED.title);
   });
 
   it('moves with the arrow keys, but not while typing in a text field', async () => {

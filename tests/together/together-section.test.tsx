@@ -221,10 +221,10 @@ describe('Settings › Together', () => {
     services.locale = 'de';
     const root = await openSettings(services);
     expect(inSection(root).querySelector('h2')?.textContent).toBe('Gemeinsam');
-    expect(text(root)).toContain('Nutzt ihr beide Tend? Dann kannst du eure beiden Tends verbinden');
+    expect(text(root)).toContain('Nutzt ihr beide Tend? Dann könnt ihr eure beiden Tends verbinden');
     await paste(root, 'TEND-', 'Ich habe einen Code');
     await click(button(inSection(root), 'Code prüfen'));
-    expect(alertText(root)).toBe('Dieser Code ist abgeschnitten – kopiere ihn ganz.');
+    expect(alertText(root)).toBe('Dieser Code ist abgeschnitten – kopiert ihn ganz.');
     await typeInto(inSection(root), 'textarea', code);
     expect(text(root)).toContain('Das andere Tend schlägt vor:');
     const lines = [...inSection(root).querySelectorAll('.pair-summary li')].map((li) => li.textContent?.replace(/\u2060/g, ''));

@@ -138,7 +138,7 @@ describe('an Undo ends when what it refers to changes elsewhere', () => {
 });
 
 describe('a stale welcome never overwrites newer choices', () => {
-  const actions = { previewNudge: async () => true, firefox: false };
+  const actions = { previewNudge: async () => true, openToday: () => {}, firefox: false };
 
   it('hears a setup finished in another tab and says so instead of showing its form', async () => {
     const services = page();

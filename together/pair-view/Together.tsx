@@ -136,7 +136,8 @@ export function Together({ prefs, save, compact = false, onNotNow }: SectionProp
             form
           ) : (
             <div class="row">
-              <button type="button" class="primary" {...busyProps(busy)} onClick={() => void start()}>
+              {/* In the welcome, today's idea is the filled way on; pairing is an offer beside it. */}
+              <button type="button" class={compact ? undefined : 'primary'} {...busyProps(busy)} onClick={() => void start()}>
                 {t('togetherStart')}
               </button>
               <button type="button" onClick={() => setMode('take-in')}>

@@ -127,6 +127,33 @@ describe('popup', () => {
     expect((await services.store.readAllMarks()).filter((m) => m.hidden)).toHaveLength(0);
   });
 
+  it('"Not for us" confirms in words that the idea is set aside, with Undo beside it, and the focus on Undo', async () => {
+    const { root } = await openPopup();
+    const notForUs = button(root, 'Not for us');
+    notForUs.focus();
+    await click(notForUs);
+    await vi.waitFor(() => expect(statusOf(root)).toBe("Set aside — it won't come up again."));
+    const row = root.querySelector('.status-row') as HTMLElement;
+    const undo = button(row, 'Undo');
+    // Never lost to the page: the focus waits on the way back.
+    expect(document.activeElement).toBe(undo);
+    expect(document.activeElement).not.toBe(document.body);
+  });
+
+  it('"Check in now" is not offered in the first week after the welcome, and is from the seventh day', async () => {
+    const checkInNow = (root: HTMLElement) => root.querySelector('a.checkin-now');
+    const fresh = fakeServices(library);
+    await finishSetup(fresh, fresh.now() - 2 * 3600_000);
+    const first = await openPopup(fresh, false);
+    expect(first.root.querySelector('.talk-link')).not.toBeNull();
+    expect(checkInNow(first.root)).toBeNull();
+
+    const weekOld = fakeServices(library);
+    await finishSetup(weekOld, weekOld.now() - 7 * 24 * 3600_000);
+    const later = await openPopup(weekOld, false);
+    expect(checkInNow(later.root)?.textContent).toBe('Check in now');
+  });
+
   it('Favourite is a toggle that is announced as pressed, and lists the idea under Favourites', async () => {
     const { root, idea } = await openPopup();
     const favourite = button(root, 'Favourite');

@@ -5,15 +5,15 @@ import { createPair, encodePairCode } from '../../../together/code/pair-code';
 import { pairChoicesFrom } from '../../../together/code/pair-payload';
 import { defaultPrefs } from '../../../model/prefs';
 import { makeLibrary } from '../../helpers';
-import { button, click, fakeServices, mount, settle, settleUntil, typeInto } from '../../render';
+import { button, click, fakeServices, mount, settleUntil, typeInto } from '../../render';
 
 async function started() {
   const services = fakeServices(makeLibrary(30), () => 1_000_000);
   const replan = vi.fn(async () => {});
   services.replanNudges = replan;
-  const actions: WelcomeActions = { previewNudge: async () => true, firefox: false };
+  const actions: WelcomeActions = { previewNudge: async () => true, openToday: () => {}, firefox: false };
   const root = await mount(<App actions={actions} />, services);
-  await settle();
+  await settleUntil(() => root.querySelector('main.welcome') !== null);
   await click(button(root, 'Start Tend'));
   await settleUntil(() => root.querySelector('section[aria-labelledby="pair-step"]')?.textContent?.includes('Pair with your partner') ?? false);
   replan.mockClear();
