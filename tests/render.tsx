@@ -109,7 +109,7 @@ const idbBusy = () => (globalThis as { tendIdbBusy?: () => number }).tendIdbBusy
  * Lets effects, IndexedDB and re-renders settle: `ms` at least, then until no IndexedDB work and no request
  * to the fake worker is under way for two turns in a row (a busy machine takes longer; at most 5 s more).
  */
-export async function settle(ms = 10): Promise<void> {
+export async function settle(ms = 60): Promise<void> {
   await pause(ms);
   const end = Date.now() + 5000;
   for (let quiet = 0; quiet < 2 && Date.now() < end; ) {
