@@ -1,7 +1,6 @@
 /** Renders components into happy-dom with fake services: a real Tend store on fake-indexeddb, English text. */
 import { render, type ComponentChildren } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach } from 'vitest';
 import { ServicesContext, type Services } from '../platform/services';
 import { createTendStore } from '../store/db';
 import type { Idea } from '../model/vocabulary';
@@ -73,16 +72,20 @@ async function planLikeTheWorker(store: ReturnType<typeof createTendStore>, now:
 }
 
 /**
- * Pages mounted by a test are unmounted after it, so work still on its way (a lazy part, a store
- * announcement) does not render into a document that is gone when the test file ends.
+ * Pages mounted by a test are unmounted after it (tests/setup-each.ts calls this after every test of every
+ * file), so work still on its way (a lazy part, a store announcement) does not render into a document that is
+ * gone when the test file ends, and no page's listener (a key handler on window) outlives its test. Not an
+ * `afterEach` here: files share this module (vitest.config.ts), and a hook registered at its first import would
+ * run only for the first file.
  */
 const mounted: HTMLElement[] = [];
-afterEach(async () => {
+export async function unmountAll(): Promise<void> {
+  if (mounted.length === 0 && inFlight.size === 0) return;
   await whenIdle();
   for (const root of mounted.splice(0)) await act(() => render(null, root));
   // A request a test left unanswered on purpose (a library that never loads) is not the next test's.
   inFlight.clear();
-});
+}
 
 /** Settles until the fake worker has answered everything asked of it (at most `timeoutMs`), then once more. */
 export async function whenIdle(timeoutMs = 2000): Promise<void> {

@@ -6,14 +6,14 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer-core';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {  } from '../firefox-harness';
 import type { FirefoxSession } from '../firefox-harness';
 
 const NOT_PLAIN = 'This file is not plain UTF-8 text, so nothing was taken from it.';
 const OWN = 'section[aria-labelledby="own"]';
-const files = mkdtempSync(join(tmpdir(), 'tend-text-'));
-afterAll(() => rmSync(files, { recursive: true, force: true }));
+/** Where the files a test chooses are written: made and removed by `textInputInFirefox`'s hooks. */
+let files = '';
 
 /** Chooses a file with these bytes in the bulk form's file button, as a person does. */
 async function choose(page: Page, name: string, bytes: Uint8Array): Promise<void> {
@@ -55,6 +55,10 @@ const fill = (page: Page, selector: string, text: string) =>
 /** Text that goes in is text, in Firefox: tests run in the shared Firefox session of firefox.test.ts. */
 export function textInputInFirefox(session: FirefoxSession): void {
   describe('text that goes in is text, in Firefox', () => {
+    beforeAll(() => {
+      files = mkdtempSync(join(tmpdir(), 'tend-text-'));
+    });
+    afterAll(() => rmSync(files, { recursive: true, force: true }));
     const openSection = () => session.tend.open('options', OWN, { query: '#own' });
 
     it('a Latin-1 file says it is not plain UTF-8 text and offers nothing; "Café" never turns into "Caf�"', async () => {
