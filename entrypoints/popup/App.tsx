@@ -44,8 +44,6 @@ export function App({ openOptions, cachedIdea = null }: AppProps) {
   const { view, error } = popup;
   const [later, setLater] = useState<AfterPaint | null>(null);
   const [checkInOpen, setCheckInOpen] = useState(false);
-  // The words of the idea last copied as an invitation: "Copy just the words" offers them plain.
-  const [invited, setInvited] = useState<string | null>(null);
   const feedback = useStatusUndo();
   const { say } = feedback;
   // Each button's write runs once at a time: a double click or a double Enter is one action.
@@ -93,10 +91,10 @@ export function App({ openOptions, cachedIdea = null }: AppProps) {
   const favourite = view?.favourite ?? false;
   const triedToday = view?.triedToday ?? false;
 
-  const copy = async (text: string, done = t('copied')) => {
+  const copy = async (text: string) => {
     try {
       await services.copyText(text);
-      say(done);
+      say(t('copied'));
     } catch {
       say(t('copyFailed'));
     }
@@ -177,16 +175,14 @@ export function App({ openOptions, cachedIdea = null }: AppProps) {
                 >
                   {t('anotherIdea')}
                 </button>
-                <button
-                  type="button"
-                  class="link"
-                  onClick={() => {
-                    setInvited(idea.text);
-                    void copy(t('inviteToTry', idea.text), t('copiedInvitation'));
-                  }}
-                >
-                  {t('copyToShare')}
-                </button>
+                {/* Until the rest has loaded, the plain words; then an invitation, with the plain words beside it. */}
+                {later ? (
+                  <later.ShareIdea text={idea.text} say={say} />
+                ) : (
+                  <button type="button" class="link" onClick={() => void copy(idea.text)}>
+                    {t('copyToShare')}
+                  </button>
+                )}
                 <button
                   type="button"
                   class="link"
@@ -211,11 +207,6 @@ export function App({ openOptions, cachedIdea = null }: AppProps) {
         {later && view && <later.LazyCheckInArea due={view.checkIn} onOpen={setCheckInOpen} />}
         {later && view?.pair && <later.PairLine pair={view.pair} onOurs={popup.ours} />}
         <StatusUndoRow state={feedback} rowClass="status-row" statusClass="status" />
-        {idea && invited === idea.text && (
-          <button type="button" class="link small" onClick={() => void copy(idea.text)}>
-            {t('copyJustWords')}
-          </button>
-        )}
         {awayNotice}
       </section>
 
@@ -238,9 +229,6 @@ export function App({ openOptions, cachedIdea = null }: AppProps) {
         )}
         <button type="button" class="link talk-link" onClick={() => services.openPage('/talk.html')}>
           {t('talkTogether')}
-        </button>
-        <button type="button" class="link talk-link" onClick={() => services.openPage('/wishes.html')}>
-          {t('wishesPageTitle')}
         </button>
         <CheckInNowLink />
       </nav>

@@ -137,10 +137,24 @@ describe('popup', () => {
     expect(favourites.querySelector('li')?.textContent).toContain(idea());
   });
 
-  it('"Copy to share" copies just the idea\'s words', async () => {
+  it('"Copy to share" copies an invitation with the idea\'s words; "Copy just the words" then copies them plain', async () => {
     const { root, idea, services } = await openPopup();
+    // The invitation comes with the part loaded after the first frame (its link in the "More" row shows it is there).
+    await vi.waitFor(() => button(root, "What we'd both like"), PATIENT);
+    expect(root.textContent).not.toContain('Copy just the words');
     await click(button(root, 'Copy to share'));
-    expect(services.copied).toEqual([idea()]);
+    expect(services.copied).toEqual([`Would you like to try this with me? — ${idea()}`]);
+    await vi.waitFor(() => expect(root.querySelector('.status')?.textContent).toBe('Copied as an invitation, ready to send.'), PATIENT);
+    await click(button(root, 'Copy just the words'));
+    expect(services.copied).toEqual([`Would you like to try this with me? — ${idea()}`, idea()]);
+    await vi.waitFor(() => expect(root.querySelector('.status')?.textContent).toBe('Copied: just the words, ready to send.'), PATIENT);
+  });
+
+  it('"What we\'d both like" in the "More" row opens its page', async () => {
+    const { root, services } = await openPopup();
+    await vi.waitFor(() => button(root, "What we'd both like"), PATIENT);
+    await click(button(root, "What we'd both like"));
+    expect(services.opened).toEqual(['/wishes.html']);
   });
 
   it('gives a clear message instead of an empty card when the filters leave nothing', async () => {
