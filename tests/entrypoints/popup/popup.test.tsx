@@ -138,9 +138,9 @@ describe('popup', () => {
   });
 
   it('"Copy to share" copies an invitation with the idea\'s words; "Copy just the words" then copies them plain', async () => {
-    const { root, idea, services } = await openPopup();
+    const { root, idea, services } = await openPopup(fakeServices(library.map((i) => ({ ...i, mode: 'together' as const }))));
     // The invitation comes with the part loaded after the first frame (its link in the "More" row shows it is there).
-    await vi.waitFor(() => button(root, "What we'd both like"), PATIENT);
+    await vi.waitFor(() => button(root, 'Our wishes'), PATIENT);
     expect(root.textContent).not.toContain('Copy just the words');
     await click(button(root, 'Copy to share'));
     expect(services.copied).toEqual([`Would you like to try this with me? — ${idea()}`]);
@@ -150,10 +150,18 @@ describe('popup', () => {
     await vi.waitFor(() => expect(root.querySelector('.status')?.textContent).toBe('Copied: just the words, ready to send.'), PATIENT);
   });
 
-  it('"What we\'d both like" in the "More" row opens its page', async () => {
+  it('an idea for one is shared as its plain words: no invitation', async () => {
+    const { root, idea, services } = await openPopup(fakeServices(library.map((i) => ({ ...i, mode: 'solo' as const }))));
+    await vi.waitFor(() => button(root, 'Our wishes'), PATIENT);
+    await click(button(root, 'Copy to share'));
+    expect(services.copied).toEqual([idea()]);
+    expect(root.textContent).not.toContain('Copy just the words');
+  });
+
+  it('"Our wishes" in the "More" row opens "What we\'d both like"', async () => {
     const { root, services } = await openPopup();
-    await vi.waitFor(() => button(root, "What we'd both like"), PATIENT);
-    await click(button(root, "What we'd both like"));
+    await vi.waitFor(() => button(root, 'Our wishes'), PATIENT);
+    await click(button(root, 'Our wishes'));
     expect(services.opened).toEqual(['/wishes.html']);
   });
 
