@@ -31,6 +31,7 @@ export function WishesPage({ actions }: { actions: WishesActions }) {
   const [fits, setFits] = useState<Fits>({ ideas: new Map(), talks: new Map() });
   const [round, setRound] = useState<WishRound>({ step: 'intro' });
   const [keptNow, setKeptNow] = useState<string | null>(null);
+  const [note, setNote] = useState('');
   const heading = useRef<HTMLHeadingElement>(null);
   const moved = useRef(false);
   useTheme(prefs);
@@ -67,6 +68,7 @@ export function WishesPage({ actions }: { actions: WishesActions }) {
   const go = (change: (shown: WishRound) => WishRound) => {
     moved.current = true;
     setKeptNow(null);
+    setNote('');
     setRound(change);
   };
 
@@ -83,6 +85,9 @@ export function WishesPage({ actions }: { actions: WishesActions }) {
   const remove = async (id: string) => {
     await store.updateState(KEPT_WISHES_KEY, parseKeptWishes, (lists) => lists.filter((list) => list.id !== id));
     await readStored();
+    // The button is gone with its list: the focus goes back to the page's heading, and the deletion is said.
+    heading.current?.focus();
+    setNote(t('wishesListDeleted'));
   };
 
   if (failed) {
@@ -131,7 +136,14 @@ export function WishesPage({ actions }: { actions: WishesActions }) {
       </main>
     );
   }
-  const keptLists = <KeptLists lists={kept} deck={deck} onDelete={remove} />;
+  const keptLists = (
+    <>
+      <KeptLists lists={kept} deck={deck} onDelete={remove} />
+      <p class="small" role="status">
+        {note}
+      </p>
+    </>
+  );
   if (round.step === 'result') {
     return (
       <WishResult

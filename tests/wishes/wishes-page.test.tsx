@@ -5,7 +5,10 @@ import wishesJson from '../../assets/library/wishes.json';
 import ideasJson from '../../assets/library/ideas.json';
 import talksJson from '../../assets/library/talks.json';
 import { WishesPage, type WishesActions } from '../../wishes/WishesPage';
-import { parseWishes } from '../../wishes/wishes';
+import { parseWishes, translateWishes } from '../../wishes/wishes';
+import wishesDe from '../../assets/library/wishes.de.json';
+import de from '../../public/_locales/de/messages.json';
+import { createTranslate } from '../../platform/i18n';
 import { parseIdeas } from '../../model/vocabulary';
 import { parseTalks } from '../../talk/talks';
 import { button, click, fakeServices, mount, settle } from '../render';
@@ -105,6 +108,8 @@ describe('What we would both like', () => {
     // Deletable.
     await click(button(root, 'Delete this list'));
     expect(root.querySelector('.wish-kept')).toBeNull();
+    expect(root.textContent).toContain('The list is deleted.');
+    expect(document.activeElement).toBe(root.querySelector('h1'));
     expect((await services.store.readSnapshot()).keptWishes).toEqual([]);
   });
 
@@ -144,5 +149,17 @@ describe('What we would both like', () => {
     await click(button(root, "That's all for me"));
     await click(root.querySelector('.wish-fit a'));
     expect(act_.talks).toEqual([wish(n).talk]);
+  });
+
+  it('speaks German: the page, the turns and the wishes', async () => {
+    const german = translateWishes(DECK, wishesDe);
+    const root = await mount(<WishesPage actions={{ ...actions(), loadWishes: async () => german }} />, { ...services, t: createTranslate(de), locale: 'de' });
+    await settle();
+    expect(root.querySelector('h1')?.textContent).toBe('Was wir uns beide wünschen');
+    await click(button(root, 'Ich fange an'));
+    expect(root.querySelector('.wish-progress')?.textContent).toBe(`Erste Runde · Wunsch 1 von ${DECK.length}`);
+    expect(card(root)).toBe(german[0]?.text);
+    await click(button(root, 'Das war\'s für mich'));
+    expect(root.querySelector('h1')?.textContent).toBe('Weitergeben – nicht spicken');
   });
 });
