@@ -6,6 +6,7 @@ import { defineConfig, type GeneratedPublicFile } from 'wxt';
 import { LIBRARY_LANGUAGES, libraryPath, parseTranslation, translate } from './ideas/library';
 import { parseIdeas, parseNudgeLines } from './model/vocabulary';
 import { parseTalks, talkPath, translateTalks } from './talk/talks';
+import { parseWishes, translateWishes, wishPath } from './wishes/wishes';
 
 export const GECKO_ID = 'tend@tend.invalid';
 /** Everything Tend uses, and nothing more; tests/manifest.test.ts holds the build to it. */
@@ -96,7 +97,13 @@ function libraryFiles(): GeneratedPublicFile[] {
     relativeDest: talkPath(lang).slice(1),
     contents: JSON.stringify(lang === 'en' ? talks : translateTalks(talks, read(`talks.${lang}.json`))),
   }));
-  return [...texts, ...conversations];
+  // The wishes of "What we'd both like", the same way.
+  const wishes = parseWishes(read('wishes.json'));
+  const deck = LIBRARY_LANGUAGES.map((lang) => ({
+    relativeDest: wishPath(lang).slice(1),
+    contents: JSON.stringify(lang === 'en' ? wishes : translateWishes(wishes, read(`wishes.${lang}.json`))),
+  }));
+  return [...texts, ...conversations, ...deck];
 }
 
 export default defineConfig({

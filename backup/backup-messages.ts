@@ -24,6 +24,7 @@ const PARTS: Record<BackupPart, MessageKey> = {
   ownIdeas: 'importPart_ownIdeas',
   talks: 'importPart_talks',
   pair: 'importPart_pair',
+  wishes: 'importPart_wishes',
   favourites: 'importPart_favourites',
   hidden: 'importPart_hidden',
 };
@@ -35,6 +36,7 @@ const ENTRIES: Record<BackupList, { one: MessageKey; many: MessageKey }> = {
   checkins: { one: 'importEntryOne_checkins', many: 'importEntryMany_checkins' },
   ownIdeas: { one: 'importEntryOne_ownIdeas', many: 'importEntryMany_ownIdeas' },
   talks: { one: 'importEntryOne_talks', many: 'importEntryMany_talks' },
+  wishes: { one: 'importEntryOne_wishes', many: 'importEntryMany_wishes' },
   favourites: { one: 'importEntryOne_favourites', many: 'importEntryMany_favourites' },
   hidden: { one: 'importEntryOne_hidden', many: 'importEntryMany_hidden' },
 };
@@ -70,6 +72,7 @@ export function describeBackup(summary: BackupSummary, t: Translate, locale: str
     count(summary.ownIdeas, 'importHasOwnIdea', 'importHasOwnIdeas'),
     count(summary.checkins, 'importHasCheckIn', 'importHasCheckIns'),
     count(summary.talks, 'importHasTalk', 'importHasTalks'),
+    count(summary.wishLists, 'importHasWishList', 'importHasWishLists'),
     summary.paired && t('importHasPair'),
     summary.hasPrefs && t('importHasPrefs'),
   ].filter((p): p is string => typeof p === 'string');

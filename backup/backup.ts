@@ -8,6 +8,7 @@ import { parseCheckInState } from '../model/records';
 import { localDatedFileName } from '../lib/day';
 import { defaultPrefs, validatePrefs } from '../model/prefs';
 import { parsePairState } from '../model/pair';
+import { KEPT_LISTS_MAX, parseKeptWishList, parseKeptWishes } from '../model/kept-wishes';
 import { decodePairCode } from '../together/code/pair-code';
 import {
   compareHistory,
@@ -21,8 +22,8 @@ import {
   type Mark,
 } from '../model/records';
 
-/** 4: the pairing (its code). 3: check-ins, own ideas and conversations had. 2: marks. 1: Tend 0.1. */
-export const BACKUP_SCHEMA = 4;
+/** 5: kept lists of wishes both chose. 4: the pairing (its code). 3: check-ins, own ideas and conversations had. 2: marks. 1: Tend 0.1. */
+export const BACKUP_SCHEMA = 5;
 export const BACKUP_MAX_BYTES = 5 * 1024 * 1024;
 /** No Tend file nests deeper than this; a deeper one is not laid out as a backup, found without recursing. */
 export const BACKUP_MAX_DEPTH = 32;
@@ -35,6 +36,7 @@ export const BACKUP_LISTS = {
   checkins: KEEP_LIMITS.checkIns,
   ownIdeas: KEEP_LIMITS.ownIdeas,
   talks: 1000,
+  wishes: KEPT_LISTS_MAX,
   favourites: 10_000,
   hidden: 10_000,
 } as const;
@@ -89,6 +91,8 @@ export function createBackup(snapshot: Snapshot, now: number): string {
     talks: snapshot.talks,
     // The pairing travels as its code, the only form in which its secret ever leaves the device.
     pair: snapshot.pair,
+    // Only lists a couple chose to keep: what one person chose alone is never stored, so never here.
+    wishes: snapshot.keptWishes,
   };
   // Compact: a year of everything stays far below the import limit.
   return `${JSON.stringify(file)}\n`;
@@ -172,7 +176,7 @@ function migrateV1(file: Record<string, unknown>): Record<string, unknown> | Bac
 }
 
 /** Keys a file of any schema uses for a person's data; a file with none of them holds nothing of Tend's. */
-const DATA_KEYS = ['marks', 'history', 'picker', 'checkin', 'checkins', 'ownIdeas', 'talks', 'pair', 'favourites', 'hidden'];
+const DATA_KEYS = ['marks', 'history', 'picker', 'checkin', 'checkins', 'ownIdeas', 'talks', 'pair', 'wishes', 'favourites', 'hidden'];
 
 /** Whether a file holds settings: a settings record with at least one setting Tend knows. */
 function holdsPrefs(file: Record<string, unknown>): boolean {
@@ -219,6 +223,8 @@ export function parseBackup(text: string): ParsedBackup {
   if (!Array.isArray(ownIdeas)) return fail(ownIdeas);
   const talks = parseList(file.talks, 'talks', parseTalkRecord);
   if (!Array.isArray(talks)) return fail(talks);
+  const wishes = parseList(file.wishes, 'wishes', parseKeptWishList);
+  if (!Array.isArray(wishes)) return fail(wishes);
   const picker = file.picker === undefined || file.picker === null ? null : parsePickerState(file.picker);
   if (file.picker && !picker) return fail({ code: 'unreadable', part: 'picker' });
   const pair = file.pair === undefined || file.pair === null ? null : parsePairState(file.pair);
@@ -242,6 +248,8 @@ export function parseBackup(text: string): ParsedBackup {
       ownIdeas: [...new Map(ownIdeas.map((o) => [o.id, o])).values()].sort((a, b) => a.createdAt - b.createdAt),
       talks: [...new Map(talks.map((r) => [r.talkId, r])).values()],
       pair,
+      // Missing in older files: no kept lists.
+      keptWishes: parseKeptWishes(wishes),
     },
   };
 }
@@ -255,6 +263,7 @@ export interface BackupSummary {
   checkins: number;
   ownIdeas: number;
   talks: number;
+  wishLists: number;
   paired: boolean;
 }
 
@@ -268,6 +277,7 @@ export function summarizeBackup(parsed: ParsedFile): BackupSummary {
     checkins: snapshot.checkins.length,
     ownIdeas: snapshot.ownIdeas.length,
     talks: snapshot.talks.length,
+    wishLists: snapshot.keptWishes.length,
     paired: snapshot.pair !== null,
   };
 }

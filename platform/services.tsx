@@ -16,8 +16,8 @@ export interface UiServices {
   copyText: (text: string) => Promise<void>;
   /** Remember what the popup showed, so its next opening can paint it in the first frame. */
   saveView: (view: ViewCache) => void;
-  /** Opens one of Tend's own pages in a tab (welcome, talk, options). */
-  openPage: (path: '/welcome.html' | '/talk.html' | '/options.html', hash?: string) => void;
+  /** Opens one of Tend's own pages in a tab (welcome, talk, wishes, options). */
+  openPage: (path: '/welcome.html' | '/talk.html' | '/wishes.html' | '/options.html', hash?: string) => void;
   /** Asks the background worker and resolves with its answer once it is done. */
   askWorker: (request: WorkerRequest) => Promise<unknown>;
   /** Hears about every write to the stored data, made anywhere (the store's announcements). */

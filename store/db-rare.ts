@@ -18,12 +18,13 @@ import {
 } from '../model/records';
 import { validatePrefs } from '../model/prefs';
 import { PAIR_KEY, parsePairState, type PairState } from '../model/pair';
+import { KEPT_WISHES_KEY, parseKeptWishes } from '../model/kept-wishes';
 import { CHECKIN_STATE_KEY, parseCheckInState } from '../model/records';
 import { dayKeyBefore } from '../lib/day';
 import { renewGeneration } from './db-undo';
 
 /** State records that are a person's data (export and import carry them); the nudge timing is the browser's. */
-const PERSON_STATE_KEYS = ['picker', CHECKIN_STATE_KEY] as const;
+const PERSON_STATE_KEYS = ['picker', CHECKIN_STATE_KEY, KEPT_WISHES_KEY] as const;
 
 /** Every hidden idea shown again, in one transaction. */
 export async function unhideAll({ write }: StoreCore): Promise<void> {
@@ -111,7 +112,7 @@ export async function recordTalk({ write }: StoreCore, talkId: string, day: stri
 export async function readSnapshot({ db }: StoreCore): Promise<Snapshot> {
   const database = await db();
   const tx = database.transaction(ALL_STORES);
-  const [prefs, picker, checkinState, history, marks, checkins, ownIdeas, talks, pair] = await Promise.all([
+  const [prefs, picker, checkinState, history, marks, checkins, ownIdeas, talks, pair, keptWishes] = await Promise.all([
     tx.objectStore('prefs').get('prefs'),
     tx.objectStore('state').get('picker'),
     tx.objectStore('state').get(CHECKIN_STATE_KEY),
@@ -121,9 +122,10 @@ export async function readSnapshot({ db }: StoreCore): Promise<Snapshot> {
     tx.objectStore('ownIdeas').getAll(),
     tx.objectStore('talks').getAll(),
     tx.objectStore('state').get(PAIR_KEY),
+    tx.objectStore('state').get(KEPT_WISHES_KEY),
   ]);
   await tx.done;
-  return snapshotFrom({ prefs, picker, checkinState, history, marks, checkins, ownIdeas, talks, pair });
+  return snapshotFrom({ prefs, picker, checkinState, history, marks, checkins, ownIdeas, talks, pair, keptWishes });
 }
 
 /** Records as stored (or as far as they could be read) turned into a snapshot; what cannot be read is left out. */
@@ -137,6 +139,7 @@ export function snapshotFrom(raw: {
   ownIdeas: unknown[];
   talks: unknown[];
   pair?: unknown;
+  keptWishes?: unknown;
 }): Snapshot {
   return {
     prefs: validatePrefs(raw.prefs).prefs,
@@ -148,6 +151,7 @@ export function snapshotFrom(raw: {
     ownIdeas: valid(raw.ownIdeas, parseOwnIdea).sort((a, b) => a.createdAt - b.createdAt),
     talks: valid(raw.talks, parseTalkRecord),
     pair: parsePairState(raw.pair),
+    keptWishes: parseKeptWishes(raw.keptWishes),
   };
 }
 
@@ -177,6 +181,7 @@ export async function replaceAll({ write, now }: StoreCore, snapshot: Replacemen
     if (snapshot.picker) queue(tx.objectStore('state').put(snapshot.picker, 'picker'));
     queue(tx.objectStore('state').put(snapshot.checkinState, CHECKIN_STATE_KEY));
     if (snapshot.pair) queue(tx.objectStore('state').put(snapshot.pair, PAIR_KEY));
+    if (snapshot.keptWishes.length > 0) queue(tx.objectStore('state').put(snapshot.keptWishes, KEPT_WISHES_KEY));
     // Every pending Undo (of a deleted own idea or check-in, "Not for us") ends with the data it referred to.
     queue(renewGeneration(tx as never));
     await Promise.all(pending);

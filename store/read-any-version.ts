@@ -1,6 +1,7 @@
 /** The way out of a database Tend cannot open: opens it as it is (any version, no upgrade) and reads what can be read. Loaded only when needed. */
 import { openDB } from 'idb';
 import { CHECKIN_STATE_KEY } from '../model/records';
+import { KEPT_WISHES_KEY } from '../model/kept-wishes';
 import type { Snapshot } from './schema';
 import { DB_NAME } from '../model/store-channel';
 import { snapshotFrom } from './db-rare';
@@ -20,7 +21,7 @@ export async function readAnyVersion(name = DB_NAME): Promise<Snapshot> {
     const has = (store: string) => database.objectStoreNames.contains(store);
     const all = async (store: string): Promise<unknown[]> => (has(store) ? database.getAll(store).catch(() => []) : []);
     const one = async (store: string, key: string): Promise<unknown> => (has(store) ? database.get(store, key).catch(() => undefined) : undefined);
-    const [prefs, picker, checkinState, history, marks, checkins, ownIdeas, talks] = await Promise.all([
+    const [prefs, picker, checkinState, history, marks, checkins, ownIdeas, talks, keptWishes] = await Promise.all([
       one('prefs', 'prefs'),
       one('state', 'picker'),
       one('state', CHECKIN_STATE_KEY),
@@ -29,8 +30,9 @@ export async function readAnyVersion(name = DB_NAME): Promise<Snapshot> {
       all('checkins'),
       all('ownIdeas'),
       all('talks'),
+      one('state', KEPT_WISHES_KEY),
     ]);
-    return snapshotFrom({ prefs, picker, checkinState, history, marks, checkins, ownIdeas, talks });
+    return snapshotFrom({ prefs, picker, checkinState, history, marks, checkins, ownIdeas, talks, keptWishes });
   } finally {
     database.close();
   }

@@ -7,13 +7,14 @@ import type { Prefs } from '../model/prefs';
 import type { CheckIn, CheckInState, HistoryEntry, Mark, OwnIdea, PickerState, TalkRecord } from '../model/records';
 import type { StoreChange } from '../model/store-channel';
 import type { PairState } from '../model/pair';
+import type { KeptWishList } from '../model/kept-wishes';
 
 export const DB_VERSION = 3;
 
 export interface TendDB extends DBSchema {
   /** One record under the key 'prefs'; stored as written, validated on read. */
   prefs: { key: string; value: unknown };
-  /** App state under 'picker', 'nudge', 'setup', 'checkin'. */
+  /** App state under 'picker', 'nudge', 'setup', 'checkin', 'pair', 'wishes' (kept lists of wishes). */
   state: { key: string; value: unknown };
   history: { key: number; value: HistoryEntry; indexes: { 'by-day': string } };
   marks: { key: string; value: Mark };
@@ -48,6 +49,8 @@ export interface Snapshot {
   talks: TalkRecord[];
   /** The pairing with a partner's Tend, if any. */
   pair: PairState | null;
+  /** The lists of wishes both chose and kept ("Keep our list"), newest first. */
+  keptWishes: KeptWishList[];
 }
 
 /** What an import writes: a snapshot, with `prefs: null` when the file holds no settings (the current ones stay). */

@@ -162,6 +162,10 @@ export function App({ actions }: { actions: OptionsActions }) {
             <button type="button" onClick={() => services.openPage('/talk.html')}>
               {t('talkTogether')}
             </button>
+            {' '}
+            <button type="button" onClick={() => services.openPage('/wishes.html')}>
+              {t('wishesPageTitle')}
+            </button>
           </p>
           <h3>{t('shortcutHeading')}</h3>
           <p>{shortcut ? t('shortcutIs', shortcut) : t('shortcutNone')}</p>

@@ -89,7 +89,47 @@ export function PairLine({ pair, onOurs }: { pair: NonNullable<PopupView['pair']
   );
 }
 
-/** Recent ideas (without today's) and favourites, each in a closed disclosure. */
+/** "What we'd both like", in the quiet "More" row (a short name, so the row stays one line). */
+function WishesLink() {
+  const { t, openPage } = useUiServices();
+  return (
+    <button type="button" class="link talk-link" onClick={() => openPage('/wishes.html')}>
+      {t('wishesLink')}
+    </button>
+  );
+}
+
+/**
+ * "Copy to share": the idea's words as an invitation in the person's language; once copied, "Copy just the
+ * words" stands beside it for the plain words. An idea for one is no invitation: its words go plain.
+ */
+export function ShareIdea({ text, solo, say }: { text: string; solo: boolean; say: (message: string) => void }) {
+  const { t, copyText } = useUiServices();
+  const [invited, setInvited] = useState<string | null>(null);
+  const copy = (words: string, done: string) => copyText(words).then(() => say(done), () => say(t('copyFailed')));
+  return (
+    <>
+      <button
+        type="button"
+        class="link"
+        onClick={() => {
+          if (solo) return void copy(text, t('copied'));
+          setInvited(text);
+          void copy(t('inviteToTry', text), t('copiedInvitation'));
+        }}
+      >
+        {t('copyToShare')}
+      </button>
+      {invited === text && (
+        <button type="button" class="link" onClick={() => void copy(text, t('copied'))}>
+          {t('copyJustWords')}
+        </button>
+      )}
+    </>
+  );
+}
+
+/** Recent ideas (without today's) and favourites, each in a closed disclosure; then the way to "What we'd both like". */
 export function IdeaLists({
   view,
   onShow,
@@ -122,6 +162,7 @@ export function IdeaLists({
           />
         )}
       </LazyDetails>
+      <WishesLink />
     </>
   );
 }

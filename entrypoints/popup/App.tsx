@@ -175,9 +175,14 @@ export function App({ openOptions, cachedIdea = null }: AppProps) {
                 >
                   {t('anotherIdea')}
                 </button>
-                <button type="button" class="link" onClick={() => void copy(idea.text)}>
-                  {t('copyToShare')}
-                </button>
+                {/* Until the rest has loaded, the plain words; then an invitation, with the plain words beside it. */}
+                {later ? (
+                  <later.ShareIdea text={idea.text} solo={idea.mode === 'solo'} say={say} />
+                ) : (
+                  <button type="button" class="link" onClick={() => void copy(idea.text)}>
+                    {t('copyToShare')}
+                  </button>
+                )}
                 <button
                   type="button"
                   class="link"

@@ -24,6 +24,7 @@ const SNAPSHOT: Snapshot = {
   ],
   talks: [],
   pair: null,
+  keptWishes: [],
 };
 
 /** A file as Tend writes it, without its settings (or with an empty settings record). */

@@ -15,7 +15,7 @@ import { CHECKIN_NOTE_MAX } from '../../model/records';
 import { createTendStore } from '../../store/db';
 import { KEEP_LIMITS, type Snapshot } from '../../store/schema';
 import { defaultPrefs } from '../../model/prefs';
-import { backupErrorMessage } from '../../backup/backup-messages';
+import { backupErrorMessage, describeBackup } from '../../backup/backup-messages';
 import { tEn } from '../helpers';
 import { createPair, encodePairCode } from '../../together/code/pair-code';
 import { pairChoicesFrom } from '../../together/code/pair-payload';
@@ -39,6 +39,7 @@ const SNAPSHOT: Snapshot = {
   ],
   talks: [{ talkId: 'talk-changed', days: ['2026-05-01'] }],
   pair: null,
+  keptWishes: [],
 };
 
 describe('export and import', () => {
@@ -257,6 +258,7 @@ describe('the largest state Tend can reach still imports', () => {
       ownIdeas: Array.from({ length: KEEP_LIMITS.ownIdeas }, (_, i) => ({ id: `own-${i}`, text: '"'.repeat(IDEA_TEXT_MAX), category: 'talk' as const, mode: 'together' as const, minutes: 60, intensity: 'close' as const, createdAt: i })),
       talks: Array.from({ length: 20 }, (_, i) => ({ talkId: `talk-${i}`, days: Array.from({ length: KEEP_LIMITS.talkDays }, (_, d) => day(d)).sort() })),
       pair: null,
+      keptWishes: [],
     };
     const text = createBackup(snapshot, Date.UTC(2026, 11, 1));
     expect(new Blob([text]).size).toBeLessThan(BACKUP_MAX_BYTES);
@@ -279,7 +281,7 @@ describe('what a file holds', () => {
   it('counts favourites, days, own ideas, check-ins and conversations', () => {
     const parsed = parseBackup(createBackup(SNAPSHOT, Date.UTC(2026, 4, 3)));
     if (!parsed.ok) throw new Error('should parse');
-    expect(summarizeBackup(parsed)).toEqual({ exportedAt: Date.UTC(2026, 4, 3), hasPrefs: true, favourites: 1, historyDays: 2, checkins: 1, ownIdeas: 1, talks: 1, paired: false });
+    expect(summarizeBackup(parsed)).toEqual({ exportedAt: Date.UTC(2026, 4, 3), hasPrefs: true, favourites: 1, historyDays: 2, checkins: 1, ownIdeas: 1, talks: 1, wishLists: 0, paired: false });
   });
 });
 
@@ -308,3 +310,58 @@ describe('the pairing in a file', () => {
   });
 });
 
+
+describe('the kept lists of wishes in a file', () => {
+  const kept = [
+    { id: 'kept-2', at: Date.UTC(2026, 4, 2), wishIds: ['wish-003', 'wish-017'] },
+    { id: 'kept-1', at: Date.UTC(2026, 3, 20), wishIds: ['wish-001'] },
+  ];
+
+  it('travel whole and come back newest first; the summary counts them and says so in words', () => {
+    const parsed = parseBackup(createBackup({ ...SNAPSHOT, keptWishes: kept }, Date.UTC(2026, 4, 3)));
+    if (!parsed.ok) throw new Error('should parse');
+    expect(parsed.snapshot.keptWishes).toEqual(kept);
+    expect(parsed.fromSchema).toBe(BACKUP_SCHEMA);
+    const summary = summarizeBackup(parsed);
+    expect(summary.wishLists).toBe(2);
+    expect(describeBackup(summary, tEn, 'en').holds).toContain('2 kept lists of wishes');
+  });
+
+  it('a file of format 4 (before kept lists) imports with none; the store then holds none', async () => {
+    const file = JSON.parse(createBackup(SNAPSHOT, 0));
+    delete file.wishes;
+    file.schema = 4;
+    const parsed = parseBackup(JSON.stringify(file));
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.error));
+    expect(parsed.snapshot.keptWishes).toEqual([]);
+    expect(parsed.snapshot.talks).toEqual(SNAPSHOT.talks);
+
+    const store = createTendStore(`kept-wishes-${Math.random()}`, { channel: null });
+    await store.replaceAll({ ...SNAPSHOT, keptWishes: kept });
+    expect((await store.readSnapshot()).keptWishes).toEqual(kept);
+    await store.replaceAll(parsed.snapshot);
+    expect((await store.readSnapshot()).keptWishes).toEqual([]);
+    await store.destroy();
+  });
+
+  it('a damaged list is named, and nothing is imported', () => {
+    const file = JSON.parse(createBackup({ ...SNAPSHOT, keptWishes: kept }, 0));
+    file.wishes[1].wishIds = ['not a wish'];
+    const parsed = parseBackup(JSON.stringify(file));
+    expect(parsed).toEqual({ ok: false, error: { code: 'unreadable-entries', part: 'wishes', count: 1 } });
+    if (!parsed.ok) expect(backupErrorMessage(parsed.error, tEn, 'en')).toContain('One kept list of wishes');
+  });
+
+  it('round-trips through the store: export, "Delete all data", import', async () => {
+    const store = createTendStore(`kept-wishes-${Math.random()}`, { channel: null });
+    await store.replaceAll({ ...SNAPSHOT, keptWishes: kept });
+    const text = createBackup(await store.readSnapshot(), Date.UTC(2026, 4, 3));
+    await store.clearAll();
+    expect((await store.readSnapshot()).keptWishes).toEqual([]);
+    const parsed = parseBackup(text);
+    if (!parsed.ok) throw new Error('should parse');
+    await store.replaceAll(parsed.snapshot);
+    expect((await store.readSnapshot()).keptWishes).toEqual(kept);
+    await store.destroy();
+  });
+});

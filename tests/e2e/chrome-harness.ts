@@ -56,7 +56,7 @@ export interface Tend {
   /** Every URL the extension's pages and worker asked for. */
   requests: string[];
   /** Opens one of Tend's pages in a new tab; `media` emulates a colour scheme or reduced motion in that tab only. */
-  open(page: 'popup' | 'options' | 'welcome' | 'talk', query?: string, media?: Media): Promise<Page>;
+  open(page: 'popup' | 'options' | 'welcome' | 'talk' | 'wishes', query?: string, media?: Media): Promise<Page>;
   /**
    * One clock for the whole extension: pins the pages' clock (Playwright's) and the service worker's
    * (Date replaced inside it, again in every worker that starts later) at `time`. `null` lets the

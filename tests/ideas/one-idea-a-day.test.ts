@@ -181,6 +181,7 @@ describe('bounds count from the present', () => {
       ownIdeas: [],
       talks: [],
       pair: null,
+      keptWishes: [],
     });
     const kept = (await allHistory(store)).map((e) => e.ideaId).sort();
     expect(kept).toEqual(['idea-0', 'idea-1', 'idea-2', 'idea-3', 'idea-4', 'idea-5']);

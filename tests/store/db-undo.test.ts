@@ -38,6 +38,7 @@ const emptySnapshot = (): Snapshot => ({
   ownIdeas: [],
   talks: [],
   pair: null,
+  keptWishes: [],
 });
 
 describe('a write that a double click repeats', () => {

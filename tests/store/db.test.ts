@@ -209,6 +209,7 @@ describe('replaceAll and clearAll', () => {
       ownIdeas: [],
       talks: [],
       pair: null,
+      keptWishes: [],
     };
     await expect(store.replaceAll(bad)).rejects.toBeTruthy();
     expect((await store.readPrefs()).palette).toBe('tide');

@@ -136,6 +136,14 @@ describe('settings page', () => {
     expect(about).toContain('counsellor or therapist');
     expect(root.textContent).toContain("Open today's idea with Alt+Shift+Y.");
   });
+
+  it('opens "What we\'d both like" from the About section', async () => {
+    const root = await mount(<App actions={actions} />, services);
+    await settle();
+    const about = root.querySelector('[aria-labelledby="about"]') as HTMLElement;
+    await act(() => button(about, "What we'd both like").click());
+    expect(services.opened.at(-1)).toBe('/wishes.html');
+  });
 });
 
 describe('settings page with damaged data', () => {

@@ -164,10 +164,32 @@ describe('popup', () => {
     expect(favourites.querySelector('li')?.textContent).toContain(idea());
   });
 
-  it('"Copy to share" copies just the idea\'s words', async () => {
-    const { root, idea, services } = await openPopup();
+  it('"Copy to share" copies an invitation with the idea\'s words; "Copy just the words" then copies them plain', async () => {
+    const { root, idea, services } = await openPopup(fakeServices(library.map((i) => ({ ...i, mode: 'together' as const }))));
+    // The invitation comes with the part loaded after the first frame (its link in the "More" row shows it is there).
+    await vi.waitFor(() => button(root, 'Our wishes'), PATIENT);
+    expect(root.textContent).not.toContain('Copy just the words');
+    await click(button(root, 'Copy to share'));
+    expect(services.copied).toEqual([`Would you like to try this with me? — ${idea()}`]);
+    await vi.waitFor(() => expect(root.querySelector('.status')?.textContent).toBe('Copied as an invitation, ready to send.'), PATIENT);
+    await click(button(root, 'Copy just the words'));
+    expect(services.copied).toEqual([`Would you like to try this with me? — ${idea()}`, idea()]);
+    await vi.waitFor(() => expect(root.querySelector('.status')?.textContent).toBe('Copied: just the words, ready to send.'), PATIENT);
+  });
+
+  it('an idea for one is shared as its plain words: no invitation', async () => {
+    const { root, idea, services } = await openPopup(fakeServices(library.map((i) => ({ ...i, mode: 'solo' as const }))));
+    await vi.waitFor(() => button(root, 'Our wishes'), PATIENT);
     await click(button(root, 'Copy to share'));
     expect(services.copied).toEqual([idea()]);
+    expect(root.textContent).not.toContain('Copy just the words');
+  });
+
+  it('"Our wishes" in the "More" row opens "What we\'d both like"', async () => {
+    const { root, services } = await openPopup();
+    await vi.waitFor(() => button(root, 'Our wishes'), PATIENT);
+    await click(button(root, 'Our wishes'));
+    expect(services.opened).toEqual(['/wishes.html']);
   });
 
   it('gives a clear message instead of an empty card when the filters leave nothing', async () => {
