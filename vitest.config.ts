@@ -5,7 +5,7 @@ import { WxtVitest } from 'wxt/testing/vitest-plugin';
 // test opens its own uniquely named database and cleans up its listeners, so nothing carries between files.
 // Forks, not threads: several tests switch TZ inside the test, which a worker thread does not take in.
 // A property test is pure CPU: beside the build and the browser tests it may take several times as long as alone.
-const fast = { pool: 'forks', isolate: false, maxWorkers: 2, testTimeout: 30_000 } as const;
+const fast = { pool: 'forks', isolate: false, maxWorkers: 4, testTimeout: 30_000 } as const;
 
 export default defineConfig({
   test: {

@@ -106,15 +106,15 @@ export async function mount(node: ComponentChildren, services?: Services): Promi
 }
 
 const pause = (ms: number) => act(() => new Promise<void>((r) => setTimeout(r, ms)));
-const idbBusy = () => (globalThis as { tendIdbBusy?: () => number }).tendIdbBusy?.() ?? 0;
+const idbBusy = () => (globalThis as { tendIdb?: { busy(): number } }).tendIdb?.busy() ?? 0;
 
 /**
  * Lets effects, IndexedDB and re-renders settle: `ms` at least, then until no IndexedDB work and no request
- * to the fake worker is under way for two turns in a row (a busy machine takes longer; at most 5 s more).
+ * to the fake worker is under way for two turns in a row (a busy machine takes longer; at most 3 s more).
  */
 export async function settle(ms = 60): Promise<void> {
   await pause(ms);
-  const end = Date.now() + 5000;
+  const end = Date.now() + 3000;
   for (let quiet = 0; quiet < 2 && Date.now() < end; ) {
     quiet = idbBusy() === 0 && inFlight.size === 0 ? quiet + 1 : 0;
     if (quiet < 2) await pause(5);

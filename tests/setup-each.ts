@@ -2,4 +2,8 @@
 import { afterEach } from 'vitest';
 import { unmountAll } from './render';
 
-afterEach(unmountAll);
+afterEach(async () => {
+  await unmountAll();
+  // IndexedDB work a test left behind (a database it deleted mid-transaction) is not the next test's to wait for.
+  (globalThis as { tendIdb?: { forget(): void } }).tendIdb?.forget();
+});

@@ -2,47 +2,58 @@
 import 'fake-indexeddb/auto';
 
 /**
- * How much IndexedDB work is under way: transactions not yet complete or aborted, and opens or deletions of
- * a database not yet answered. Component tests wait for it to reach 0 (`settle` in tests/render.tsx) instead
- * of pausing for a fixed time that a busy machine may not keep.
+ * IndexedDB work under way: transactions not yet complete or aborted, and opens or deletions of a database not
+ * yet answered. Component tests wait until there is none (`settle` in tests/render.tsx) instead of pausing for a
+ * fixed time that a busy machine may not keep. Work that never ends (a database deleted under a transaction may
+ * end it without an event) counts for 3 s at most, and nothing carries into the next test (tests/setup-each.ts).
  */
-const g = globalThis as { tendIdbBusy?: () => number };
+interface IdbWatch {
+  busy(): number;
+  forget(): void;
+}
+const g = globalThis as { tendIdb?: IdbWatch };
 // Setup files run again for every file while modules are shared: the methods are wrapped once.
-if (!g.tendIdbBusy) watchIndexedDb();
+g.tendIdb ??= watchIndexedDb();
 
-function watchIndexedDb(): void {
-  let busy = 0;
-  const ended = (target: EventTarget, events: string[]) => {
-    busy += 1;
-    let done = false;
-    const end = () => {
-      if (done) return;
-      done = true;
-      busy -= 1;
-    };
-    for (const event of events) target.addEventListener(event, end);
+function watchIndexedDb(): IdbWatch {
+  const STUCK_MS = 3000;
+  const open = new Map<EventTarget, number>();
+  const track = (target: EventTarget, events: string[]) => {
+    open.set(target, Date.now());
+    for (const event of events) target.addEventListener(event, () => open.delete(target));
   };
 
   const transaction = IDBDatabase.prototype.transaction;
   IDBDatabase.prototype.transaction = function (this: IDBDatabase, ...args: Parameters<IDBDatabase['transaction']>) {
     const tx = transaction.apply(this, args);
-    ended(tx, ['complete', 'abort']);
+    track(tx, ['complete', 'abort']);
     return tx;
   } as IDBDatabase['transaction'];
 
-  const open = IDBFactory.prototype.open;
+  const openDb = IDBFactory.prototype.open;
   IDBFactory.prototype.open = function (this: IDBFactory, ...args: Parameters<IDBFactory['open']>) {
-    const request = open.apply(this, args);
-    ended(request, ['success', 'error', 'blocked']);
+    const request = openDb.apply(this, args);
+    track(request, ['success', 'error', 'blocked']);
     return request;
   } as IDBFactory['open'];
 
   const deleteDatabase = IDBFactory.prototype.deleteDatabase;
   IDBFactory.prototype.deleteDatabase = function (this: IDBFactory, name: string) {
     const request = deleteDatabase.call(this, name);
-    ended(request, ['success', 'error', 'blocked']);
+    track(request, ['success', 'error', 'blocked']);
     return request;
   };
 
-  g.tendIdbBusy = () => busy;
+  return {
+    busy() {
+      const now = Date.now();
+      let count = 0;
+      for (const [target, since] of open) {
+        if (now - since > STUCK_MS) open.delete(target);
+        else count += 1;
+      }
+      return count;
+    },
+    forget: () => open.clear(),
+  };
 }

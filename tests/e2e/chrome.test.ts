@@ -109,20 +109,32 @@ describe('first run and restarts', () => {
     await popup.close();
   });
 
-  it('copies just the idea\'s words to the clipboard', async () => {
+  it('"Copy to share" copies an invitation with the idea\'s words; "Copy just the words" copies the words alone', async () => {
     const popup = await session.tend.open('popup');
     const text = await ideaText(popup);
+    // What loads after the first frame (the nudge line with it) turns the plain copy into an invitation.
+    await popup.locator('.nudge-line').waitFor();
+    const forOne = (await popup.getByRole('button', { name: 'I did this' }).count()) > 0;
+    // Pasted into a fresh text box: what a person would get in a message to their partner.
+    const pasted = async () => {
+      await popup.evaluate(() => {
+        document.getElementById('paste-here')?.remove();
+        const box = document.createElement('textarea');
+        box.id = 'paste-here';
+        document.body.append(box);
+        box.focus();
+      });
+      await popup.keyboard.press('Control+V');
+      return popup.inputValue('#paste-here');
+    };
     await popup.getByRole('button', { name: 'Copy to share' }).click();
     await expect.poll(() => popup.textContent('.status-row .status')).toContain('Copied');
-    // Paste into a fresh text box: what a person would get in a message to their partner.
-    await popup.evaluate(() => {
-      const box = document.createElement('textarea');
-      box.id = 'paste-here';
-      document.body.append(box);
-      box.focus();
-    });
-    await popup.keyboard.press('Control+V');
-    expect(await popup.inputValue('#paste-here')).toBe(text);
+    // An idea for one is no invitation: its words go as they are.
+    expect(await pasted()).toBe(forOne ? text : `Would you like to try this with me? — ${text}`);
+    if (!forOne) {
+      await popup.getByRole('button', { name: 'Copy just the words' }).click();
+      await expect.poll(pasted).toBe(text);
+    }
     await popup.close();
   });
 
