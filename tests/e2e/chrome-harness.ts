@@ -156,7 +156,7 @@ export async function launchTend(profileDir: string, options: LaunchOptions = {}
     },
     async setTime(time) {
       pinned = time;
-      if (time !== null) await context.clock.setFixedTime(time);
+      if (time !== null) await pinPages(context, time);
       await Promise.all(context.serviceWorkers().map(pinWorker));
     },
     async close() {
@@ -165,6 +165,22 @@ export async function launchTend(profileDir: string, options: LaunchOptions = {}
       closeTimes.push(Date.now() - t0);
     },
   };
+}
+
+/**
+ * Pins the clock of every page. A page still loading (a welcome tab the extension opens by itself) has not run
+ * Playwright's clock script yet, and `setFixedTime` fails on it: such pages are waited for, then asked again.
+ */
+async function pinPages(context: BrowserContext, time: number): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    await Promise.all(context.pages().map((p) => p.waitForLoadState('domcontentloaded').catch(() => undefined)));
+    try {
+      return await context.clock.setFixedTime(time);
+    } catch (error) {
+      if (attempt >= 5 || !String(error).includes('controller')) throw error;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
 }
 
 /**
