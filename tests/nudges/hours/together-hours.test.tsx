@@ -11,6 +11,7 @@ import { defaultPrefs, defaultWindows, type Prefs, type WeekWindows } from '../.
 import { presetWindows } from '../../../nudges/hours/presets';
 import { makeLibrary } from '../../helpers';
 import { button, click, fakeServices, mount, settle } from '../../render';
+import { copyFrom } from './copy-from';
 
 const TUESDAY_NOON = new Date(2026, 4, 5, 12).getTime();
 
@@ -35,16 +36,6 @@ const radio = (root: HTMLElement, name: string) =>
   [...root.querySelectorAll<HTMLInputElement>('input[type="radio"]')].find((r) => r.closest('label')?.textContent?.startsWith(name)) as HTMLInputElement;
 
 
-/** "Copy to all days", with the day to copy from picked in its list first. */
-const copyFrom = async (root: HTMLElement, day: string) => {
-  const select = root.querySelector('#copy-from') as HTMLSelectElement;
-  const option = [...select.options].find((o) => o.textContent === day) as HTMLOptionElement;
-  await act(() => {
-    select.value = option.value;
-    select.dispatchEvent(new Event('change', { bubbles: true }));
-  });
-  await act(() => ([...root.querySelectorAll('button')].find((b) => b.textContent === 'Copy to all days') as HTMLButtonElement).click());
-};
 
 describe('WeekPicture', () => {
   it('lists every day\'s windows in words, and the next three windows', async () => {

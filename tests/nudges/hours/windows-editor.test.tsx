@@ -5,6 +5,7 @@ import { WindowsEditor } from '../../../nudges/hours/WindowsEditor';
 import { defaultWindows, type WeekWindows } from '../../../model/prefs';
 import { makeLibrary } from '../../helpers';
 import { button, fakeServices, mount } from '../../render';
+import { copyFrom } from './copy-from';
 
 async function setInput(input: HTMLInputElement, value: string) {
   await act(() => {
@@ -20,16 +21,6 @@ function mondayWindow(root: HTMLElement) {
 }
 
 
-/** "Copy to all days", with the day to copy from picked in its list first. */
-const copyFrom = async (root: HTMLElement, day: string) => {
-  const select = root.querySelector('#copy-from') as HTMLSelectElement;
-  const option = [...select.options].find((o) => o.textContent === day) as HTMLOptionElement;
-  await act(() => {
-    select.value = option.value;
-    select.dispatchEvent(new Event('change', { bubbles: true }));
-  });
-  await act(() => ([...root.querySelectorAll('button')].find((b) => b.textContent === 'Copy to all days') as HTMLButtonElement).click());
-};
 
 describe('WindowsEditor', () => {
   it('shows the end-before-start problem next to the window and does not save it', async () => {
