@@ -35,6 +35,10 @@ async function shootPages(tend: Tend): Promise<void> {
   await options.waitForTimeout(300);
   await options.screenshot({ path: `${OUT}/options.png` });
   await options.screenshot({ path: `${OUT}/options-full.png`, fullPage: true });
+  // At phone width (Firefox for Android shows extension pages at about 360 px): the sections as a bar of chips.
+  await options.setViewportSize({ width: 360, height: 740 });
+  await options.waitForTimeout(300);
+  await options.screenshot({ path: `${OUT}/options-phone.png` });
   await options.close();
 
   const checkIn = await popupShot(tend, 'popup-checkin', '#checkin');
