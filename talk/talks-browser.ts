@@ -12,20 +12,26 @@ async function loadJson(path: string): Promise<unknown> {
   return response.json();
 }
 
+/**
+ * A file the build writes per language (conversations, wishes), in Tend's language; when that file cannot be
+ * read or holds nothing, the English original.
+ */
+export async function loadInLanguage<T>(pathOf: (language: string) => string, parse: (raw: unknown) => T[]): Promise<T[]> {
+  const path = pathOf(t('libraryLanguage'));
+  const english = pathOf('en');
+  try {
+    const found = parse(await loadJson(path));
+    if (found.length > 0 || path === english) return found;
+  } catch (error) {
+    if (path === english) throw error;
+  }
+  return parse(await loadJson(english));
+}
+
 let talks: Promise<Talk[]> | null = null;
 
 export function loadTalks(): Promise<Talk[]> {
-  talks ??= (async () => {
-    const path = talkPath(t('libraryLanguage'));
-    const english = talkPath('en');
-    try {
-      const found = parseTalks(await loadJson(path));
-      if (found.length > 0 || path === english) return found;
-    } catch (error) {
-      if (path === english) throw error;
-    }
-    return parseTalks(await loadJson(english));
-  })();
+  talks ??= loadInLanguage(talkPath, parseTalks);
   // A failed load may succeed on the next try: do not keep the failure.
   talks.catch(() => (talks = null));
   return talks;

@@ -1,5 +1,5 @@
 /** The guided conversations for two: their type, runtime parser and translation. Pure: no browser calls. */
-import { LIBRARY_LANGUAGES } from '../ideas/library';
+import { libraryPath } from '../ideas/library';
 
 export interface Talk {
   /** `talk-<slug>`, stable forever: other parts of Tend link to a conversation by it. */
@@ -26,10 +26,7 @@ export const TALK_MINUTES_MAX = 45;
 export const MIN_TALKS = 12;
 
 /** Where the build puts the conversations in a language; languages Tend lacks get English. */
-export function talkPath(language: string): string {
-  const shipped = (LIBRARY_LANGUAGES as readonly string[]).includes(language) ? language : 'en';
-  return `/library/talks.${shipped}.json`;
-}
+export const talkPath = (language: string): string => libraryPath('talks', language);
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -1,5 +1,5 @@
 /** The deck of wishes: its type, runtime parser and translation. Pure: no browser calls. */
-import { LIBRARY_LANGUAGES } from '../ideas/library';
+import { libraryPath } from '../ideas/library';
 
 export interface Wish {
   /** `wish-NNN`, stable forever: kept lists refer to it. */
@@ -16,10 +16,7 @@ export const WISH_TEXT_MAX = 90;
 export const MIN_WISHES = 40;
 
 /** Where the build puts the deck in a language; languages Tend lacks get English. */
-export function wishPath(language: string): string {
-  const shipped = (LIBRARY_LANGUAGES as readonly string[]).includes(language) ? language : 'en';
-  return `/library/wishes.${shipped}.json`;
-}
+export const wishPath = (language: string): string => libraryPath('wishes', language);
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
