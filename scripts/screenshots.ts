@@ -50,6 +50,14 @@ async function shootPages(tend: Tend): Promise<void> {
   await talk.waitForTimeout(400);
   await talk.screenshot({ path: `${OUT}/talk.png` });
   await talk.close();
+
+  // What we'd both like: the first person's turn, one wish at a time.
+  const wishes = await tend.open('wishes');
+  await wishes.setViewportSize({ width: 820, height: 640 });
+  await wishes.locator('main:not([aria-busy])').waitFor();
+  await wishes.waitForTimeout(300);
+  await wishes.screenshot({ path: `${OUT}/wishes.png` });
+  await wishes.close();
 }
 
 /** Two people: Anna makes the code in Settings › Together, Ben pastes it; then both popups. */
