@@ -213,18 +213,30 @@ export class FirefoxTend {
   }
 
   /**
-   * A new tab. Firefox 140 cannot open one over BiDi while a notification's own little window is the
-   * newest window ("TabManager.getTabBrowser(...) is undefined"): focus a tab of the main window first.
+   * A new tab. Firefox 140 opens a tab in its newest window, and cannot when that is a notification's own
+   * little window ("TabManager.getTabBrowser(...) is undefined"): then the tab opens beside an existing one,
+   * which names the main window.
    */
   private async newTab(): Promise<Page> {
     try {
       return await this.browser.newPage();
     } catch (error) {
       if (!String(error).includes('getTabBrowser')) throw error;
-      const [tab] = await this.browser.pages();
-      if (!tab) throw error;
-      await tab.bringToFront();
-      return this.browser.newPage();
+      const before = await this.browser.pages();
+      const beside = before[0];
+      if (!beside) throw error;
+      type Created = { id: string };
+      const userContext = (this.browser.defaultBrowserContext() as unknown as {
+        userContext: { createBrowsingContext(type: 'tab', options: { referenceContext: Created }): Promise<Created> };
+      }).userContext;
+      const reference = (beside.mainFrame() as unknown as { browsingContext: Created }).browsingContext;
+      await userContext.createBrowsingContext('tab', { referenceContext: reference });
+      for (let tries = 0; tries < 50; tries += 1) {
+        const page = (await this.browser.pages()).find((p) => !before.includes(p));
+        if (page) return page;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      throw error;
     }
   }
 

@@ -86,7 +86,7 @@ describe('Tend in Firefox', () => {
       await popup.close();
     });
 
-    it('shows a notification for "Send a preview nudge"', async () => {
+    it('shows a notification for "Send a preview nudge", and pages still open while it shows', async () => {
       const options = await session.tend.open('options', 'input[name=theme]');
       expect(Object.keys(await evaluate(options, (browser) => browser.notifications.getAll()))).toEqual([]);
       const button = await options.evaluateHandle(
@@ -100,6 +100,10 @@ describe('Tend in Firefox', () => {
       await waitUntil(options, async (browser) => 'tend-nudge' in (await browser.notifications.getAll()));
       expect(Object.keys(await evaluate(options, (browser) => browser.notifications.getAll()))).toContain(NUDGE);
       await waitUntil(options, () => document.body.textContent?.includes('A preview nudge is on its way.'));
+      // The notification's own little window is now Firefox's newest: a page still opens (in the main window).
+      const popup = await session.tend.open('popup', '.idea-text, .notice');
+      await popup.close();
+      await evaluate(options, (browser) => browser.notifications.clear('tend-nudge'));
       await options.close();
     });
 
@@ -221,6 +225,7 @@ describe('Tend in Firefox', () => {
       const list = await evaluate(options, (browser) => browser.alarms.getAll());
       expect(list.map((a) => a.name)).toEqual([NUDGE]);
       expect((list[0]?.scheduledTime ?? 0) - due).toBeGreaterThanOrEqual(90 * 60_000 - 1000);
+      await evaluate(options, (browser) => browser.notifications.clear('tend-nudge'));
       await options.close();
     });
   });
