@@ -25,6 +25,7 @@ const PARTS: Record<BackupPart, MessageKey> = {
   talks: 'importPart_talks',
   pair: 'importPart_pair',
   wishes: 'importPart_wishes',
+  partnerWords: 'importPart_partnerWords',
   favourites: 'importPart_favourites',
   hidden: 'importPart_hidden',
 };
@@ -37,6 +38,7 @@ const ENTRIES: Record<BackupList, { one: MessageKey; many: MessageKey }> = {
   ownIdeas: { one: 'importEntryOne_ownIdeas', many: 'importEntryMany_ownIdeas' },
   talks: { one: 'importEntryOne_talks', many: 'importEntryMany_talks' },
   wishes: { one: 'importEntryOne_wishes', many: 'importEntryMany_wishes' },
+  partnerWords: { one: 'importEntryOne_partnerWords', many: 'importEntryMany_partnerWords' },
   favourites: { one: 'importEntryOne_favourites', many: 'importEntryMany_favourites' },
   hidden: { one: 'importEntryOne_hidden', many: 'importEntryMany_hidden' },
 };
@@ -73,6 +75,7 @@ export function describeBackup(summary: BackupSummary, t: Translate, locale: str
     count(summary.checkins, 'importHasCheckIn', 'importHasCheckIns'),
     count(summary.talks, 'importHasTalk', 'importHasTalks'),
     count(summary.wishLists, 'importHasWishList', 'importHasWishLists'),
+    count(summary.partnerWords, 'importHasPartnerWord', 'importHasPartnerWords'),
     summary.paired && t('importHasPair'),
     summary.hasPrefs && t('importHasPrefs'),
   ].filter((p): p is string => typeof p === 'string');

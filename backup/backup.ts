@@ -9,6 +9,7 @@ import { localDatedFileName } from '../lib/day';
 import { defaultPrefs, validatePrefs } from '../model/prefs';
 import { parsePairState } from '../model/pair';
 import { KEPT_LISTS_MAX, parseKeptWishList, parseKeptWishes } from '../model/kept-wishes';
+import { PARTNER_WORDS_MAX, parsePartnerWord, parsePartnerWords } from '../model/partner-words';
 import { decodePairCode } from '../together/code/pair-code';
 import {
   compareHistory,
@@ -22,8 +23,8 @@ import {
   type Mark,
 } from '../model/records';
 
-/** 5: kept lists of wishes both chose. 4: the pairing (its code). 3: check-ins, own ideas and conversations had. 2: marks. 1: Tend 0.1. */
-export const BACKUP_SCHEMA = 5;
+/** 6: check-in words from the partner's Tend (sealed). 5: kept lists of wishes both chose. 4: the pairing (its code). 3: check-ins, own ideas and conversations had. 2: marks. 1: Tend 0.1. */
+export const BACKUP_SCHEMA = 6;
 export const BACKUP_MAX_BYTES = 5 * 1024 * 1024;
 /** No Tend file nests deeper than this; a deeper one is not laid out as a backup, found without recursing. */
 export const BACKUP_MAX_DEPTH = 32;
@@ -37,6 +38,7 @@ export const BACKUP_LISTS = {
   ownIdeas: KEEP_LIMITS.ownIdeas,
   talks: 1000,
   wishes: KEPT_LISTS_MAX,
+  partnerWords: PARTNER_WORDS_MAX,
   favourites: 10_000,
   hidden: 10_000,
 } as const;
@@ -93,6 +95,8 @@ export function createBackup(snapshot: Snapshot, now: number): string {
     pair: snapshot.pair,
     // Only lists a couple chose to keep: what one person chose alone is never stored, so never here.
     wishes: snapshot.keptWishes,
+    // Sealed as they came: only a Tend of the pair opens them.
+    partnerWords: snapshot.partnerWords,
   };
   // Compact: a year of everything stays far below the import limit.
   return `${JSON.stringify(file)}\n`;
@@ -176,7 +180,7 @@ function migrateV1(file: Record<string, unknown>): Record<string, unknown> | Bac
 }
 
 /** Keys a file of any schema uses for a person's data; a file with none of them holds nothing of Tend's. */
-const DATA_KEYS = ['marks', 'history', 'picker', 'checkin', 'checkins', 'ownIdeas', 'talks', 'pair', 'wishes', 'favourites', 'hidden'];
+const DATA_KEYS = ['marks', 'history', 'picker', 'checkin', 'checkins', 'ownIdeas', 'talks', 'pair', 'wishes', 'partnerWords', 'favourites', 'hidden'];
 
 /** Whether a file holds settings: a settings record with at least one setting Tend knows. */
 function holdsPrefs(file: Record<string, unknown>): boolean {
@@ -225,6 +229,8 @@ export function parseBackup(text: string): ParsedBackup {
   if (!Array.isArray(talks)) return fail(talks);
   const wishes = parseList(file.wishes, 'wishes', parseKeptWishList);
   if (!Array.isArray(wishes)) return fail(wishes);
+  const partnerWords = parseList(file.partnerWords, 'partnerWords', parsePartnerWord);
+  if (!Array.isArray(partnerWords)) return fail(partnerWords);
   const picker = file.picker === undefined || file.picker === null ? null : parsePickerState(file.picker);
   if (file.picker && !picker) return fail({ code: 'unreadable', part: 'picker' });
   const pair = file.pair === undefined || file.pair === null ? null : parsePairState(file.pair);
@@ -250,6 +256,7 @@ export function parseBackup(text: string): ParsedBackup {
       pair,
       // Missing in older files: no kept lists.
       keptWishes: parseKeptWishes(wishes),
+      partnerWords: parsePartnerWords(partnerWords),
     },
   };
 }
@@ -264,6 +271,7 @@ export interface BackupSummary {
   ownIdeas: number;
   talks: number;
   wishLists: number;
+  partnerWords: number;
   paired: boolean;
 }
 
@@ -278,6 +286,7 @@ export function summarizeBackup(parsed: ParsedFile): BackupSummary {
     ownIdeas: snapshot.ownIdeas.length,
     talks: snapshot.talks.length,
     wishLists: snapshot.keptWishes.length,
+    partnerWords: snapshot.partnerWords.length,
     paired: snapshot.pair !== null,
   };
 }

@@ -19,12 +19,13 @@ import {
 import { validatePrefs } from '../model/prefs';
 import { PAIR_KEY, parsePairState, type PairState } from '../model/pair';
 import { KEPT_WISHES_KEY, parseKeptWishes } from '../model/kept-wishes';
+import { PARTNER_WORDS_KEY, parsePartnerWords } from '../model/partner-words';
 import { CHECKIN_STATE_KEY, parseCheckInState } from '../model/records';
 import { dayKeyBefore } from '../lib/day';
 import { renewGeneration } from './db-undo';
 
 /** State records that are a person's data (export and import carry them); the nudge timing is the browser's. */
-const PERSON_STATE_KEYS = ['picker', CHECKIN_STATE_KEY, KEPT_WISHES_KEY] as const;
+const PERSON_STATE_KEYS = ['picker', CHECKIN_STATE_KEY, KEPT_WISHES_KEY, PARTNER_WORDS_KEY] as const;
 
 /** Every hidden idea shown again, in one transaction. */
 export async function unhideAll({ write }: StoreCore): Promise<void> {
@@ -112,7 +113,7 @@ export async function recordTalk({ write }: StoreCore, talkId: string, day: stri
 export async function readSnapshot({ db }: StoreCore): Promise<Snapshot> {
   const database = await db();
   const tx = database.transaction(ALL_STORES);
-  const [prefs, picker, checkinState, history, marks, checkins, ownIdeas, talks, pair, keptWishes] = await Promise.all([
+  const [prefs, picker, checkinState, history, marks, checkins, ownIdeas, talks, pair, keptWishes, partnerWords] = await Promise.all([
     tx.objectStore('prefs').get('prefs'),
     tx.objectStore('state').get('picker'),
     tx.objectStore('state').get(CHECKIN_STATE_KEY),
@@ -123,9 +124,10 @@ export async function readSnapshot({ db }: StoreCore): Promise<Snapshot> {
     tx.objectStore('talks').getAll(),
     tx.objectStore('state').get(PAIR_KEY),
     tx.objectStore('state').get(KEPT_WISHES_KEY),
+    tx.objectStore('state').get(PARTNER_WORDS_KEY),
   ]);
   await tx.done;
-  return snapshotFrom({ prefs, picker, checkinState, history, marks, checkins, ownIdeas, talks, pair, keptWishes });
+  return snapshotFrom({ prefs, picker, checkinState, history, marks, checkins, ownIdeas, talks, pair, keptWishes, partnerWords });
 }
 
 /** Records as stored (or as far as they could be read) turned into a snapshot; what cannot be read is left out. */
@@ -140,6 +142,7 @@ export function snapshotFrom(raw: {
   talks: unknown[];
   pair?: unknown;
   keptWishes?: unknown;
+  partnerWords?: unknown;
 }): Snapshot {
   return {
     prefs: validatePrefs(raw.prefs).prefs,
@@ -152,6 +155,7 @@ export function snapshotFrom(raw: {
     talks: valid(raw.talks, parseTalkRecord),
     pair: parsePairState(raw.pair),
     keptWishes: parseKeptWishes(raw.keptWishes),
+    partnerWords: parsePartnerWords(raw.partnerWords),
   };
 }
 
@@ -182,6 +186,7 @@ export async function replaceAll({ write, now }: StoreCore, snapshot: Replacemen
     queue(tx.objectStore('state').put(snapshot.checkinState, CHECKIN_STATE_KEY));
     if (snapshot.pair) queue(tx.objectStore('state').put(snapshot.pair, PAIR_KEY));
     if (snapshot.keptWishes.length > 0) queue(tx.objectStore('state').put(snapshot.keptWishes, KEPT_WISHES_KEY));
+    if (snapshot.partnerWords.length > 0) queue(tx.objectStore('state').put(snapshot.partnerWords, PARTNER_WORDS_KEY));
     // Every pending Undo (of a deleted own idea or check-in, "Not for us") ends with the data it referred to.
     queue(renewGeneration(tx as never));
     await Promise.all(pending);

@@ -2,6 +2,7 @@
 import { openDB } from 'idb';
 import { CHECKIN_STATE_KEY } from '../model/records';
 import { KEPT_WISHES_KEY } from '../model/kept-wishes';
+import { PARTNER_WORDS_KEY } from '../model/partner-words';
 import type { Snapshot } from './schema';
 import { DB_NAME } from '../model/store-channel';
 import { snapshotFrom } from './db-rare';
@@ -21,7 +22,7 @@ export async function readAnyVersion(name = DB_NAME): Promise<Snapshot> {
     const has = (store: string) => database.objectStoreNames.contains(store);
     const all = async (store: string): Promise<unknown[]> => (has(store) ? database.getAll(store).catch(() => []) : []);
     const one = async (store: string, key: string): Promise<unknown> => (has(store) ? database.get(store, key).catch(() => undefined) : undefined);
-    const [prefs, picker, checkinState, history, marks, checkins, ownIdeas, talks, keptWishes] = await Promise.all([
+    const [prefs, picker, checkinState, history, marks, checkins, ownIdeas, talks, keptWishes, partnerWords] = await Promise.all([
       one('prefs', 'prefs'),
       one('state', 'picker'),
       one('state', CHECKIN_STATE_KEY),
@@ -31,8 +32,9 @@ export async function readAnyVersion(name = DB_NAME): Promise<Snapshot> {
       all('ownIdeas'),
       all('talks'),
       one('state', KEPT_WISHES_KEY),
+      one('state', PARTNER_WORDS_KEY),
     ]);
-    return snapshotFrom({ prefs, picker, checkinState, history, marks, checkins, ownIdeas, talks, keptWishes });
+    return snapshotFrom({ prefs, picker, checkinState, history, marks, checkins, ownIdeas, talks, keptWishes, partnerWords });
   } finally {
     database.close();
   }

@@ -8,6 +8,7 @@ import type { CheckIn, CheckInState, HistoryEntry, Mark, OwnIdea, PickerState, T
 import type { StoreChange } from '../model/store-channel';
 import type { PairState } from '../model/pair';
 import type { KeptWishList } from '../model/kept-wishes';
+import type { PartnerWord } from '../model/partner-words';
 
 export const DB_VERSION = 3;
 
@@ -51,6 +52,8 @@ export interface Snapshot {
   pair: PairState | null;
   /** The lists of wishes both chose and kept ("Keep our list"), newest first. */
   keptWishes: KeptWishList[];
+  /** Check-in words taken in from the partner's Tend, still sealed, newest week first. */
+  partnerWords: PartnerWord[];
 }
 
 /** What an import writes: a snapshot, with `prefs: null` when the file holds no settings (the current ones stay). */

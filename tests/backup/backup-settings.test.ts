@@ -25,6 +25,7 @@ const SNAPSHOT: Snapshot = {
   talks: [],
   pair: null,
   keptWishes: [],
+  partnerWords: [],
 };
 
 /** A file as Tend writes it, without its settings (or with an empty settings record). */

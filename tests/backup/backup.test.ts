@@ -40,6 +40,7 @@ const SNAPSHOT: Snapshot = {
   talks: [{ talkId: 'talk-changed', days: ['2026-05-01'] }],
   pair: null,
   keptWishes: [],
+  partnerWords: [],
 };
 
 describe('export and import', () => {
@@ -259,6 +260,7 @@ describe('the largest state Tend can reach still imports', () => {
       talks: Array.from({ length: 20 }, (_, i) => ({ talkId: `talk-${i}`, days: Array.from({ length: KEEP_LIMITS.talkDays }, (_, d) => day(d)).sort() })),
       pair: null,
       keptWishes: [],
+      partnerWords: [],
     };
     const text = createBackup(snapshot, Date.UTC(2026, 11, 1));
     expect(new Blob([text]).size).toBeLessThan(BACKUP_MAX_BYTES);

@@ -182,6 +182,7 @@ describe('bounds count from the present', () => {
       talks: [],
       pair: null,
       keptWishes: [],
+      partnerWords: [],
     });
     const kept = (await allHistory(store)).map((e) => e.ideaId).sort();
     expect(kept).toEqual(['idea-0', 'idea-1', 'idea-2', 'idea-3', 'idea-4', 'idea-5']);

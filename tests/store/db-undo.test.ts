@@ -39,6 +39,7 @@ const emptySnapshot = (): Snapshot => ({
   talks: [],
   pair: null,
   keptWishes: [],
+  partnerWords: [],
 });
 
 describe('a write that a double click repeats', () => {

@@ -210,6 +210,7 @@ describe('replaceAll and clearAll', () => {
       talks: [],
       pair: null,
       keptWishes: [],
+      partnerWords: [],
     };
     await expect(store.replaceAll(bad)).rejects.toBeTruthy();
     expect((await store.readPrefs()).palette).toBe('tide');
