@@ -283,7 +283,7 @@ describe('what a file holds', () => {
   it('counts favourites, days, own ideas, check-ins and conversations', () => {
     const parsed = parseBackup(createBackup(SNAPSHOT, Date.UTC(2026, 4, 3)));
     if (!parsed.ok) throw new Error('should parse');
-    expect(summarizeBackup(parsed)).toEqual({ exportedAt: Date.UTC(2026, 4, 3), hasPrefs: true, favourites: 1, historyDays: 2, checkins: 1, ownIdeas: 1, talks: 1, wishLists: 0, paired: false });
+    expect(summarizeBackup(parsed)).toEqual({ exportedAt: Date.UTC(2026, 4, 3), hasPrefs: true, favourites: 1, historyDays: 2, checkins: 1, ownIdeas: 1, talks: 1, wishLists: 0, partnerWords: 0, paired: false });
   });
 });
 

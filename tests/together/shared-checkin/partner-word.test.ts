@@ -66,7 +66,9 @@ describe("taking in the partner's word", () => {
     expect(await takeInWord(store, code, { pair: pairOf(9), now: NOW })).toEqual({ refused: 'other-pair' });
     const old = await shareCode(PAIR, WEEK - 14, answer, false, nonce(1));
     expect(await takeInWord(store, old, { pair: PAIR, now: NOW })).toEqual({ refused: 'other-week' });
-    const altered = code.slice(0, 22) + (code[22] === 'A' ? 'B' : 'A') + code.slice(23);
+    // A symbol of the sealed part (the week and the pair's tag, in the clear, come first).
+    const at = code.length - 8;
+    const altered = code.slice(0, at) + (code[at] === 'A' ? 'B' : 'A') + code.slice(at + 1);
     expect(await takeInWord(store, altered, { pair: PAIR, now: NOW })).toEqual({ refused: 'altered' });
     expect(await takeInWord(store, encodePairCode(PAIR), { pair: PAIR, now: NOW })).toEqual({ refused: 'pair-code' });
     expect(await takeInWord(store, 'see you tonight', { pair: PAIR, now: NOW })).toEqual({ refused: 'not-a-code' });
