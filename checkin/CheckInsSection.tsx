@@ -6,6 +6,8 @@ import { StatusUndoRow, useStatusUndo } from '../ui/StatusUndo';
 import { useCheckIn } from './useCheckIn';
 import { busyProps, useWrite } from '../ui/useWrite';
 import { ANSWER_WORDS } from './checkin';
+import { PartnerWordLine, SharedWords } from './SharedWords';
+import { usePartnerWords } from './usePartnerWords';
 import type { CheckIn } from '../model/records';
 import './checkin.css';
 
@@ -34,6 +36,7 @@ export function CheckInsSection() {
 
   const { data } = checkIn;
   const list = data?.checkIns ?? [];
+  const partner = usePartnerWords(list);
 
   const remove = (item: CheckIn) =>
     run(async () => {
@@ -90,6 +93,8 @@ export function CheckInsSection() {
         )}
       </div>
 
+      {data && <SharedWords checkIns={list} partner={partner} />}
+
       <h3 id="checkins-list">{t('checkInsList')}</h3>
       {list.length === 0 ? (
         <p class="muted">{t('checkInsEmpty')}</p>
@@ -104,6 +109,7 @@ export function CheckInsSection() {
                   <span class="checkin-entry-answer">{t(ANSWER_WORDS[item.answer])}</span>
                 </p>
                 {item.note && <p class="checkin-entry-note">{item.note}</p>}
+                <PartnerWordLine opened={partner.opened.get(item.id)} />
               </div>
               <button type="button" aria-label={t('checkInDeleteLabel', date(item.at))} {...busyProps(busy)} onClick={() => void remove(item)}>
                 {t('checkInDelete')}

@@ -45,7 +45,7 @@ export function answerOpening(week: number, checkIns: readonly CheckIn[], zone: 
 }
 
 /** One conversation for two words side by side: about pressure when either felt like a job, about needs when mixed. */
-export function fittingTalk(mine: CheckInAnswer, theirs: CheckInAnswer): string {
+export function fittingTalk(mine: CheckInAnswer, theirs: CheckInAnswer): 'talk-pressure' | 'talk-this-month' | 'talk-ordinary-days' {
   if (mine === 'job' || theirs === 'job') return 'talk-pressure';
   if (mine === 'mixed' || theirs === 'mixed') return 'talk-this-month';
   return 'talk-ordinary-days';
