@@ -1,12 +1,13 @@
 /**
  * Two people, two browsers: two Chromium profiles in two time zones pair through the pages (the code
  * copied from one, pasted into the other), then for seven days, both clocks moved together (pages and
- * workers), both popups show the same idea and both alarms lie within a minute of each other.
+ * workers), both popups show the same idea and both alarms lie within a minute of each other; then they
+ * share their weekly check-in words, sealed on the second Tend until it answered too.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BROWSER_OWN_HOSTS, inWorker, RefusingProxy, waitFor } from './chrome-harness';
-import { alarms, ideaText, useTend } from './chrome-steps';
+import { alarms, ideaText, seriousA11yIssues, useTend } from './chrome-steps';
 
 const proxy = new RefusingProxy();
 beforeAll(() => proxy.start());
@@ -104,6 +105,72 @@ describe('two Tends in step', () => {
       await benPopup.getByRole('button', { name: 'Back to our idea' }).click();
       await expect.poll(() => ideaText(benPopup)).toBe(ours);
       await benPopup.close();
+    } finally {
+      await Promise.all([anna.tend.setTime(null), ben.tend.setTime(null)]);
+    }
+  });
+
+  it('share check-ins: sealed on the second Tend until it answers, then both words show on both', async () => {
+    // A Wednesday of the pair's week, the same for both.
+    const time = START + 9 * DAY_MS;
+    await Promise.all([anna.tend.setTime(time), ben.tend.setTime(time)]);
+    const checkIns = (page: Page) => page.locator('section[aria-labelledby="checkins"]');
+    const shared = (page: Page) => checkIns(page).locator('.shared-words');
+    const sideBySide = (page: Page) => shared(page).locator('.shared-both dl > div').evaluateAll((divs) => divs.map((d) => [...d.children].map((c) => c.textContent).join(': ')));
+    const answer = async (page: Page, word: string, note = '') => {
+      await checkIns(page).getByRole('button', { name: 'Check in now' }).click();
+      await checkIns(page).getByLabel(word, { exact: true }).check();
+      if (note) await checkIns(page).getByLabel('A private note (optional)').fill(note);
+      await checkIns(page).getByRole('button', { name: 'Save' }).click();
+      await expect.poll(() => checkIns(page).locator('.checkin-list li').count()).toBe(1);
+    };
+    const copied = async (page: Page) => {
+      await page.evaluate(() => {
+        (window as unknown as { copied: string }).copied = '';
+        navigator.clipboard.writeText = async (text: string) => void ((window as unknown as { copied: string }).copied = text);
+      });
+      await shared(page).getByRole('button', { name: 'Share with my partner' }).click();
+      await shared(page).getByRole('button', { name: 'Copy' }).click();
+      return expect.poll(() => page.evaluate(() => (window as unknown as { copied: string }).copied)).toMatch(/^TENDWORD-/).then(() =>
+        page.evaluate(() => (window as unknown as { copied: string }).copied),
+      );
+    };
+    try {
+      const annaSettings = await anna.tend.open('options', '#checkins');
+      await answer(annaSettings, 'Like a job', 'Tired, mostly.');
+      await shared(annaSettings).getByLabel('Send my note too').check();
+      const annaCode = await copied(annaSettings);
+
+      // Ben takes it in by keyboard before answering: it stays sealed, and nothing of Anna's word shows.
+      const benSettings = await ben.tend.open('options', '#checkins');
+      const field = shared(benSettings).getByLabel("A word from your partner's Tend");
+      await field.focus();
+      await benSettings.keyboard.insertText(annaCode);
+      await benSettings.keyboard.press('Tab');
+      await benSettings.keyboard.press('Enter');
+      await expect.poll(() => shared(benSettings).textContent()).toContain('Answer yours first — then you see both.');
+      expect(await checkIns(benSettings).textContent()).not.toMatch(/Like a job|Tired, mostly/);
+
+      await answer(benSettings, 'Mixed');
+      await expect.poll(() => sideBySide(benSettings)).toEqual(['Your word: Mixed', "Your partner's word: Like a job: Tired, mostly."]);
+      expect(await checkIns(benSettings).locator('.checkin-list').textContent()).toContain('Your partner: Like a job');
+      expect(await seriousA11yIssues(benSettings, 'section[aria-labelledby="checkins"]')).toEqual([]);
+      await benSettings.emulateMedia({ colorScheme: 'dark' });
+      await expect.poll(() => benSettings.evaluate(() => document.documentElement.dataset.scheme)).toBe('dark');
+      expect(await seriousA11yIssues(benSettings, 'section[aria-labelledby="checkins"]')).toEqual([]);
+
+      // Ben shares back; Anna answered already, so both words show at once.
+      const benCode = await copied(benSettings);
+      await shared(annaSettings).getByLabel("A word from your partner's Tend").fill(benCode);
+      await shared(annaSettings).getByRole('button', { name: 'Take it in' }).click();
+      await expect.poll(() => sideBySide(annaSettings)).toEqual(['Your word: Like a job', "Your partner's word: Mixed"]);
+      expect(await shared(annaSettings).getByRole('link', { name: /Pressure and permission/ }).count()).toBe(1);
+
+      // A word taken in twice is there already; Anna's own code is not Ben's to open twice over.
+      await shared(benSettings).getByLabel("A word from your partner's Tend").fill(annaCode);
+      await shared(benSettings).getByRole('button', { name: 'Take it in' }).click();
+      await expect.poll(() => shared(benSettings).getByRole('status').allTextContents()).toContain('This word is here already.');
+      await Promise.all([annaSettings.close(), benSettings.close()]);
     } finally {
       await Promise.all([anna.tend.setTime(null), ben.tend.setTime(null)]);
     }
