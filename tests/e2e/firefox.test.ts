@@ -1,8 +1,8 @@
 /**
  * Tend in a real Firefox (headless firefox-esr over WebDriver BiDi), in one browser on one profile, as one
  * person uses it over a while: today's idea, preferences and IndexedDB across a relaunch, the nudge alarm, a
- * preview notification, importing, text going in, a conversation, one idea a day, pairing from a code, and no
- * outside requests over the whole run. (A Firefox start costs about 8 s here, so the parts in ./firefox/ share it.)
+ * preview notification, importing, text going in, a conversation, one idea a day, pairing from a code, shared
+ * check-in words, the wishes page, and no outside requests over the whole run. (A Firefox start costs about 8 s here, so the parts in ./firefox/ share it.)
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -15,6 +15,7 @@ import { oneIdeaADayInFirefox } from './firefox/one-idea-a-day';
 import { talkAfterRelaunchInFirefox, talkInFirefox } from './firefox/talk';
 import { textInputInFirefox } from './firefox/text-input';
 import { pairingInFirefox } from './firefox/together';
+import { wishesInFirefox } from './firefox/wishes';
 import { libraryTexts } from './shared';
 import { productDirs } from '../structure';
 
@@ -233,6 +234,7 @@ describe('Tend in Firefox', () => {
   oneIdeaADayInFirefox(session);
   // Last: from here on the idea is the pair's.
   pairingInFirefox(session);
+  wishesInFirefox(session);
 
   describeWholeRun(() => session.tend);
 });

@@ -1,7 +1,8 @@
 /**
  * Pairing from a code in a real Firefox: the partner's code (made here, as their Tend makes it) pasted
  * into Settings › Together; then the popup shows the pair's idea of the pair's day, and the one alarm
- * lies at one of the pair's nudge moments.
+ * lies at one of the pair's nudge moments. Then a check-in word sealed by the partner's Tend is taken in,
+ * stays sealed until this Tend answered, and opens with Firefox's own WebCrypto.
  */
 import type { Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
@@ -14,6 +15,8 @@ import { pairChoicesFrom } from '../../../together/code/pair-payload';
 import { pairIdea } from '../../../together/pair-pick';
 import { pairNudges } from '../../../together/pair-nudges';
 import { addDays, zoneDayKey } from '../../../together/zone-time';
+import { sealWord } from '../../../together/shared-checkin/sealed-word';
+import { pairWeekOf } from '../../../together/shared-checkin/shared-week';
 import { evaluate, waitUntil } from '../firefox-harness';
 import type { FirefoxSession } from '../firefox-harness';
 
@@ -63,6 +66,40 @@ export function pairingInFirefox(session: FirefoxSession): void {
       await expect.poll(alarmTimes, { timeout: 15_000 }).toHaveLength(1);
       await expect.poll(async () => moments.has((await alarmTimes())[0] as number), { timeout: 15_000 }).toBe(true);
       await popup.close();
+      await settings.close();
+    });
+
+    it("keeps the partner's check-in word sealed until this Tend answered, then shows both", async () => {
+      const word = await sealWord(pair.secret, pairWeekOf(Date.now(), ZONE), { answer: 'connecting', note: 'A good Sunday.' }, new Uint8Array(12).fill(3));
+      const settings = await session.tend.open('options', '.shared-words textarea');
+      const inCheckIns = (selector: string, label: string) =>
+        settings.evaluate(
+          ([s, l]) => {
+            const section = document.querySelector('section[aria-labelledby="checkins"]');
+            const found = [...(section?.querySelectorAll<HTMLElement>(s) ?? [])].find((e) => e.textContent?.trim() === l);
+            if (!found) throw new Error(`no ${s} ${l}`);
+            found.click();
+          },
+          [selector, label] as const,
+        );
+      await settings.evaluate((code: string) => {
+        const field = document.querySelector('.shared-words textarea') as HTMLTextAreaElement;
+        field.value = code;
+        field.dispatchEvent(new Event('input', { bubbles: true }));
+      }, word);
+      await inCheckIns('button', 'Take it in');
+      await waitUntil(settings, () => document.querySelector('.shared-words')?.textContent?.includes('Answer yours first'));
+      expect(await settings.evaluate(() => document.querySelector('section[aria-labelledby="checkins"]')?.textContent)).not.toContain('A good Sunday.');
+
+      await inCheckIns('button', 'Check in now');
+      await waitUntil(settings, '.checkin-card input[type=radio]');
+      await inCheckIns('label', 'Mixed');
+      await inCheckIns('button', 'Save');
+      await waitUntil(settings, '.shared-both');
+      const both = await settings.evaluate(() =>
+        [...document.querySelectorAll('.shared-both dl > div')].map((d) => [...d.children].map((c) => c.textContent).join(': ')),
+      );
+      expect(both).toEqual(['Your word: Mixed', "Your partner's word: Like connecting: A good Sunday."]);
       await settings.close();
     });
   });
