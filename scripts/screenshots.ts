@@ -85,8 +85,32 @@ async function shootTogether(): Promise<void> {
   await benSettings.waitForSelector('text=In step with');
   await (await popupShot(anna, 'together-anna')).close();
   await (await popupShot(ben, 'together-ben')).close();
+  await shootSharedCheckIn(annaSettings, benSettings);
   await Promise.all([anna.close(), ben.close()]);
   for (const profile of profiles) profile.remove();
+}
+
+/** The two paired Settings pages: Anna shares her check-in word, Ben answers and sees both side by side. */
+async function shootSharedCheckIn(annaSettings: Page, benSettings: Page): Promise<void> {
+  const checkIns = (page: Page) => page.locator('section[aria-labelledby="checkins"]');
+  const answer = async (page: Page, word: string, note = '') => {
+    await checkIns(page).getByRole('button', { name: 'Check in now' }).click();
+    await checkIns(page).getByLabel(word, { exact: true }).check();
+    if (note) await checkIns(page).getByLabel('A private note (optional)').fill(note);
+    await checkIns(page).getByRole('button', { name: 'Save' }).click();
+    await checkIns(page).locator('.checkin-list li').first().waitFor();
+  };
+  await answer(annaSettings, 'Like a job', 'Tired, mostly. Missed our walks.');
+  await checkIns(annaSettings).getByLabel('Send my note too').check();
+  await checkIns(annaSettings).getByRole('button', { name: 'Share with my partner' }).click();
+  const code = ((await checkIns(annaSettings).locator('.word-code').textContent()) ?? '').trim();
+  await checkIns(benSettings).getByLabel("A word from your partner's Tend").fill(code);
+  await checkIns(benSettings).getByRole('button', { name: 'Take it in' }).click();
+  await checkIns(benSettings).getByText('Answer yours first').waitFor();
+  await answer(benSettings, 'Mixed');
+  await checkIns(benSettings).locator('.shared-both').waitFor();
+  await benSettings.waitForTimeout(300);
+  await checkIns(benSettings).locator('.shared-words').screenshot({ path: `${OUT}/checkin-shared.png` });
 }
 
 async function main() {
