@@ -3,6 +3,7 @@ import { useServices } from '../platform/services';
 import type { MessageKey } from '../platform/i18n';
 import { Checkbox } from '../ui/RadioGroup';
 import { busyProps, useWrite } from '../ui/useWrite';
+import { useCopy } from '../ui/useCopy';
 import type { CheckIn } from '../model/records';
 import { shareCode, takeInWord, type TakeInWordRefusal } from '../together/shared-checkin/partner-word';
 import { answerToShare, fittingTalk } from '../together/shared-checkin/shared-week';
@@ -37,11 +38,11 @@ const PROBLEMS: Record<Problem, MessageKey> = {
  * words side by side, and one conversation for the two.
  */
 export function SharedWords({ checkIns, partner }: { checkIns: readonly CheckIn[]; partner: PartnerWords }) {
-  const { t, store, now, copyText, openPage } = useServices();
+  const { t, store, now, openPage } = useServices();
   const id = useId();
   const [withNote, setWithNote] = useState(false);
   const [code, setCode] = useState<{ forId: string; withNote: boolean; text: string } | null>(null);
-  const [copyNote, setCopyNote] = useState('');
+  const { note: copyNote, copy, clear: clearCopyNote } = useCopy();
   const [text, setText] = useState('');
   const [problem, setProblem] = useState<Problem | null>(null);
   const [status, setStatus] = useState('');
@@ -60,18 +61,8 @@ export function SharedWords({ checkIns, partner }: { checkIns: readonly CheckIn[
       const note = withNote && share.checkIn.note !== '';
       const nonce = crypto.getRandomValues(new Uint8Array(NONCE_BYTES));
       setCode({ forId: share.checkIn.id, withNote: note, text: await shareCode(pair, share.week, share.checkIn, note, nonce) });
-      setCopyNote('');
+      clearCopyNote();
     });
-
-  const copy = async (value: string) => {
-    setCopyNote('');
-    try {
-      await copyText(value);
-      setCopyNote(t('togetherCopied'));
-    } catch {
-      setCopyNote(t('copyFailed'));
-    }
-  };
 
   const takeIn = (event: Event) => {
     event.preventDefault();

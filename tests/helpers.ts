@@ -1,6 +1,8 @@
 import { type Idea, CATEGORIES, INTENSITIES, MODES } from '../model/vocabulary';
 import en from '../public/_locales/en/messages.json';
 import { createTranslate } from '../platform/i18n';
+import { defaultPrefs } from '../model/prefs';
+import type { Snapshot } from '../store/schema';
 
 export const tEn = createTranslate(en);
 
@@ -27,3 +29,18 @@ export function inTimeZone<T>(zone: string, fn: () => T): T {
     else process.env.TZ = before;
   }
 }
+
+/** A person's data with nothing in it: default settings, weekly check-ins on, every list empty. */
+export const emptySnapshot = (): Snapshot => ({
+  prefs: defaultPrefs(),
+  marks: [],
+  history: [],
+  picker: null,
+  checkinState: { notNowDay: null, counsellorShownAt: null, weekly: true },
+  checkins: [],
+  ownIdeas: [],
+  talks: [],
+  pair: null,
+  keptWishes: [],
+  partnerWords: [],
+});

@@ -11,8 +11,7 @@ import type { Idea } from '../../model/vocabulary';
 import { answerPopup } from '../../ideas/popup-view';
 import type { PopupAnswer, PopupView } from '../../ideas/popup-answer';
 import { type PopupRequest } from '../../ideas/popup-request';
-import { defaultPrefs } from '../../model/prefs';
-import { makeLibrary, tEn } from '../helpers';
+import { emptySnapshot, makeLibrary, tEn } from '../helpers';
 
 const library = makeLibrary(30);
 const DAY_MS = 86_400_000;
@@ -171,19 +170,7 @@ describe('bounds count from the present', () => {
   it('an imported file dated ahead keeps the past year of its history; what is older than a year before today goes', async () => {
     const { store } = setUp();
     const history = [-3000, -1, 0, 1, 200, 365, 367, 800].map((n, i) => ({ day: dayKeyBefore(EVENING, n), ideaId: `idea-${i}`, at: EVENING - n * DAY_MS }));
-    await store.replaceAll({
-      prefs: defaultPrefs(),
-      marks: [],
-      history,
-      picker: null,
-      checkinState: { notNowDay: null, counsellorShownAt: null, weekly: true },
-      checkins: [],
-      ownIdeas: [],
-      talks: [],
-      pair: null,
-      keptWishes: [],
-      partnerWords: [],
-    });
+    await store.replaceAll({ ...emptySnapshot(), history });
     const kept = (await allHistory(store)).map((e) => e.ideaId).sort();
     expect(kept).toEqual(['idea-0', 'idea-1', 'idea-2', 'idea-3', 'idea-4', 'idea-5']);
     expect(KEEP_LIMITS.historyDays).toBe(366);

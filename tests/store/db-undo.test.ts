@@ -1,11 +1,10 @@
 /** The store's rules for writes that must not repeat, and for Undo after the data changed. */
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTendStore, type TendStore } from '../../store/db';
-import { type Snapshot } from '../../store/schema';
 import { createPickerState } from '../../ideas/picker';
-import { defaultPrefs } from '../../model/prefs';
 import type { CheckIn, OwnIdea } from '../../model/records';
 import { parseSetup, SETUP_KEY } from '../../model/setup';
+import { emptySnapshot } from '../helpers';
 
 let counter = 0;
 const stores: TendStore[] = [];
@@ -27,19 +26,6 @@ const own = (id: string, text: string): OwnIdea => ({
   minutes: null,
   intensity: 'gentle',
   createdAt: 5,
-});
-const emptySnapshot = (): Snapshot => ({
-  prefs: defaultPrefs(),
-  marks: [],
-  history: [],
-  picker: null,
-  checkinState: { notNowDay: null, counsellorShownAt: null, weekly: true },
-  checkins: [],
-  ownIdeas: [],
-  talks: [],
-  pair: null,
-  keptWishes: [],
-  partnerWords: [],
 });
 
 describe('a write that a double click repeats', () => {

@@ -1,4 +1,5 @@
-import { useId, useState } from 'preact/hooks';
+import { useId } from 'preact/hooks';
+import { useCopy } from '../../ui/useCopy';
 import { useServices } from '../../platform/services';
 import { REVEAL_WORDS, zoneName } from './pair-words';
 import { describePairCode } from '../code/describe-pair-code';
@@ -20,19 +21,10 @@ export function CodeBox({
   primary: boolean;
   headingRef?: { current: HTMLHeadingElement | null };
 }) {
-  const { t, copyText } = useServices();
+  const { t } = useServices();
   const id = useId();
-  const [copyNote, setCopyNote] = useState('');
+  const { note: copyNote, copy } = useCopy();
   const reveals = payload ? describePairCode(payload).reveals : [];
-  const copy = async () => {
-    setCopyNote('');
-    try {
-      await copyText(code);
-      setCopyNote(t('togetherCopied'));
-    } catch {
-      setCopyNote(t('copyFailed'));
-    }
-  };
   return (
     <div class="pair-code-box" role="group" aria-labelledby={`${id}-h`}>
       <h3 id={`${id}-h`} tabIndex={-1} ref={headingRef}>
@@ -53,7 +45,7 @@ export function CodeBox({
       )}
       <p>{t('togetherSendNote')}</p>
       <div class="row">
-        <button type="button" class={primary ? 'primary' : undefined} onClick={() => void copy()}>
+        <button type="button" class={primary ? 'primary' : undefined} onClick={() => void copy(code)}>
           {t('togetherCopy')}
         </button>
         <span class="small" role="status">

@@ -4,13 +4,12 @@ import { backupErrorMessage, describeBackup } from '../../../backup/backup-messa
 import { defaultPrefs } from '../../../model/prefs';
 import { PARTNER_WORDS_KEY, parsePartnerWords, type PartnerWord } from '../../../model/partner-words';
 import { createTendStore, type TendStore } from '../../../store/db';
-import type { Snapshot } from '../../../store/schema';
 import { createPair, encodePairCode } from '../../../together/code/pair-code';
 import { pairChoicesFrom } from '../../../together/code/pair-payload';
 import { openPartnerWord, shareCode, takeInWord } from '../../../together/shared-checkin/partner-word';
 import { pairWeekOf } from '../../../together/shared-checkin/shared-week';
 import { wallToEpoch } from '../../../together/zone-time';
-import { tEn } from '../../helpers';
+import { emptySnapshot, tEn } from '../../helpers';
 
 const pairOf = (seed: number, zone = 'Europe/Berlin') =>
   createPair(new Uint8Array(16).map((_, i) => (i * 13 + seed) & 0xff), { zone, choices: pairChoicesFrom(defaultPrefs(), []), libraryFingerprint: 1 });
@@ -20,19 +19,7 @@ const WEEK = pairWeekOf(NOW, 'Europe/Berlin');
 const nonce = (n: number) => new Uint8Array(12).fill(n);
 const answer = { id: 'c-1', at: NOW - 3600_000, answer: 'job' as const, note: 'A long week.' };
 
-const EMPTY: Snapshot = {
-  prefs: defaultPrefs(),
-  marks: [],
-  history: [],
-  picker: null,
-  checkinState: { notNowDay: null, counsellorShownAt: null, weekly: true },
-  checkins: [],
-  ownIdeas: [],
-  talks: [],
-  pair: null,
-  keptWishes: [],
-  partnerWords: [],
-};
+const EMPTY = emptySnapshot();
 
 let store: TendStore;
 const fresh = () => (store = createTendStore(`partner-words-${Math.random()}`, { channel: null }));
