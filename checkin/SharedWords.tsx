@@ -3,7 +3,7 @@ import { useServices } from '../platform/services';
 import type { MessageKey } from '../platform/i18n';
 import { Checkbox } from '../ui/RadioGroup';
 import { busyProps, useWrite } from '../ui/useWrite';
-import { useCopy } from '../ui/useCopy';
+import { CopyButton } from '../ui/CopyButton';
 import type { CheckIn } from '../model/records';
 import { shareCode, takeInWord, type TakeInWordRefusal } from '../together/shared-checkin/partner-word';
 import { answerToShare, fittingTalk } from '../together/shared-checkin/shared-week';
@@ -42,7 +42,6 @@ export function SharedWords({ checkIns, partner }: { checkIns: readonly CheckIn[
   const id = useId();
   const [withNote, setWithNote] = useState(false);
   const [code, setCode] = useState<{ forId: string; withNote: boolean; text: string } | null>(null);
-  const { note: copyNote, copy, clear: clearCopyNote } = useCopy();
   const [text, setText] = useState('');
   const [problem, setProblem] = useState<Problem | null>(null);
   const [status, setStatus] = useState('');
@@ -61,7 +60,6 @@ export function SharedWords({ checkIns, partner }: { checkIns: readonly CheckIn[
       const note = withNote && share.checkIn.note !== '';
       const nonce = crypto.getRandomValues(new Uint8Array(NONCE_BYTES));
       setCode({ forId: share.checkIn.id, withNote: note, text: await shareCode(pair, share.week, share.checkIn, note, nonce) });
-      clearCopyNote();
     });
 
   const takeIn = (event: Event) => {
@@ -125,14 +123,7 @@ export function SharedWords({ checkIns, partner }: { checkIns: readonly CheckIn[
               <p class="word-code" translate={false}>
                 {shown}
               </p>
-              <div class="row">
-                <button type="button" onClick={() => void copy(shown)}>
-                  {t('togetherCopy')}
-                </button>
-                <span class="small" role="status">
-                  {copyNote}
-                </span>
-              </div>
+              <CopyButton key={shown} text={shown} />
             </>
           ) : (
             <button type="button" {...busyProps(busy)} onClick={() => void makeCode()}>

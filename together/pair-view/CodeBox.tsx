@@ -1,5 +1,5 @@
 import { useId } from 'preact/hooks';
-import { useCopy } from '../../ui/useCopy';
+import { CopyButton } from '../../ui/CopyButton';
 import { useServices } from '../../platform/services';
 import { REVEAL_WORDS, zoneName } from './pair-words';
 import { describePairCode } from '../code/describe-pair-code';
@@ -23,7 +23,6 @@ export function CodeBox({
 }) {
   const { t } = useServices();
   const id = useId();
-  const { note: copyNote, copy } = useCopy();
   const reveals = payload ? describePairCode(payload).reveals : [];
   return (
     <div class="pair-code-box" role="group" aria-labelledby={`${id}-h`}>
@@ -44,14 +43,7 @@ export function CodeBox({
         </>
       )}
       <p>{t('togetherSendNote')}</p>
-      <div class="row">
-        <button type="button" class={primary ? 'primary' : undefined} onClick={() => void copy(code)}>
-          {t('togetherCopy')}
-        </button>
-        <span class="small" role="status">
-          {copyNote}
-        </span>
-      </div>
+      <CopyButton key={code} text={code} primary={primary} />
     </div>
   );
 }
