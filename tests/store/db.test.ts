@@ -6,6 +6,7 @@ import { DB_VERSION } from '../../store/schema';
 import { readAnyVersion } from '../../store/read-any-version';
 import { defaultPrefs } from '../../model/prefs';
 import { parseSetup, SETUP_KEY } from '../../model/setup';
+import { emptySnapshot } from '../helpers';
 import { createV1Database, V1_HISTORY, V1_NUDGE, V1_PICKER } from '../fixtures/db-v1';
 import { createV2Database, V2_HISTORY, V2_MARKS, V2_NUDGE, V2_PICKER, V2_PREFS, V2_PREFS_PARTIAL } from '../fixtures/db-v2';
 
@@ -200,17 +201,10 @@ describe('replaceAll and clearAll', () => {
     await store.patchPrefs({ ...defaultPrefs(), palette: 'tide' });
     await store.updateMark('a-001', (m) => ({ ...m, favourite: true }));
     const bad = {
+      ...emptySnapshot(),
       prefs: { ...defaultPrefs(), palette: 'clay' as const },
       marks: [{ ideaId: 'b-001', favourite: true, hidden: false, triedOn: [] }, { favourite: true } as never],
-      history: [],
-      picker: null,
       checkinState: { notNowDay: null, counsellorShownAt: null, weekly: false },
-      checkins: [],
-      ownIdeas: [],
-      talks: [],
-      pair: null,
-      keptWishes: [],
-      partnerWords: [],
     };
     await expect(store.replaceAll(bad)).rejects.toBeTruthy();
     expect((await store.readPrefs()).palette).toBe('tide');
