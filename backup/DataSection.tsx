@@ -2,8 +2,8 @@ import { useState } from 'preact/hooks';
 import { FileButton } from '../ui/FileButton';
 import { useServices } from '../platform/services';
 import { busyProps, useWrite } from '../ui/useWrite';
-import { backupFileName, BACKUP_MAX_BYTES, createBackup, parseBackup, summarizeBackup, type ParsedFile } from './backup';
-import { backupErrorMessage, describeBackup } from './backup-messages';
+import { backupFileName, BACKUP_MAX_BYTES, createBackup, parseBackup, type ParsedFile } from './backup';
+import { backupErrorMessage, describeBackup, summarizeBackup } from './backup-messages';
 import { readTextFile } from '../platform/read-text-file';
 
 type Message = { text: string; error: boolean } | null;

@@ -3,7 +3,7 @@
  * becomes of the settings before anything is replaced. Pure: words come from `t`, numbers are
  * written for `locale`. Parts of a file are named in words, never as fields of the format.
  */
-import type { BackupError, BackupList, BackupPart, BackupSummary } from './backup';
+import type { BackupError, BackupList, BackupPart, ParsedFile } from './backup';
 import type { MessageKey, Translate } from '../platform/i18n';
 
 const SIMPLE_ERRORS: Record<Exclude<BackupError['code'], 'future-version' | 'unreadable' | 'unreadable-entries' | 'over-limit'>, MessageKey> = {
@@ -26,6 +26,7 @@ const PARTS: Record<BackupPart, MessageKey> = {
   pair: 'importPart_pair',
   wishes: 'importPart_wishes',
   partnerWords: 'importPart_partnerWords',
+  tracks: 'importPart_tracks',
   favourites: 'importPart_favourites',
   hidden: 'importPart_hidden',
 };
@@ -39,6 +40,7 @@ const ENTRIES: Record<BackupList, { one: MessageKey; many: MessageKey }> = {
   talks: { one: 'importEntryOne_talks', many: 'importEntryMany_talks' },
   wishes: { one: 'importEntryOne_wishes', many: 'importEntryMany_wishes' },
   partnerWords: { one: 'importEntryOne_partnerWords', many: 'importEntryMany_partnerWords' },
+  tracks: { one: 'importEntryOne_tracks', many: 'importEntryMany_tracks' },
   favourites: { one: 'importEntryOne_favourites', many: 'importEntryMany_favourites' },
   hidden: { one: 'importEntryOne_hidden', many: 'importEntryMany_hidden' },
 };
@@ -64,6 +66,38 @@ export function backupErrorMessage(error: BackupError, t: Translate, locale: str
   }
 }
 
+/** What a file holds, in counts a person recognises, for the question before replacing. */
+export interface BackupSummary {
+  exportedAt: number | null;
+  hasPrefs: boolean;
+  favourites: number;
+  historyDays: number;
+  checkins: number;
+  ownIdeas: number;
+  talks: number;
+  wishLists: number;
+  partnerWords: number;
+  tracks: number;
+  paired: boolean;
+}
+
+export function summarizeBackup(parsed: ParsedFile): BackupSummary {
+  const { snapshot } = parsed;
+  return {
+    exportedAt: parsed.exportedAt,
+    hasPrefs: parsed.hasPrefs,
+    favourites: snapshot.marks.filter((m) => m.favourite).length,
+    historyDays: new Set(snapshot.history.map((e) => e.day)).size,
+    checkins: snapshot.checkins.length,
+    ownIdeas: snapshot.ownIdeas.length,
+    talks: snapshot.talks.length,
+    wishLists: snapshot.keptWishes.length,
+    partnerWords: snapshot.partnerWords.length,
+    tracks: snapshot.tracks.length,
+    paired: snapshot.pair !== null,
+  };
+}
+
 /** The question before replacing: what the file holds ("From 3 Dec 2026: 12 favourites, …") and what becomes of the settings. */
 export function describeBackup(summary: BackupSummary, t: Translate, locale: string): { holds: string; ask: string } {
   const count = (n: number, one: MessageKey, many: MessageKey) =>
@@ -76,6 +110,7 @@ export function describeBackup(summary: BackupSummary, t: Translate, locale: str
     count(summary.talks, 'importHasTalk', 'importHasTalks'),
     count(summary.wishLists, 'importHasWishList', 'importHasWishLists'),
     count(summary.partnerWords, 'importHasPartnerWord', 'importHasPartnerWords'),
+    count(summary.tracks, 'importHasTrack', 'importHasTracks'),
     summary.paired && t('importHasPair'),
     summary.hasPrefs && t('importHasPrefs'),
   ].filter((p): p is string => typeof p === 'string');

@@ -10,6 +10,7 @@ import { defaultPrefs, validatePrefs } from '../model/prefs';
 import { parsePairState } from '../model/pair';
 import { KEPT_LISTS_MAX, parseKeptWishList, parseKeptWishes } from '../model/kept-wishes';
 import { PARTNER_WORDS_MAX, parsePartnerWord, parsePartnerWords } from '../model/partner-words';
+import { parseTrackProgress } from '../model/track-progress';
 import { decodePairCode } from '../together/code/pair-code';
 import {
   compareHistory,
@@ -23,8 +24,8 @@ import {
   type Mark,
 } from '../model/records';
 
-/** 6: check-in words from the partner's Tend (sealed). 5: kept lists of wishes both chose. 4: the pairing (its code). 3: check-ins, own ideas and conversations had. 2: marks. 1: Tend 0.1. */
-export const BACKUP_SCHEMA = 6;
+/** 7: tracks. 6: check-in words from the partner's Tend (sealed). 5: kept lists of wishes both chose. 4: the pairing (its code). 3: check-ins, own ideas and conversations had. 2: marks. 1: Tend 0.1. */
+export const BACKUP_SCHEMA = 7;
 export const BACKUP_MAX_BYTES = 5 * 1024 * 1024;
 /** No Tend file nests deeper than this; a deeper one is not laid out as a backup, found without recursing. */
 export const BACKUP_MAX_DEPTH = 32;
@@ -39,6 +40,7 @@ export const BACKUP_LISTS = {
   talks: 1000,
   wishes: KEPT_LISTS_MAX,
   partnerWords: PARTNER_WORDS_MAX,
+  tracks: 100,
   favourites: 10_000,
   hidden: 10_000,
 } as const;
@@ -97,6 +99,7 @@ export function createBackup(snapshot: Snapshot, now: number): string {
     wishes: snapshot.keptWishes,
     // Sealed as they came: only a Tend of the pair opens them.
     partnerWords: snapshot.partnerWords,
+    tracks: snapshot.tracks,
   };
   // Compact: a year of everything stays far below the import limit.
   return `${JSON.stringify(file)}\n`;
@@ -180,7 +183,7 @@ function migrateV1(file: Record<string, unknown>): Record<string, unknown> | Bac
 }
 
 /** Keys a file of any schema uses for a person's data; a file with none of them holds nothing of Tend's. */
-const DATA_KEYS = ['marks', 'history', 'picker', 'checkin', 'checkins', 'ownIdeas', 'talks', 'pair', 'wishes', 'partnerWords', 'favourites', 'hidden'];
+const DATA_KEYS = ['marks', 'history', 'picker', 'checkin', 'checkins', 'ownIdeas', 'talks', 'pair', 'wishes', 'partnerWords', 'tracks', 'favourites', 'hidden'];
 
 /** Whether a file holds settings: a settings record with at least one setting Tend knows. */
 function holdsPrefs(file: Record<string, unknown>): boolean {
@@ -231,6 +234,8 @@ export function parseBackup(text: string): ParsedBackup {
   if (!Array.isArray(wishes)) return fail(wishes);
   const partnerWords = parseList(file.partnerWords, 'partnerWords', parsePartnerWord);
   if (!Array.isArray(partnerWords)) return fail(partnerWords);
+  const tracks = parseList(file.tracks, 'tracks', parseTrackProgress);
+  if (!Array.isArray(tracks)) return fail(tracks);
   const picker = file.picker === undefined || file.picker === null ? null : parsePickerState(file.picker);
   if (file.picker && !picker) return fail({ code: 'unreadable', part: 'picker' });
   const pair = file.pair === undefined || file.pair === null ? null : parsePairState(file.pair);
@@ -257,36 +262,8 @@ export function parseBackup(text: string): ParsedBackup {
       // Missing in older files: no kept lists.
       keptWishes: parseKeptWishes(wishes),
       partnerWords: parsePartnerWords(partnerWords),
+      // At most one runs: should a file say otherwise, the newest started runs and the others wait.
+      tracks: [...new Map(tracks.map((p) => [p.trackId, p])).values()],
     },
-  };
-}
-
-/** What a file holds, in counts a person recognises, for the question before replacing. */
-export interface BackupSummary {
-  exportedAt: number | null;
-  hasPrefs: boolean;
-  favourites: number;
-  historyDays: number;
-  checkins: number;
-  ownIdeas: number;
-  talks: number;
-  wishLists: number;
-  partnerWords: number;
-  paired: boolean;
-}
-
-export function summarizeBackup(parsed: ParsedFile): BackupSummary {
-  const { snapshot } = parsed;
-  return {
-    exportedAt: parsed.exportedAt,
-    hasPrefs: parsed.hasPrefs,
-    favourites: snapshot.marks.filter((m) => m.favourite).length,
-    historyDays: new Set(snapshot.history.map((e) => e.day)).size,
-    checkins: snapshot.checkins.length,
-    ownIdeas: snapshot.ownIdeas.length,
-    talks: snapshot.talks.length,
-    wishLists: snapshot.keptWishes.length,
-    partnerWords: snapshot.partnerWords.length,
-    paired: snapshot.pair !== null,
   };
 }

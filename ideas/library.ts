@@ -8,7 +8,7 @@ import { INTENSITIES, parseNudgeLines, type Intensity } from '../model/vocabular
 export const LIBRARY_LANGUAGES = ['en', 'de'] as const;
 
 /** Where the build puts a kind of library text in a language; languages Tend lacks get English. */
-export function libraryPath(kind: 'ideas' | 'nudges' | 'talks' | 'wishes', language: string): string {
+export function libraryPath(kind: 'ideas' | 'nudges' | 'talks' | 'wishes' | 'tracks', language: string): string {
   const shipped = (LIBRARY_LANGUAGES as readonly string[]).includes(language) ? language : 'en';
   return `/library/${kind}.${shipped}.json`;
 }

@@ -20,6 +20,7 @@ import { validatePrefs } from '../model/prefs';
 import { PAIR_KEY, parsePairState, type PairState } from '../model/pair';
 import { KEPT_WISHES_KEY, parseKeptWishes } from '../model/kept-wishes';
 import { PARTNER_WORDS_KEY, parsePartnerWords } from '../model/partner-words';
+import { parseTrackProgress, type TrackProgress } from '../model/track-progress';
 import { CHECKIN_STATE_KEY, parseCheckInState } from '../model/records';
 import { dayKeyBefore } from '../lib/day';
 import { renewGeneration } from './db-undo';
@@ -113,7 +114,7 @@ export async function recordTalk({ write }: StoreCore, talkId: string, day: stri
 export async function readSnapshot({ db }: StoreCore): Promise<Snapshot> {
   const database = await db();
   const tx = database.transaction(ALL_STORES);
-  const [prefs, picker, checkinState, history, marks, checkins, ownIdeas, talks, pair, keptWishes, partnerWords] = await Promise.all([
+  const [prefs, picker, checkinState, history, marks, checkins, ownIdeas, talks, pair, keptWishes, partnerWords, tracks] = await Promise.all([
     tx.objectStore('prefs').get('prefs'),
     tx.objectStore('state').get('picker'),
     tx.objectStore('state').get(CHECKIN_STATE_KEY),
@@ -125,9 +126,10 @@ export async function readSnapshot({ db }: StoreCore): Promise<Snapshot> {
     tx.objectStore('state').get(PAIR_KEY),
     tx.objectStore('state').get(KEPT_WISHES_KEY),
     tx.objectStore('state').get(PARTNER_WORDS_KEY),
+    tx.objectStore('tracks').getAll(),
   ]);
   await tx.done;
-  return snapshotFrom({ prefs, picker, checkinState, history, marks, checkins, ownIdeas, talks, pair, keptWishes, partnerWords });
+  return snapshotFrom({ prefs, picker, checkinState, history, marks, checkins, ownIdeas, talks, pair, keptWishes, partnerWords, tracks });
 }
 
 /** Records as stored (or as far as they could be read) turned into a snapshot; what cannot be read is left out. */
@@ -143,6 +145,7 @@ export function snapshotFrom(raw: {
   pair?: unknown;
   keptWishes?: unknown;
   partnerWords?: unknown;
+  tracks?: unknown[];
 }): Snapshot {
   return {
     prefs: validatePrefs(raw.prefs).prefs,
@@ -156,6 +159,7 @@ export function snapshotFrom(raw: {
     pair: parsePairState(raw.pair),
     keptWishes: parseKeptWishes(raw.keptWishes),
     partnerWords: parsePartnerWords(raw.partnerWords),
+    tracks: valid(raw.tracks ?? [], parseTrackProgress),
   };
 }
 
@@ -175,12 +179,13 @@ export async function replaceAll({ write, now }: StoreCore, snapshot: Replacemen
       pending.push(request);
     };
     if (snapshot.prefs) queue(tx.objectStore('prefs').put(snapshot.prefs, 'prefs'));
-    for (const store of ['history', 'marks', 'checkins', 'ownIdeas', 'talks'] as const) queue(tx.objectStore(store).clear());
+    for (const store of ['history', 'marks', 'checkins', 'ownIdeas', 'talks', 'tracks'] as const) queue(tx.objectStore(store).clear());
     for (const { day, ideaId, at } of history) queue(tx.objectStore('history').add({ day, ideaId, at }));
     for (const mark of snapshot.marks) queue(tx.objectStore('marks').put(mark));
     for (const checkIn of snapshot.checkins) queue(tx.objectStore('checkins').put(checkIn));
     for (const idea of snapshot.ownIdeas) queue(tx.objectStore('ownIdeas').put(idea));
     for (const talk of snapshot.talks) queue(tx.objectStore('talks').put(talk));
+    for (const track of snapshot.tracks) queue(tx.objectStore('tracks').put(track));
     for (const key of PERSON_STATE_KEYS) queue(tx.objectStore('state').delete(key));
     if (snapshot.picker) queue(tx.objectStore('state').put(snapshot.picker, 'picker'));
     queue(tx.objectStore('state').put(snapshot.checkinState, CHECKIN_STATE_KEY));
@@ -215,5 +220,26 @@ export async function updatePair({ write, announce }: StoreCore, change: (pair: 
     return changed;
   });
   if (wrote) announce('pair');
+  return next;
+}
+
+/**
+ * Read-change-write of the tracks' records: `change` gets them as stored and returns them as they are
+ * to be (the same array: nothing is written). Only records that changed are put; records it left out go.
+ */
+export async function updateTracks({ write, announce }: StoreCore, change: (all: TrackProgress[]) => TrackProgress[]): Promise<TrackProgress[]> {
+  let wrote = false;
+  const next = await write(['tracks'], null, async (tx) => {
+    const store = tx.objectStore('tracks');
+    const current = valid(await store.getAll(), parseTrackProgress);
+    const changed = change(current);
+    if (changed === current) return current;
+    const kept = new Set(changed.map((p) => p.trackId));
+    for (const old of current) if (!kept.has(old.trackId)) await store.delete(old.trackId);
+    for (const p of changed) if (!current.includes(p)) await store.put(p);
+    wrote = true;
+    return changed;
+  });
+  if (wrote) announce('tracks');
   return next;
 }

@@ -29,6 +29,7 @@ import {
 import { sameJson } from '../lib/same-json';
 import type { NudgeState } from '../model/nudge-state';
 import { PAIR_KEY, parsePairState, type PairState } from '../model/pair';
+import { parseTrackProgress, type TrackProgress } from '../model/track-progress';
 
 export type TendStore = ReturnType<typeof createTendStore>;
 
@@ -248,6 +249,9 @@ export function createTendStore(name = DB_NAME, options: StoreOptions = {}) {
       return valid(await (await db()).getAll('talks'), parseTalkRecord);
     },
     recordTalk: async (talkId: string, day: string): Promise<void> => (await rare()).recordTalk(core, talkId, day),
+    readTracks: async (): Promise<TrackProgress[]> => valid(await (await db()).getAll('tracks'), parseTrackProgress),
+    /** Read-change-write of the tracks' records (tracks/track-rules.ts decides); the same array writes nothing. */
+    updateTracks: async (change: (all: TrackProgress[]) => TrackProgress[]): Promise<TrackProgress[]> => (await rare()).updateTracks(core, change),
 
     readSnapshot: async (): Promise<Snapshot> => (await rare()).readSnapshot(core),
     /** Replaces everything a person keeps in one transaction: if any write fails, nothing changes. */

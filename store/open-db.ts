@@ -23,6 +23,7 @@ function repairShape(database: IDBPDatabase<TendDB>, tx: IDBPTransaction<TendDB,
   if (!has('checkins')) database.createObjectStore('checkins', { keyPath: 'id' });
   if (!has('ownIdeas')) database.createObjectStore('ownIdeas', { keyPath: 'id' });
   if (!has('talks')) database.createObjectStore('talks', { keyPath: 'talkId' });
+  if (!has('tracks')) database.createObjectStore('tracks', { keyPath: 'trackId' });
   const history = tx.objectStore('history');
   if (!history.indexNames.contains('by-day')) history.createIndex('by-day', 'day');
 }
@@ -70,6 +71,10 @@ export async function openTendDb(name = DB_NAME, now: () => number = Date.now): 
               if (!('maxIntensity' in record)) void prefsStore.put({ ...record, maxIntensity: 'close' }, 'prefs');
             });
           }
+        }
+        if (oldVersion < 4) {
+          // v4: tracks over weeks, one record per track started.
+          if (!database.objectStoreNames.contains('tracks')) database.createObjectStore('tracks', { keyPath: 'trackId' });
         }
         repairShape(database, tx);
       },

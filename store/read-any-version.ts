@@ -22,7 +22,7 @@ export async function readAnyVersion(name = DB_NAME): Promise<Snapshot> {
     const has = (store: string) => database.objectStoreNames.contains(store);
     const all = async (store: string): Promise<unknown[]> => (has(store) ? database.getAll(store).catch(() => []) : []);
     const one = async (store: string, key: string): Promise<unknown> => (has(store) ? database.get(store, key).catch(() => undefined) : undefined);
-    const [prefs, picker, checkinState, history, marks, checkins, ownIdeas, talks, keptWishes, partnerWords] = await Promise.all([
+    const [prefs, picker, checkinState, history, marks, checkins, ownIdeas, talks, keptWishes, partnerWords, tracks] = await Promise.all([
       one('prefs', 'prefs'),
       one('state', 'picker'),
       one('state', CHECKIN_STATE_KEY),
@@ -33,8 +33,9 @@ export async function readAnyVersion(name = DB_NAME): Promise<Snapshot> {
       all('talks'),
       one('state', KEPT_WISHES_KEY),
       one('state', PARTNER_WORDS_KEY),
+      all('tracks'),
     ]);
-    return snapshotFrom({ prefs, picker, checkinState, history, marks, checkins, ownIdeas, talks, keptWishes, partnerWords });
+    return snapshotFrom({ prefs, picker, checkinState, history, marks, checkins, ownIdeas, talks, keptWishes, partnerWords, tracks });
   } finally {
     database.close();
   }

@@ -9,8 +9,9 @@ import type { StoreChange } from '../model/store-channel';
 import type { PairState } from '../model/pair';
 import type { KeptWishList } from '../model/kept-wishes';
 import type { PartnerWord } from '../model/partner-words';
+import type { TrackProgress } from '../model/track-progress';
 
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 
 export interface TendDB extends DBSchema {
   /** One record under the key 'prefs'; stored as written, validated on read. */
@@ -22,10 +23,12 @@ export interface TendDB extends DBSchema {
   checkins: { key: string; value: CheckIn };
   ownIdeas: { key: string; value: OwnIdea };
   talks: { key: string; value: TalkRecord };
+  /** v4: how far each track started is, by track id. */
+  tracks: { key: string; value: TrackProgress };
 }
 
 export type Store = StoreNames<TendDB>;
-export const ALL_STORES: Store[] = ['prefs', 'state', 'history', 'marks', 'checkins', 'ownIdeas', 'talks'];
+export const ALL_STORES: Store[] = ['prefs', 'state', 'history', 'marks', 'checkins', 'ownIdeas', 'talks', 'tracks'];
 
 /** Bounds that keep every export importable: the picker never needs more, and a year of history is plenty. */
 export const KEEP_LIMITS = {
@@ -54,6 +57,8 @@ export interface Snapshot {
   keptWishes: KeptWishList[];
   /** Check-in words taken in from the partner's Tend, still sealed, newest week first. */
   partnerWords: PartnerWord[];
+  /** How far each track started is. */
+  tracks: TrackProgress[];
 }
 
 /** What an import writes: a snapshot, with `prefs: null` when the file holds no settings (the current ones stay). */

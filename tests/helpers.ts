@@ -43,4 +43,5 @@ export const emptySnapshot = (): Snapshot => ({
   pair: null,
   keptWishes: [],
   partnerWords: [],
+  tracks: [],
 });

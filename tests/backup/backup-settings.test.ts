@@ -1,8 +1,8 @@
 /** A backup tells what becomes of settings, and names what is wrong with a file in words. */
 import { afterAll, describe, expect, it } from 'vitest';
 import de from '../../public/_locales/de/messages.json';
-import { BACKUP_LISTS, backupFileName, createBackup, parseBackup, summarizeBackup, type BackupError } from '../../backup/backup';
-import { backupErrorMessage, describeBackup } from '../../backup/backup-messages';
+import { BACKUP_LISTS, backupFileName, createBackup, parseBackup, type BackupError } from '../../backup/backup';
+import { backupErrorMessage, describeBackup, summarizeBackup } from '../../backup/backup-messages';
 import { createTendStore } from '../../store/db';
 import { KEEP_LIMITS, type Snapshot } from '../../store/schema';
 import { createTranslate } from '../../platform/i18n';
@@ -26,6 +26,7 @@ const SNAPSHOT: Snapshot = {
   pair: null,
   keptWishes: [],
   partnerWords: [],
+  tracks: [],
 };
 
 /** A file as Tend writes it, without its settings (or with an empty settings record). */

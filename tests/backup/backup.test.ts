@@ -7,7 +7,6 @@ import {
   createBackup,
   jsonDepth,
   parseBackup,
-  summarizeBackup,
 } from '../../backup/backup';
 import { dayKeyBefore } from '../../lib/day';
 import { IDEA_TEXT_MAX } from '../../model/vocabulary';
@@ -15,7 +14,7 @@ import { CHECKIN_NOTE_MAX } from '../../model/records';
 import { createTendStore } from '../../store/db';
 import { KEEP_LIMITS, type Snapshot } from '../../store/schema';
 import { defaultPrefs } from '../../model/prefs';
-import { backupErrorMessage, describeBackup } from '../../backup/backup-messages';
+import { backupErrorMessage, describeBackup, summarizeBackup } from '../../backup/backup-messages';
 import { tEn } from '../helpers';
 import { createPair, encodePairCode } from '../../together/code/pair-code';
 import { pairChoicesFrom } from '../../together/code/pair-payload';
@@ -41,6 +40,7 @@ const SNAPSHOT: Snapshot = {
   pair: null,
   keptWishes: [],
   partnerWords: [],
+  tracks: [],
 };
 
 describe('export and import', () => {
@@ -261,6 +261,7 @@ describe('the largest state Tend can reach still imports', () => {
       pair: null,
       keptWishes: [],
       partnerWords: [],
+      tracks: [],
     };
     const text = createBackup(snapshot, Date.UTC(2026, 11, 1));
     expect(new Blob([text]).size).toBeLessThan(BACKUP_MAX_BYTES);
@@ -283,7 +284,7 @@ describe('what a file holds', () => {
   it('counts favourites, days, own ideas, check-ins and conversations', () => {
     const parsed = parseBackup(createBackup(SNAPSHOT, Date.UTC(2026, 4, 3)));
     if (!parsed.ok) throw new Error('should parse');
-    expect(summarizeBackup(parsed)).toEqual({ exportedAt: Date.UTC(2026, 4, 3), hasPrefs: true, favourites: 1, historyDays: 2, checkins: 1, ownIdeas: 1, talks: 1, wishLists: 0, partnerWords: 0, paired: false });
+    expect(summarizeBackup(parsed)).toEqual({ exportedAt: Date.UTC(2026, 4, 3), hasPrefs: true, favourites: 1, historyDays: 2, checkins: 1, ownIdeas: 1, talks: 1, wishLists: 0, partnerWords: 0, tracks: 0, paired: false });
   });
 });
 

@@ -113,7 +113,7 @@ describe('upgrades', () => {
     expect((await store.readAllMarks())[0]?.hidden).toBe(true);
     const raw = await openDB(name);
     expect(raw.version).toBe(DB_VERSION);
-    expect([...raw.objectStoreNames].sort()).toEqual(['checkins', 'history', 'marks', 'ownIdeas', 'prefs', 'state', 'talks']);
+    expect([...raw.objectStoreNames].sort()).toEqual(['checkins', 'history', 'marks', 'ownIdeas', 'prefs', 'state', 'talks', 'tracks']);
     raw.close();
   });
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createBackup, parseBackup, summarizeBackup, BACKUP_SCHEMA } from '../../../backup/backup';
-import { backupErrorMessage, describeBackup } from '../../../backup/backup-messages';
+import { createBackup, parseBackup, BACKUP_SCHEMA } from '../../../backup/backup';
+import { backupErrorMessage, describeBackup, summarizeBackup } from '../../../backup/backup-messages';
 import { defaultPrefs } from '../../../model/prefs';
 import { PARTNER_WORDS_KEY, parsePartnerWords, type PartnerWord } from '../../../model/partner-words';
 import { createTendStore, type TendStore } from '../../../store/db';

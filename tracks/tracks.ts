@@ -1,0 +1,68 @@
+/** Tracks over weeks: small steps a couple takes one at a time. Their type, parser and translation. Pure. */
+import { libraryPath } from '../ideas/library';
+
+export interface TrackStep {
+  /** `<track id>-NN`, stable forever. */
+  id: string;
+  text: string;
+  minutes: number;
+}
+
+export interface Track {
+  /** `track-<slug>`, stable forever: progress is kept under it. */
+  id: string;
+  title: string;
+  why: string;
+  /** What the track is not ("nothing needs to lead anywhere"), said before it starts. */
+  agreement: string;
+  steps: TrackStep[];
+  /** Said after the last step: it ends on appreciation. */
+  closing: string;
+}
+
+/** Where the build puts the tracks in a language; languages Tend lacks get English. */
+export const trackPath = (language: string): string => libraryPath('tracks', language);
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isText = (value: unknown): value is string => typeof value === 'string' && value.trim().length > 0;
+
+function parseStep(raw: unknown): TrackStep | null {
+  if (!isRecord(raw) || !isText(raw.id) || !isText(raw.text) || !Number.isInteger(raw.minutes) || (raw.minutes as number) <= 0) return null;
+  return { id: raw.id, text: raw.text, minutes: raw.minutes as number };
+}
+
+/** Keeps only well-formed tracks (every step readable), copied without unknown fields. */
+export function parseTracks(raw: unknown): Track[] {
+  if (!Array.isArray(raw)) return [];
+  const out: Track[] = [];
+  for (const item of raw) {
+    if (!isRecord(item) || !isText(item.id) || !isText(item.title) || !isText(item.why) || !isText(item.agreement) || !isText(item.closing)) continue;
+    if (!Array.isArray(item.steps) || item.steps.length === 0) continue;
+    const steps = item.steps.map(parseStep);
+    if (steps.some((s) => s === null)) continue;
+    const { id, title, why, agreement, closing } = item;
+    out.push({ id, title, why, agreement, steps: steps as TrackStep[], closing });
+  }
+  return out;
+}
+
+/** The tracks with the texts of a translation (same ids); what it lacks stays in English. */
+export function translateTracks(tracks: readonly Track[], raw: unknown): Track[] {
+  const byId = new Map<string, Record<string, unknown>>();
+  if (Array.isArray(raw)) for (const item of raw) if (isRecord(item) && isText(item.id)) byId.set(item.id, item);
+  const text = (value: unknown, fallback: string) => (isText(value) ? value : fallback);
+  return tracks.map((track) => {
+    const t = byId.get(track.id);
+    if (!t) return track;
+    const steps = new Map<string, unknown>();
+    if (Array.isArray(t.steps)) for (const s of t.steps) if (isRecord(s) && isText(s.id)) steps.set(s.id, s.text);
+    return {
+      ...track,
+      title: text(t.title, track.title),
+      why: text(t.why, track.why),
+      agreement: text(t.agreement, track.agreement),
+      closing: text(t.closing, track.closing),
+      steps: track.steps.map((s) => ({ ...s, text: text(steps.get(s.id), s.text) })),
+    };
+  });
+}
