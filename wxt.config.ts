@@ -4,6 +4,7 @@ import type { ManualChunksOption } from 'rollup';
 import type { Plugin } from 'vite';
 import { defineConfig, type GeneratedPublicFile } from 'wxt';
 import { LIBRARY_LANGUAGES, libraryPath, parseTranslation, translate } from './ideas/library';
+import { parseTracks, trackPath, translateTracks } from './tracks/tracks';
 import { parseIdeas, parseNudgeLines } from './model/vocabulary';
 import { parseTalks, talkPath, translateTalks } from './talk/talks';
 import { parseWishes, translateWishes, wishPath } from './wishes/wishes';
@@ -103,7 +104,13 @@ function libraryFiles(): GeneratedPublicFile[] {
     relativeDest: wishPath(lang).slice(1),
     contents: JSON.stringify(lang === 'en' ? wishes : translateWishes(wishes, read(`wishes.${lang}.json`))),
   }));
-  return [...texts, ...conversations, ...deck];
+  // Tracks over weeks: several texts each (title, why, agreement, steps, closing), merged the same way.
+  const tracks = parseTracks(read('tracks.json'));
+  const paths = LIBRARY_LANGUAGES.map((lang) => ({
+    relativeDest: trackPath(lang).slice(1),
+    contents: JSON.stringify(lang === 'en' ? tracks : translateTracks(tracks, read(`tracks.${lang}.json`))),
+  }));
+  return [...texts, ...conversations, ...deck, ...paths];
 }
 
 export default defineConfig({

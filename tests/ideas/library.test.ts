@@ -13,6 +13,7 @@ import {
   MIN_IDEAS,
   MIN_NUDGES,
   MIN_PER_CATEGORY,
+  nudgeEchoProblems,
 } from '../lint/library-lint';
 import { timeOfDayIn, timesOfDayIn } from '../lint/time-words';
 import { fitsHour } from '../../ideas/picker';
@@ -77,6 +78,29 @@ describe('the idea library', () => {
       [1, 2, 3, 4, 5].map((n) => ({ ...good(n), text: `Item ${'abcde'[n - 1]} alone: put the kettle on and wait while talking about thing ${n}.` })),
     );
     expect(phrase.join('\n')).toMatch(/recurs in 5 texts/);
+  });
+
+  it('catches the same idea in other words, and leaves ideas on one theme that differ alone', () => {
+    const reworded = lintIdeas([
+      { ...good(1), text: "Ask: what's one thing on your plate this week I could take off it?" },
+      { ...good(2), text: "'What's one thing I could take off your plate this week?' Ask it and mean it, even if the answer is small." },
+      { ...good(3), text: "Offer to rub some lotion into your partner's hands. Go slowly over each finger; no talking required." },
+      { ...good(4), text: "Rub lotion into each other's hands, slowly, finger by finger. Hands hold a lot of the day." },
+    ]).join('\n');
+    expect(reworded).toMatch(/same meaning \(0\.\d\d\): talk-001 ~ talk-002/);
+    expect(reworded).toMatch(/same meaning \(0\.\d\d\): talk-003 ~ talk-004/);
+    const distinct = lintIdeas([
+      { ...good(1), text: 'Greet each other at the door with a hug that lasts three slow breaths.' },
+      { ...good(2), text: 'Three slow breaths at the front door before you go in. Arrive as yourself, not as the rest of your day.' },
+    ]).join('\n');
+    expect(distinct).not.toMatch(/same meaning/);
+  });
+
+  it('never repeats a nudge line word for word', () => {
+    expect(nudgeEchoProblems(ideas, nudges)).toEqual([]);
+    const echo = nudgeEchoProblems([{ ...good(1), text: 'Tonight, cook something simple side by side and let the day go.' }], [{ id: 'n-043', text: 'Cook something simple side by side.' }]);
+    expect(echo).toEqual(['talk-001 repeats nudge n-043: "cook something simple side by side"']);
+    expect(nudgeEchoProblems([{ ...good(1), text: 'Cook a simple meal, the two of you, side by side.' }], [{ id: 'n-043', text: 'Cook something simple side by side.' }])).toEqual([]);
   });
 
   it('gives every idea that names a time of day a fitting when', () => {

@@ -115,6 +115,63 @@ export function sameWordsProblems(items: { id: string; text: string }[]): string
   return out;
 }
 
+/** The small words of grammar, which say nothing of what an idea is about. */
+const SMALL_WORDS = new Set(
+  (
+    "a an the and or but to of in on at for with your you you're yours it its it's is are be this that these those one each " +
+    "other other's what what's how do does did can could would will just even if as by from into about than then so all no " +
+    "not more most own up out over only too very when while who which there their they them i me my we us our partner " +
+    "partner's together something anything"
+  ).split(' '),
+);
+
+/** The words that carry an idea's meaning: lower case, without the small words, crudely stemmed (plates → plate, rubbing → rubb). */
+export function meaningWords(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const word of words(text)) {
+    if (SMALL_WORDS.has(word) || word.length < 3) continue;
+    const bare = word.endsWith("'s") ? word.slice(0, -2) : word;
+    const suffix = ['ing', 'ed', 'es', 's', 'ly'].find((end) => bare.length > 4 && bare.endsWith(end));
+    out.add(suffix ? bare.slice(0, -suffix.length) : bare);
+  }
+  return out;
+}
+
+/**
+ * Two ideas that say the same thing in other words share over a third of their meaning words
+ * (Jaccard): "what's one thing on your plate I could take off it?" and "what's one thing I could take
+ * off your plate?" share no run of three words but six of ten meaning words. The closest two distinct
+ * ideas in the library share under 0.35.
+ */
+export const SAME_MEANING = 0.35;
+
+export function sameMeaningProblems(items: { id: string; text: string }[]): string[] {
+  const sets = items.map((item) => meaningWords(item.text));
+  const out: string[] = [];
+  for (let a = 0; a < items.length; a++) {
+    for (let b = a + 1; b < items.length; b++) {
+      const score = jaccard(sets[a] as Set<string>, sets[b] as Set<string>);
+      if (score >= SAME_MEANING) out.push(`same meaning (${score.toFixed(2)}): ${items[a]?.id} ~ ${items[b]?.id}`);
+    }
+  }
+  return out;
+}
+
+/** An idea never repeats a nudge line word for word: no run of this many words is in both. */
+export const ECHO_WORDS = 6;
+
+export function nudgeEchoProblems(ideas: readonly { id: string; text: string }[], nudges: readonly { id: string; text: string }[]): string[] {
+  const out: string[] = [];
+  for (const nudge of nudges) {
+    const runs = ngrams(nudge.text, ECHO_WORDS);
+    for (const idea of ideas) {
+      const shared = [...ngrams(idea.text, ECHO_WORDS)].find((run) => runs.has(run));
+      if (shared) out.push(`${idea.id} repeats nudge ${nudge.id}: "${shared}"`);
+    }
+  }
+  return out;
+}
+
 /** Every problem with the idea library; empty when it keeps all the rules. */
 export function lintIdeas(raw: unknown): string[] {
   if (!Array.isArray(raw)) return ['ideas.json is not an array'];
@@ -152,7 +209,7 @@ export function lintIdeas(raw: unknown): string[] {
     if (count < MIN_PER_CATEGORY) out.push(`category ${category} has ${count} ideas (min ${MIN_PER_CATEGORY})`);
   }
   if (raw.length < MIN_IDEAS) out.push(`library has ${raw.length} ideas (min ${MIN_IDEAS})`);
-  out.push(...sameWordsProblems(good));
+  out.push(...sameWordsProblems(good), ...sameMeaningProblems(good));
   return out;
 }
 

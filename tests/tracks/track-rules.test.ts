@@ -99,3 +99,21 @@ describe('a track, step by step', () => {
     }
   });
 });
+
+describe('the tracks library', () => {
+  it('parses every track of both languages whole, and a translation changes only texts', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { parseTracks, translateTracks } = await import('../../tracks/tracks');
+    const en = JSON.parse(readFileSync('assets/library/tracks.json', 'utf8')) as unknown[];
+    const tracks = parseTracks(en);
+    expect(tracks).toHaveLength(en.length);
+    expect(tracks.length).toBeGreaterThanOrEqual(3);
+    const de = translateTracks(tracks, JSON.parse(readFileSync('assets/library/tracks.de.json', 'utf8')));
+    expect(de.map((t) => [t.id, t.steps.map((s) => [s.id, s.minutes])])).toEqual(tracks.map((t) => [t.id, t.steps.map((s) => [s.id, s.minutes])]));
+    for (const [i, track] of de.entries()) {
+      expect(track.title).not.toBe(tracks[i]?.title);
+      track.steps.forEach((s, k) => expect(s.text).not.toBe(tracks[i]?.steps[k]?.text));
+    }
+    expect(parseTracks([{ ...(en[0] as object), steps: [{ id: 'x' }] }])).toEqual([]);
+  });
+});
