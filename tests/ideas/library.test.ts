@@ -7,6 +7,7 @@ import { libraryPath, NUDGE_TEXT_MAX, parseTranslation, translate } from '../../
 import { CATEGORIES, IDEA_TEXT_MAX, parseIdeas, type TimeOfDay } from '../../model/vocabulary';
 import {
   BANNED_PATTERNS_DE,
+  ENOUGH_ENDINGS,
   lintIdeas,
   lintNudges,
   lintTranslation,
@@ -208,11 +209,25 @@ describe('the nudge lines', () => {
     expect(problems.join('\n')).toMatch(/n-001: text is 91/);
     expect(problems.join('\n')).toMatch(/n-002: banned/);
   });
+
+  it('refuse a set where more than 3 lines end on "enough"', () => {
+    const leaning = [
+      { id: 'n-001', text: 'A cup of tea side by side is enough.' },
+      { id: 'n-002', text: 'One kind word before sleep is plenty.' },
+      { id: 'n-003', text: 'Sitting close for a minute can say enough…' },
+      { id: 'n-004', text: 'A short walk, hands together, is more than enough.' },
+      { id: 'n-005', text: 'Enough screens for today: look up and say hello.' },
+    ];
+    const problems = lintNudges(leaning).join('\n');
+    expect(problems).toMatch(/4 nudge lines end on "enough" or a word like it, more than 3: n-001, n-002, n-003, n-004$/m);
+    // Three may, and "enough" inside a line is no ending.
+    expect(lintNudges(leaning.slice(1)).join('\n')).not.toMatch(/end on "enough"/);
+  });
 });
 
 describe('the German library', () => {
   const ideaRules = { max: IDEA_TEXT_MAX, banned: BANNED_PATTERNS_DE, language: 'de' as const };
-  const nudgeRules = { max: NUDGE_TEXT_MAX, banned: BANNED_PATTERNS_DE };
+  const nudgeRules = { max: NUDGE_TEXT_MAX, banned: BANNED_PATTERNS_DE, ending: ENOUGH_ENDINGS.de };
 
   it('translates every idea and every nudge line once, within the limits and the German rules', () => {
     expect(lintTranslation(ideas, ideasDe, ideaRules)).toEqual([]);
@@ -252,6 +267,23 @@ describe('the German library', () => {
     expect(problems).toMatch(/talk-005: fields must be id and text/);
     expect(problems).toMatch(/talk-005: banned .*!/);
     expect(problems).toMatch(/talk-004: not translated/);
+  });
+
+  it('refuses nudge lines where more than 3 end on "reicht" or "genügt"', () => {
+    const original = [1, 2, 3, 4, 5].map((n) => ({ id: `n-00${n}` }));
+    const leaning = [
+      { id: 'n-001', text: 'Eine Tasse Tee nebeneinander reicht.' },
+      { id: 'n-002', text: 'Ein freundliches Wort vor dem Schlafen genügt.' },
+      { id: 'n-003', text: 'Eine Minute nah beieinander reicht völlig.' },
+      { id: 'n-004', text: 'Ein kurzer Spaziergang, Hand in Hand, ist genug.' },
+      { id: 'n-005', text: 'Es reicht für heute mit Bildschirmen: Schaut auf und sagt Hallo.' },
+    ];
+    const problems = lintTranslation(original, leaning, nudgeRules).join('\n');
+    expect(problems).toMatch(/4 nudge lines end on "enough" or a word like it, more than 3: n-001, n-002, n-003, n-004$/m);
+    const three = lintTranslation(original, [...leaning.slice(0, 3), { id: 'n-004', text: 'Ein kurzer Spaziergang, Hand in Hand, tut gut.' }, leaning[4]], nudgeRules);
+    expect(three.join('\n')).not.toMatch(/end on "enough"/);
+    // Ideas are not nudge lines: without `ending`, nothing is counted.
+    expect(lintTranslation(original, leaning, { max: NUDGE_TEXT_MAX, banned: BANNED_PATTERNS_DE }).join('\n')).not.toMatch(/end on "enough"/);
   });
 
   it('names the same time of day as the English idea', () => {

@@ -29,9 +29,9 @@ export const BANNED_PATTERNS: readonly RegExp[] = [
 
 /**
  * The same rules for German texts. German has no neutral word for "partner" ("Partner" and
- * "Partnerin" both name a gender), so the other person is "dein Gegenüber", "die Person neben dir",
- * or both are spoken to at once ("ihr", "euch"). "sie", "ihr" and "sein" are left alone: they are
- * also "they", "you (both)" and "to be".
+ * "Partnerin" both name a gender), so an idea for two speaks to both at once ("ihr", "euch",
+ * "einander"), never with a rotating noun for the other person (see CONTENT.md, "German voice").
+ * "sie", "ihr" and "sein" are left alone: they are also "they", "you (both)" and "to be".
  */
 export const BANNED_PATTERNS_DE: readonly RegExp[] = [
   /!/,
@@ -213,6 +213,25 @@ export function lintIdeas(raw: unknown): string[] {
   return out;
 }
 
+/**
+ * Nudge lines that end on "enough" ("… is enough.", "… reicht.") lean on one comfort: a few may, more
+ * read like one line repeated. The word counts at the very end of a line, before closing punctuation
+ * or quotes, and in German with a softening word after it ("reicht völlig", "genügt schon").
+ */
+export const ENOUGH_ENDINGS = {
+  en: /(?<!\p{L})(?:enough|plenty)[\s.…!?"'“”’]*$/iu,
+  de: /(?<!\p{L})(?:reicht|genügt|genug)(?:\s+(?:völlig|vollkommen|schon|auch|aus|ganz))?[\s.…!?"'„“”’]*$/iu,
+} as const;
+export const MAX_ENOUGH_ENDINGS = 3;
+
+/** A problem when more than MAX_ENOUGH_ENDINGS lines end on `ending`, naming them; empty otherwise. */
+export function enoughEndingProblems(items: readonly { id: string; text: string }[], ending: RegExp): string[] {
+  const leaning = items.filter((item) => ending.test(item.text));
+  if (leaning.length <= MAX_ENOUGH_ENDINGS) return [];
+  const ids = leaning.map((item) => item.id).join(', ');
+  return [`${leaning.length} nudge lines end on "enough" or a word like it, more than ${MAX_ENOUGH_ENDINGS}: ${ids}`];
+}
+
 /** Every problem with the nudge lines; empty when they keep all the rules. */
 export function lintNudges(raw: unknown): string[] {
   if (!Array.isArray(raw)) return ['nudges.json is not an array'];
@@ -230,6 +249,7 @@ export function lintNudges(raw: unknown): string[] {
     good.push({ id, text: item.text });
   });
   if (raw.length < MIN_NUDGES) out.push(`there are ${raw.length} nudge lines (min ${MIN_NUDGES})`);
+  out.push(...enoughEndingProblems(good, ENOUGH_ENDINGS.en));
   out.push(...sameWordsProblems(good));
   return out;
 }
@@ -238,12 +258,12 @@ export function lintNudges(raw: unknown): string[] {
  * Every problem with a translation of ideas or nudge lines (`[{ id, text }]`): each id of the
  * original once, nothing else, within the length limit, and the language's own banned words and
  * near-duplicate rules. With `language` (ideas only), a text that names a time of day must name
- * the `when` of its original.
+ * the `when` of its original. With `ending` (nudge lines), at most MAX_ENOUGH_ENDINGS texts end on it.
  */
 export function lintTranslation(
   original: readonly { id: string; when?: unknown }[],
   raw: unknown,
-  rules: { max: number; banned: readonly RegExp[]; language?: 'en' | 'de' },
+  rules: { max: number; banned: readonly RegExp[]; language?: 'en' | 'de'; ending?: RegExp },
 ): string[] {
   if (!Array.isArray(raw)) return ['the translation is not an array'];
   const out: string[] = [];
@@ -266,6 +286,7 @@ export function lintTranslation(
     good.push({ id, text: item.text });
   });
   for (const id of wanted) if (!seen.has(id)) out.push(`${id}: not translated`);
+  if (rules.ending) out.push(...enoughEndingProblems(good, rules.ending));
   out.push(...sameWordsProblems(good));
   return out;
 }
