@@ -4,6 +4,7 @@ import { createTendStore, type TendStore } from '../store/db';
 import { DbOpenError } from '../store/open-db';
 import { t } from '../platform/i18n-browser';
 import { loadIdeas } from '../ideas/library-browser';
+import { loadTracks } from '../tracks/tracks-browser';
 import { answerPopup } from '../ideas/popup-view';
 import { parseSetup, SETUP_KEY } from '../model/setup';
 import { parseWorkerRequest } from '../platform/worker-request';
@@ -90,7 +91,7 @@ export default defineBackground(() => {
       // A replan inside this job, not queued behind it; the popup's own answer never goes to the fallback
       // database: a popup whose data cannot be opened says so and offers the ways out.
       const replan = () => attempt((s) => ensureNudgeAlarm(s, true));
-      return inOrder(() => answerPopup(request.popup, { store, loadIdeas, now: Date.now, random: Math.random, t, locale, replan }));
+      return inOrder(() => answerPopup(request.popup, { store, loadIdeas, loadTracks, now: Date.now, random: Math.random, t, locale, replan }));
     }
     return serially(async (s) => {
       if (request === 'popup-opened') await Promise.all([clearBadge(), ensureNudgeAlarm(s)]);

@@ -5,6 +5,8 @@ import type { Idea } from '../model/vocabulary';
 import type { ThemePrefs } from '../model/prefs';
 import type { PopupRequest } from './popup-request';
 import type { StatusLine } from '../nudges/status-line';
+import type { Track } from '../tracks/tracks';
+import type { TrackView } from '../tracks/track-view';
 
 /** Everything the popup draws. */
 export interface PopupView {
@@ -37,6 +39,8 @@ export interface PopupView {
   /** While paired: whether the idea shown is the pair's (else "Our idea" brings it back), and whether the
    * pair's own idea of the day was set aside here, so this is the pair's next one. */
   pair: { ours: boolean; passedOver: boolean } | null;
+  /** A track under way: today's step (shown in the idea's place), a line while the next waits, or its closing. */
+  track: TrackView | null;
 }
 
 export type PopupAnswer = { view: PopupView } | { trouble: 'newer' | 'damaged' };
@@ -48,6 +52,8 @@ export interface PopupContext {
   random: () => number;
   t: Translate;
   locale: string;
+  /** The tracks in Tend's language (none: a context that has no tracks). */
+  loadTracks?: () => Promise<Track[]>;
   /** Plans the nudge alarm anew (after a pause, a resume, nudges turned on). */
   replan: () => Promise<void>;
 }

@@ -26,7 +26,9 @@ export type PopupRequest =
   | { kind: 'bring-back'; day: string }
   /** "Our idea": back to the pair's idea of the day after "Another idea". */
   | { kind: 'ours'; day: string }
-  | { kind: 'nudges'; day: string; choice: NudgeChoice };
+  | { kind: 'nudges'; day: string; choice: NudgeChoice }
+  /** "We did this" or "Skip" on step `step` of a running track (a stale page's step changes nothing). */
+  | { kind: 'track'; day: string; trackId: string; step: number; outcome: 'done' | 'skip' };
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isId = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length <= 200;
@@ -74,6 +76,11 @@ export function parsePopupRequest(raw: unknown): PopupRequest | null {
     case 'nudges': {
       const choice = parseChoice(raw.choice);
       return choice ? { kind: 'nudges', day, choice } : null;
+    }
+    case 'track': {
+      const { trackId, step, outcome } = raw;
+      if (!isId(trackId) || !Number.isInteger(step) || (step as number) < 0 || (outcome !== 'done' && outcome !== 'skip')) return null;
+      return { kind: 'track', day, trackId, step: step as number, outcome };
     }
     default:
       return null;

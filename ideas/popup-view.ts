@@ -18,6 +18,7 @@ import { parseSetup, SETUP_KEY } from '../model/setup';
 import { nudgeShownRecently, statusLine } from '../nudges/status-line';
 import type { PopupAnswer, PopupContext, PopupView } from './popup-answer';
 import { onPairDay, pairPick, type PairToday } from '../together/pair-today';
+import type { TrackView } from '../tracks/track-view';
 
 /** Recent ideas: those shown in the last two weeks. */
 const RECENT_DAYS = 14;
@@ -164,7 +165,14 @@ async function compose(ctx: PopupContext, requestDay: string): Promise<PopupView
     pair: input.pair?.result.kind === 'idea' && day === input.today
       ? { ours: idea?.id === input.pair.result.idea.id, passedOver: input.pair.result.passedOver }
       : null,
+    track: await trackPart(ctx, input.today),
   };
+}
+
+/** A track's part of the view; its code loads only while one has records. */
+async function trackPart({ store, loadTracks }: PopupContext, today: string): Promise<TrackView | null> {
+  if (!loadTracks || (await store.readTracks().catch(() => [])).length === 0) return null;
+  return (await import('../tracks/track-view')).trackViewOf(store, loadTracks, today).catch(() => null);
 }
 
 /** Carries out one request, then answers with what the popup shows now. */
@@ -241,6 +249,9 @@ async function carryOut(ctx: PopupContext, request: PopupRequest): Promise<Popup
       else await store.patchPrefs(widenedFilters(input));
       break;
     }
+    case 'track':
+      if (ctx.loadTracks) await (await import('../tracks/track-view')).takeTrackStep(store, ctx.loadTracks, request, dayKey(now()));
+      break;
     case 'nudges': {
       const { choice } = request;
       if (choice === 'turn-on') {

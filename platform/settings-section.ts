@@ -1,5 +1,6 @@
 import type { PrefsPatch } from '../store/schema';
 import type { Prefs } from '../model/prefs';
+import type { Track } from '../model/track';
 
 /** What every settings section gets: the stored preferences and a save that writes only the fields given. */
 export interface SectionProps {
@@ -13,4 +14,6 @@ export interface OptionsActions {
   notificationsBlocked: () => Promise<boolean>;
   shortcut: () => Promise<string>;
   download: (fileName: string, text: string, type?: string) => void;
+  /** The tracks in Tend's language. */
+  loadTracks: () => Promise<Track[]>;
 }

@@ -3,6 +3,8 @@ import en from '../public/_locales/en/messages.json';
 import { createTranslate } from '../platform/i18n';
 import { defaultPrefs } from '../model/prefs';
 import type { Snapshot } from '../store/schema';
+import { readFileSync } from 'node:fs';
+import { parseTracks, type Track } from '../tracks/tracks';
 
 export const tEn = createTranslate(en);
 
@@ -45,3 +47,6 @@ export const emptySnapshot = (): Snapshot => ({
   partnerWords: [],
   tracks: [],
 });
+
+/** The tracks as the build writes them in English (Settings and the popup's worker load them so). */
+export const englishTracks = async (): Promise<Track[]> => parseTracks(JSON.parse(readFileSync('assets/library/tracks.json', 'utf8')));

@@ -7,7 +7,7 @@ import type { Idea } from '../model/vocabulary';
 import { answerPopup } from '../ideas/popup-view';
 import { nextNudgeAt } from '../nudges/schedule';
 import { readSchedulePrefs } from '../nudges/nudges-browser';
-import { tEn } from './helpers';
+import { englishTracks, tEn } from './helpers';
 
 let counter = 0;
 
@@ -47,7 +47,7 @@ export function fakeServices(
         (async () => {
           if (request === 'replan' || request === 'popup-opened') return replanNudges();
           const loadIdeas = () => services.loadIdeas();
-          return answerPopup(request.popup, { store, loadIdeas, now, random, t: tEn, locale: 'en', replan: replanNudges });
+          return answerPopup(request.popup, { store, loadIdeas, loadTracks: englishTracks, now, random, t: tEn, locale: 'en', replan: replanNudges });
         })(),
       ),
     onStoreChange: (listener) => store.onChange(listener),

@@ -1,24 +1,8 @@
 /** Tracks over weeks: small steps a couple takes one at a time. Their type, parser and translation. Pure. */
 import { libraryPath } from '../ideas/library';
+import type { Track, TrackStep } from '../model/track';
 
-export interface TrackStep {
-  /** `<track id>-NN`, stable forever. */
-  id: string;
-  text: string;
-  minutes: number;
-}
-
-export interface Track {
-  /** `track-<slug>`, stable forever: progress is kept under it. */
-  id: string;
-  title: string;
-  why: string;
-  /** What the track is not ("nothing needs to lead anywhere"), said before it starts. */
-  agreement: string;
-  steps: TrackStep[];
-  /** Said after the last step: it ends on appreciation. */
-  closing: string;
-}
+export type { Track, TrackStep } from '../model/track';
 
 /** Where the build puts the tracks in a language; languages Tend lacks get English. */
 export const trackPath = (language: string): string => libraryPath('tracks', language);

@@ -13,6 +13,7 @@ import { OwnIdeasSection } from '../../ideas/own/OwnIdeasSection';
 import { LookSection } from '../../look/LookSection';
 import { NudgesSection } from '../../nudges/NudgesSection';
 import { TogetherSection } from '../../together/TogetherSection';
+import { TracksSection } from '../../tracks/TracksSection';
 import { SavedContext, sectionOf } from '../../ui/SectionHead';
 import { SectionNav } from './SectionNav';
 
@@ -44,6 +45,7 @@ const SECTIONS: { id: string; label: MessageKey }[] = [
   { id: 'ideas', label: 'ideasHeading' },
   { id: 'own', label: 'ownHeading' },
   { id: 'checkins', label: 'checkInsHeading' },
+  { id: 'tracks', label: 'tracksHeading' },
   { id: 'look', label: 'lookHeading' },
   { id: 'data', label: 'dataHeading' },
   { id: 'about', label: 'aboutHeading' },
@@ -148,6 +150,7 @@ export function App({ actions }: { actions: OptionsActions }) {
         <IdeasSection {...props} />
         <OwnIdeasSection download={actions.download} />
         <CheckInsSection />
+        <TracksSection loadTracks={actions.loadTracks} />
         <LookSection {...props} />
         <DataSection download={actions.download} />
 

@@ -4,6 +4,7 @@ import { ServicesContext } from '../../platform/services';
 import { notificationsBlocked, previewNudge } from '../../nudges/nudges-browser';
 import { localiseDocument } from '../../platform/i18n-browser';
 import { createServices, downloadText } from '../../app/services-browser';
+import { loadTracks } from '../../tracks/tracks-browser';
 import { createUiServices } from '../../app/ui-services-browser';
 import { App } from './App';
 import { type OptionsActions } from '../../platform/settings-section';
@@ -22,6 +23,7 @@ const actions: OptionsActions = {
     return commands.find((c) => c.name === '_execute_action' || c.name === '_execute_browser_action')?.shortcut ?? '';
   },
   download: downloadText,
+  loadTracks,
 };
 
 render(

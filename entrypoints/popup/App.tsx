@@ -7,6 +7,7 @@ import { busyProps, useWrite } from '../../ui/useWrite';
 import type { Idea } from '../../model/vocabulary';
 import { CheckInNowLink } from '../../checkin/CheckInNowLink';
 import { LazyDbTrouble } from './Lazy';
+import { TrackLine, TrackStep } from '../../tracks/TrackStep';
 import { usePopup, type PendingUndo } from './usePopup';
 
 /** The check-in check, the nudge line and the idea lists, loaded after the first frame. */
@@ -111,6 +112,8 @@ export function App({ openOptions, cachedIdea = null }: AppProps) {
   };
 
   const emptyHidden = view?.empty === 'hidden';
+  // A running track's step takes today's idea's place until it is done or skipped.
+  const track = view?.track ?? null;
 
   return (
     <main class="popup" aria-busy={view ? undefined : 'true'}>
@@ -122,10 +125,14 @@ export function App({ openOptions, cachedIdea = null }: AppProps) {
       </header>
 
       <section class="today" aria-labelledby="today-heading">
-        <h2 id="today-heading" class="eyebrow">
-          {t('todaysIdea')}
-        </h2>
-        {idea ? (
+        {track?.kind === 'step' ? (
+          <TrackStep step={track} onTake={(outcome) => popup.trackStep(track.trackId, track.index, outcome)} />
+        ) : (
+          <h2 id="today-heading" class="eyebrow">
+            {t('todaysIdea')}
+          </h2>
+        )}
+        {track?.kind === 'step' ? null : idea ? (
           <IdeaCard idea={idea} headingId="idea-text" />
         ) : (
           <div class="notice empty" role="status">
@@ -137,7 +144,8 @@ export function App({ openOptions, cachedIdea = null }: AppProps) {
             )}
           </div>
         )}
-        {idea && (
+        {track && track.kind !== 'step' && <TrackLine track={track} />}
+        {idea && track?.kind !== 'step' && (
           <div class="actions" role="group" aria-label={t('ideaActions')}>
             {/* The first invitation is to do today's idea; once done it turns into a quiet toggle that says so. */}
             <button

@@ -99,5 +99,7 @@ export function usePopup(services: UiServices) {
     /** The empty state's way out: ideas set aside shown again, or the filters that leave none widened. */
     bringIdeasBack: () => ask({ kind: 'bring-back' }),
     nudges: (choice: NudgeChoice) => ask({ kind: 'nudges', choice }),
+    /** "We did this" or "Skip" on the track step shown. */
+    trackStep: (trackId: string, step: number, outcome: 'done' | 'skip') => ask({ kind: 'track', trackId, step, outcome }),
   };
 }

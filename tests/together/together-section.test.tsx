@@ -9,7 +9,7 @@ import { createTendStore } from '../../store/db';
 import { createPair, decodePairCode, encodePairCode } from '../../together/code/pair-code';
 import { pairChoicesFrom, type PairPayload } from '../../together/code/pair-payload';
 import { defaultPrefs } from '../../model/prefs';
-import { makeLibrary } from '../helpers';
+import { makeLibrary, englishTracks } from '../helpers';
 import { button, click, fakeServices, mount, settleUntil, typeInto } from '../render';
 
 const actions: OptionsActions = {
@@ -17,6 +17,7 @@ const actions: OptionsActions = {
   notificationsBlocked: async () => false,
   shortcut: async () => '',
   download: () => {},
+  loadTracks: englishTracks,
 };
 const LIBRARY = makeLibrary(20);
 /** One person's Tend: its own database, its own Settings page. */

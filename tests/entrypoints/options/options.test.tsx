@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../../entrypoints/options/App';
 import { createTendStore } from '../../../store/db';
 import { type OptionsActions } from '../../../platform/settings-section';
-import { makeLibrary } from '../../helpers';
+import { makeLibrary, englishTracks } from '../../helpers';
 import { button, fakeServices, mount, settle, settleUntil, PATIENT } from '../../render';
 
 const actions: OptionsActions = {
@@ -12,6 +12,7 @@ const actions: OptionsActions = {
   notificationsBlocked: async () => false,
   shortcut: async () => 'Alt+Shift+Y',
   download: () => {},
+  loadTracks: englishTracks,
 };
 const services = fakeServices(makeLibrary(5));
 afterEach(() => services.store.clearAll());

@@ -9,7 +9,7 @@ import type { OptionsActions } from '../../../platform/settings-section';
 import type { PrefsPatch } from '../../../store/schema';
 import { defaultPrefs, defaultWindows, type Prefs, type WeekWindows } from '../../../model/prefs';
 import { presetWindows } from '../../../nudges/hours/presets';
-import { makeLibrary } from '../../helpers';
+import { makeLibrary, englishTracks } from '../../helpers';
 import { button, click, fakeServices, mount, settle } from '../../render';
 import { copyFrom } from './copy-from';
 
@@ -20,6 +20,7 @@ const actions: OptionsActions = {
   notificationsBlocked: async () => false,
   shortcut: async () => '',
   download: () => {},
+  loadTracks: englishTracks,
 };
 
 /** NudgesSection the way the options page holds it: stored prefs, and a save that writes and re-renders. */
