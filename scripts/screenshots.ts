@@ -1,6 +1,7 @@
 /**
  * `npm run screenshots`: PNGs of the real built extension for the README — the popup (light, dark, German),
- * settings with the week of together hours, the welcome, the weekly check-in, a conversation, and two
+ * settings with the week of together hours, the welcome, the weekly check-in, a conversation, a track's
+ * step, and two
  * paired Tends (two profiles, two zones) showing the same idea.
  */
 import { mkdirSync } from 'node:fs';
@@ -58,6 +59,23 @@ async function shootPages(tend: Tend): Promise<void> {
   await wishes.waitForTimeout(300);
   await wishes.screenshot({ path: `${OUT}/wishes.png` });
   await wishes.close();
+
+  // A track started in Settings: its first step in the popup, in today's idea's place. Stopped again after.
+  const settings = await tend.open('options', '#tracks');
+  const touch = settings.locator('.track-item').first();
+  await touch.getByRole('button', { name: 'Start this track' }).click();
+  await touch.getByRole('button', { name: 'Stop' }).waitFor();
+  await settings.setViewportSize({ width: 1000, height: 900 });
+  await settings.locator('section[aria-labelledby="tracks"]').screenshot({ path: `${OUT}/tracks-settings.png` });
+  const step = await tend.open('popup');
+  await step.setViewportSize({ width: 352, height: 600 });
+  await step.waitForSelector('main:not([aria-busy]) .track-step');
+  await step.waitForSelector('.nudge-line');
+  await step.waitForTimeout(300);
+  await step.screenshot({ path: `${OUT}/popup-track.png`, fullPage: true });
+  await step.close();
+  await touch.getByRole('button', { name: 'Stop' }).click();
+  await settings.close();
 }
 
 /** Two people: Anna makes the code in Settings › Together, Ben pastes it; then both popups. */
