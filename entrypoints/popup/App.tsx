@@ -7,11 +7,12 @@ import { busyProps, useWrite } from '../../ui/useWrite';
 import type { Idea } from '../../model/vocabulary';
 import { CheckInNowLink } from '../../checkin/CheckInNowLink';
 import { LazyDbTrouble } from './Lazy';
-import { TrackLine, TrackStep } from '../../tracks/TrackStep';
 import { usePopup, type PendingUndo } from './usePopup';
 
 /** The check-in check, the nudge line and the idea lists, loaded after the first frame. */
 type AfterPaint = typeof import('./AfterPaint');
+/** A track's step and line, loaded only while a track has something to show. */
+type TrackUi = typeof import('../../tracks/TrackStep');
 
 interface AppProps {
   openOptions: () => void;
@@ -44,6 +45,7 @@ export function App({ openOptions, cachedIdea = null }: AppProps) {
   const popup = usePopup(services);
   const { view, error } = popup;
   const [later, setLater] = useState<AfterPaint | null>(null);
+  const [trackUi, setTrackUi] = useState<TrackUi | null>(null);
   const [checkInOpen, setCheckInOpen] = useState(false);
   const feedback = useStatusUndo();
   const { say } = feedback;
@@ -75,6 +77,9 @@ export function App({ openOptions, cachedIdea = null }: AppProps) {
   useEffect(() => {
     void import('./AfterPaint').then(setLater);
   }, []);
+  useEffect(() => {
+    if (view?.track && !trackUi) void import('../../tracks/TrackStep').then(setTrackUi);
+  }, [view?.track]);
 
   if (error) return <LazyDbTrouble error={error} />;
   // Until the worker answers, the idea cached by the last visit today can already show.
@@ -126,7 +131,13 @@ export function App({ openOptions, cachedIdea = null }: AppProps) {
 
       <section class="today" aria-labelledby="today-heading">
         {track?.kind === 'step' ? (
-          <TrackStep step={track} onTake={(outcome) => popup.trackStep(track.trackId, track.index, outcome)} />
+          trackUi ? (
+            <trackUi.TrackStep step={track} onTake={(outcome) => popup.trackStep(track.trackId, track.index, outcome)} />
+          ) : (
+            <h2 id="today-heading" class="eyebrow" aria-busy="true">
+              {t('loading')}
+            </h2>
+          )
         ) : (
           <h2 id="today-heading" class="eyebrow">
             {t('todaysIdea')}
@@ -144,7 +155,7 @@ export function App({ openOptions, cachedIdea = null }: AppProps) {
             )}
           </div>
         )}
-        {track && track.kind !== 'step' && <TrackLine track={track} />}
+        {trackUi && track && track.kind !== 'step' && <trackUi.TrackLine track={track} />}
         {idea && track?.kind !== 'step' && (
           <div class="actions" role="group" aria-label={t('ideaActions')}>
             {/* The first invitation is to do today's idea; once done it turns into a quiet toggle that says so. */}

@@ -2,6 +2,7 @@
  * The popup at 380 × 600 (Chrome's popup is at most 600 px tall): in every state it opens in, the whole
  * page fits without scrolling and today's idea with its first action is fully in view, in English and German.
  */
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { CATEGORIES } from '../../model/vocabulary';
@@ -54,18 +55,32 @@ function expectFits(fit: Fit, state: string, whole: boolean): void {
   expect(fit.action!.bottom, state).toBeLessThanOrEqual(HEIGHT);
 }
 
-async function writeCheckIns(page: Page, checkIns: object[]): Promise<void> {
-  await page.evaluate(async (records) => {
-    const db = await new Promise<IDBDatabase>((ok) => {
-      const r = indexedDB.open('tend');
-      r.onsuccess = () => ok(r.result);
-    });
-    const tx = db.transaction('checkins', 'readwrite');
-    tx.objectStore('checkins').clear();
-    for (const c of records) tx.objectStore('checkins').put(c);
-    await new Promise((ok) => (tx.oncomplete = ok));
-    db.close();
-  }, checkIns);
+/** Replaces every record of one store of Tend's database. */
+async function writeRecords(page: Page, store: 'checkins' | 'tracks', records: object[]): Promise<void> {
+  await page.evaluate(
+    async ([name, list]) => {
+      const db = await new Promise<IDBDatabase>((ok) => {
+        const r = indexedDB.open('tend');
+        r.onsuccess = () => ok(r.result);
+      });
+      const tx = db.transaction(name, 'readwrite');
+      tx.objectStore(name).clear();
+      for (const c of list) tx.objectStore(name).put(c);
+      await new Promise((ok) => (tx.oncomplete = ok));
+      db.close();
+    },
+    [store, records] as const,
+  );
+}
+const writeCheckIns = (page: Page, checkIns: object[]) => writeRecords(page, 'checkins', checkIns);
+
+/** The track step with the longest text in each language: the worst case for the step's box. */
+function longestStep(lang: 'en' | 'de'): { trackId: string; step: number } {
+  const read = (file: string) => JSON.parse(readFileSync(`assets/library/${file}`, 'utf8')) as { id: string; steps: { text: string }[] }[];
+  const tracks = read(lang === 'en' ? 'tracks.json' : 'tracks.de.json');
+  const all = tracks.flatMap((t) => t.steps.map((s, step) => ({ trackId: t.id, step, length: s.text.length })));
+  const { trackId, step } = all.sort((a, b) => b.length - a.length)[0] as { trackId: string; step: number };
+  return { trackId, step };
 }
 
 async function writePair(page: Page, pair: object | null): Promise<void> {
@@ -96,6 +111,7 @@ async function measureEveryState(session: ReturnType<typeof useTend>, lang: 'en'
     await patchState(page, 'checkin', { notNowDay: null, counsellorShownAt: null, weekly: true });
     await patchPrefs(page, { modeFilter: 'both', hiddenCategories: [] });
     await writeCheckIns(page, []);
+    await writeRecords(page, 'tracks', []);
     await writePair(page, null);
     await patchState(page, 'picker', { today: { day: dayKey(now), ideaId: LONGEST[lang] } });
   };
@@ -128,6 +144,9 @@ async function measureEveryState(session: ReturnType<typeof useTend>, lang: 'en'
     );
     await writePair(page, { code, pairedAt: now, invited: true });
   });
+  await check('a track step', () =>
+    writeRecords(page, 'tracks', [{ ...longestStep(lang), lastStepDay: null, state: 'running', startedAt: now }]),
+  );
   await page.close();
   console.log(`popup heights (${lang})`, heights, fits.map(([s, f]) => `${s}: idea ${f.idea?.top}–${f.idea?.bottom}, action bottom ${f.action?.bottom}`));
   for (const [state, fit, whole] of fits) expectFits(fit, state, whole);
