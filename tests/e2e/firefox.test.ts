@@ -2,7 +2,7 @@
  * Tend in a real Firefox (headless firefox-esr over WebDriver BiDi), in one browser on one profile, as one
  * person uses it over a while: today's idea, preferences and IndexedDB across a relaunch, the nudge alarm, a
  * preview notification, importing, text going in, a conversation, one idea a day, pairing from a code, shared
- * check-in words, the wishes page, and no outside requests over the whole run. (A Firefox start costs about 8 s here, so the parts in ./firefox/ share it.)
+ * check-in words, the wishes page, a track's step, and no outside requests over the whole run. (A Firefox start costs about 8 s here, so the parts in ./firefox/ share it.)
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -16,6 +16,7 @@ import { talkAfterRelaunchInFirefox, talkInFirefox } from './firefox/talk';
 import { textInputInFirefox } from './firefox/text-input';
 import { pairingInFirefox } from './firefox/together';
 import { wishesInFirefox } from './firefox/wishes';
+import { tracksInFirefox } from './firefox/tracks';
 import { libraryTexts } from './shared';
 import { productDirs } from '../structure';
 
@@ -235,6 +236,7 @@ describe('Tend in Firefox', () => {
   // Last: from here on the idea is the pair's.
   pairingInFirefox(session);
   wishesInFirefox(session);
+  tracksInFirefox(session);
 
   describeWholeRun(() => session.tend);
 });
