@@ -23,6 +23,10 @@ import nudgeLines from '../assets/library/nudges.json';
 import { createPair, decodePairCode, encodePairCode, takeInPairCode, withChoices } from '../together/code/pair-code';
 import type { PairPayload } from '../together/code/pair-payload';
 import { makeUpdateCode, payloadOf, prefsFromChoices, sameChoices, sharedChoices, startPair, takeInCode, unpair } from '../together/pairing';
+import type { TrackProgress } from '../model/track-progress';
+import type { Track } from '../tracks/tracks';
+import { startTrack, stopTrack, takeStep } from '../tracks/track-rules';
+import { KEPT_WISHES_KEY, parseKeptWishes } from '../model/kept-wishes';
 
 const LIBRARY = makeLibrary(30);
 const IDS = LIBRARY.map((i) => i.id);
@@ -47,7 +51,22 @@ interface Model {
   /** The pairing code stored (null: not paired), and every code the partner's Tend has made, newest last. */
   pair: string | null;
   partner: PairPayload[];
+  /** How far each track started is, as the rules say it should be. */
+  tracks: TrackProgress[];
+  /** The ids of the kept lists of wishes. */
+  kept: Set<string>;
 }
+
+/** Two small tracks: one of three steps, one of two. */
+const TRACK_LIB: Track[] = [3, 2].map((n, k) => ({
+  id: `track-${['one', 'two'][k]}`,
+  title: `Track ${k}`,
+  why: 'why',
+  agreement: 'agreement',
+  closing: 'closing',
+  steps: Array.from({ length: n }, (_, i) => ({ id: `track-${['one', 'two'][k]}-0${i + 1}`, text: `step ${i + 1}`, minutes: 10 })),
+}));
+const byTrack = (list: readonly TrackProgress[]) => [...list].sort((a, b) => a.trackId.localeCompare(b.trackId));
 
 interface Real {
   name: string;
@@ -88,6 +107,7 @@ function askWorker(real: Real, tab: 0 | 1, request: PopupRequest) {
   const ctx: PopupContext = {
     store: real.tabs[tab],
     loadIdeas: async () => LIBRARY,
+    loadTracks: async () => TRACK_LIB,
     now: () => real.clock.now,
     random: () => 0.5,
     t: tEn,
@@ -126,6 +146,9 @@ async function checkInvariants(m: Model, r: Real): Promise<void> {
   expect(new Set(snapshot.ownIdeas.map((o) => o.id))).toEqual(m.own);
   expect(new Set(snapshot.talks.flatMap((r) => r.days.map((d) => `${r.talkId} ${d}`)))).toEqual(m.talks);
   expect(snapshot.pair?.code ?? null).toBe(m.pair);
+  expect(byTrack(snapshot.tracks)).toEqual(byTrack(m.tracks));
+  expect(snapshot.tracks.filter((t) => t.state === 'running').length).toBeLessThanOrEqual(1);
+  expect(new Set(snapshot.keptWishes.map((l) => l.id))).toEqual(m.kept);
   // Export then import gives back the same data.
   const parsed = parseBackup(createBackup(snapshot, r.clock.now));
   if (!parsed.ok) throw new Error(`own export refused: ${JSON.stringify(parsed.error)}`);
@@ -161,8 +184,42 @@ const deleteAll = cmd('delete all', async (m, r) => {
     m.talks = new Set();
     m.weekly = true;
     m.pair = null;
+    m.tracks = [];
+    m.kept = new Set();
     releaseToday(m);
   });
+
+/** Tracks, from Settings (either tab) and the popup's buttons; kept lists of wishes. */
+const trackCommands: fc.Arbitrary<Cmd>[] = [
+  fc.tuple(fc.constantFrom('track-one', 'track-two'), fc.nat(1)).map(([id, tab]) =>
+    cmd(`start ${id} in tab ${tab}`, async (m, r) => {
+      await r.tabs[tab as 0 | 1].updateTracks((all) => startTrack(all, id, r.clock.now));
+      m.tracks = startTrack(m.tracks, id, r.clock.now);
+    }),
+  ),
+  fc.tuple(fc.constantFrom('track-one', 'track-two'), fc.nat(3), fc.constantFrom('done' as const, 'skip' as const), fc.nat(1)).map(([id, step, outcome, tab]) =>
+    cmd(`${outcome} step ${step} of ${id} in a popup over tab ${tab}`, async (m, r) => {
+      const day = dayKey(r.clock.now);
+      await askWorker(r, tab as 0 | 1, { kind: 'track', day, trackId: id, step, outcome });
+      m.tracks = takeStep(m.tracks, id, step, day, TRACK_LIB.find((t) => t.id === id)!.steps.length);
+      // The worker answers with the view, picking as the popup does: while paired, the pair's idea of the day.
+      if (m.pair !== null) releaseToday(m);
+    }),
+  ),
+  fc.constantFrom('track-one', 'track-two').map((id) =>
+    cmd(`stop ${id}`, async (m, r) => {
+      await r.tabs[1].updateTracks((all) => stopTrack(all, id));
+      m.tracks = stopTrack(m.tracks, id);
+    }),
+  ),
+  fc.nat(1000).map((n) =>
+    cmd(`keep a list of wishes (${n})`, async (m, r) => {
+      const list = { id: `kept-${n}`, at: r.clock.now, wishIds: ['wish-001', 'wish-007'] };
+      await r.tabs[0].updateState(KEPT_WISHES_KEY, parseKeptWishes, (lists) => parseKeptWishes([list, ...lists.filter((l) => l.id !== list.id)]));
+      m.kept.add(list.id);
+    }),
+  ),
+];
 
 /** The person's own shared choices as the model knows them (its hidden ideas as marks). */
 const modelMarks = (m: Model) => [...m.hidden].map((ideaId) => ({ ideaId, hidden: true, favourite: false, triedOn: [] }));
@@ -331,11 +388,14 @@ const commands: fc.Arbitrary<Cmd>[] = [
       m.weekly = s.checkinState.weekly;
       // A file's pairing comes with it; a file without one keeps the current pairing.
       m.pair = s.pair?.code ?? m.pair;
+      m.tracks = s.tracks;
+      m.kept = new Set(s.keptWishes.map((l) => l.id));
       releaseToday(m);
     }),
   ),
   fc.constant(deleteAll),
   ...pairingCommands,
+  ...trackCommands,
   fc.integer({ min: -400 * 24, max: 400 * 24 }).map((hours) =>
     cmd(`clock ${hours > 0 ? '+' : ''}${hours} h`, async (m, r) => {
       const before = dayKey(r.clock.now);
@@ -486,7 +546,7 @@ describe('model-based: people and browsers doing anything, in any order', () => 
     const clock = { now: START };
     const real: Real = { name, clock, tabs: [createTendStore(name, { now: () => clock.now, channel: null }), createTendStore(name, { now: () => clock.now, channel: null })] };
     await real.tabs[0].updateState(SETUP_KEY, parseSetup, () => ({ finishedAt: START }));
-    const model: Model = { prefs: defaultPrefs(), favourites: new Set(), hidden: new Set(), checkins: new Set(), own: new Set(), talks: new Set(), weekly: true, exported: null, shown: null, pair: null, partner: [] };
+    const model: Model = { prefs: defaultPrefs(), favourites: new Set(), hidden: new Set(), checkins: new Set(), own: new Set(), talks: new Set(), weekly: true, exported: null, shown: null, pair: null, partner: [], tracks: [], kept: new Set() };
     try {
       await fc.asyncModelRun(() => ({ model, real }), cmds);
     } finally {
