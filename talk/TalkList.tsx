@@ -15,7 +15,7 @@ export function TalkList({
   focusTarget: RefObject<HTMLHeadingElement>;
   onChoose: (id: string) => void;
 }) {
-  const { t, now, locale } = useServices();
+  const { t, now, locale, openPage } = useServices();
   return (
     <main class="talk" key="list">
       <header>
@@ -55,6 +55,12 @@ export function TalkList({
           })}
         </ul>
       )}
+      <p class="muted talk-tracks">
+        {t('talkTracksIntro')}{' '}
+        <button type="button" class="link" onClick={() => openPage('/options.html', '#tracks')}>
+          {t('tracksHeading')}
+        </button>
+      </p>
     </main>
   );
 }

@@ -46,6 +46,9 @@ describe('talk page', () => {
     expect(items[0]?.textContent).toContain(TALKS[0]?.why);
     expect(items[0]?.textContent).toContain(`about ${TALKS[0]?.minutes} min`);
     expect(root.textContent).not.toMatch(/talked on|streak|score/i);
+    // Tracks over weeks are one quiet link away, in Settings.
+    await click(button(root, 'Tracks over weeks'));
+    expect(services.opened.at(-1)).toBe('/options.html#tracks');
   });
 
   it('walks a conversation from the list to its end, with Pass and Back, then remembers the day', async () => {
