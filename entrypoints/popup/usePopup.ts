@@ -46,7 +46,10 @@ export function usePopup(services: UiServices) {
       const next = answer.view;
       setError(null);
       setView(next);
-      saveView({ theme: next.theme, idea: next.idea, tomorrow: next.tomorrow, tomorrowHours: next.tomorrowHours });
+      // While a track runs, its step may take the idea's place: the next opening paints no idea it would replace.
+      const running = next.track !== null && next.track.kind !== 'finished';
+      const idea = next.track?.kind === 'step' ? null : next.idea;
+      saveView({ theme: next.theme, idea, tomorrow: running ? null : next.tomorrow, tomorrowHours: running ? [] : next.tomorrowHours });
       return next;
     },
     [askWorker, now, saveView],

@@ -6,11 +6,15 @@ import { parseSetup, SETUP_KEY } from '../../model/setup';
 import { TracksSection } from '../../tracks/TracksSection';
 import { englishTracks, makeLibrary } from '../helpers';
 import { dayKey } from '../../lib/day';
+import type { ViewCache } from '../../platform/view-cache';
 import { button, click, fakeServices, mount, settle } from '../render';
 
 // Local noon of a fixed day, whatever the machine's zone; "the next day" is a day later.
 let clock = new Date(2026, 11, 2, 12).getTime();
 const services = fakeServices(makeLibrary(12), () => clock);
+/** What the popup left for its next opening's first frame. */
+const saved: ViewCache[] = [];
+services.saveView = (view) => void saved.push(view);
 const TRACKS = await englishTracks();
 const touch = TRACKS.find((t) => t.id === 'track-touch')!;
 const talking = TRACKS.find((t) => t.id === 'track-talking')!;
@@ -43,6 +47,8 @@ describe('tracks: started in Settings, walked in the popup', () => {
     expect(popup.querySelector('#today-heading')?.textContent).toBe(`${touch.title} · step 1 of ${touch.steps.length}`);
     expect(popup.querySelector('.idea-text')?.textContent).toBe(touch.steps[0]?.text);
     expect(popup.textContent).not.toContain("Today's idea");
+    // The next opening paints no idea the step would replace, nor tomorrow's.
+    expect(saved.at(-1)).toMatchObject({ idea: null, tomorrow: null });
     await click(button(popup, 'We did this'));
     // Done for today: today's idea is back, with one quiet line.
     expect(popup.querySelector('#today-heading')?.textContent).toBe("Today's idea");
