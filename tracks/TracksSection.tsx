@@ -68,9 +68,7 @@ export function TracksSection({ loadTracks }: { loadTracks: () => Promise<Track[
                 <h3 id={`${track.id}-h`}>{track.title}</h3>
                 <p>{track.why}</p>
                 <p class="track-agreement">{track.agreement}</p>
-                <p class="muted small" aria-live="off">
-                  {where(track, p)}
-                </p>
+                <p class="muted small">{where(track, p)}</p>
                 <div class="row" role="group" aria-labelledby={`${track.id}-h`}>
                   {p?.state === 'running' ? (
                     <button type="button" {...busyProps(busy)} onClick={() => void change((all) => pauseTrack(all, track.id), t('trackPaused', track.title))}>
