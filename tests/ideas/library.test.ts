@@ -15,6 +15,7 @@ import {
   MIN_NUDGES,
   MIN_PER_CATEGORY,
   nudgeEchoProblems,
+  textProblems,
 } from '../lint/library-lint';
 import { timeOfDayIn, timesOfDayIn } from '../lint/time-words';
 import { fitsHour } from '../../ideas/picker';
@@ -69,6 +70,13 @@ describe('the idea library', () => {
     expect(problems).toMatch(/talk-008: banned .*!/);
     expect(problems).toMatch(/category touch has 0 ideas/);
     expect(problems).toMatch(/library has 9 ideas/);
+  });
+
+  it('lets a sex therapist be named, as the counsellor card does, and nothing else with the word', () => {
+    expect(textProblems('x', 'A couples counsellor or a sex therapist can help with this.', IDEA_TEXT_MAX)).toEqual([]);
+    expect(textProblems('x', 'Eine Paarberatung oder eine Sexualtherapie kann helfen.', IDEA_TEXT_MAX, BANNED_PATTERNS_DE)).toEqual([]);
+    expect(textProblems('x', 'Talk about your sex life tonight.', IDEA_TEXT_MAX)).not.toEqual([]);
+    expect(textProblems('x', 'Sprecht über Sexualität.', IDEA_TEXT_MAX, BANNED_PATTERNS_DE)).not.toEqual([]);
   });
 
   it('catches near-duplicates and over-used phrases', () => {
