@@ -43,6 +43,12 @@ export function TalkList({
                 <p class="talk-why">{item.why}</p>
                 <p class="talk-meta">
                   <span>{t('aboutMinutes', String(item.minutes))}</span>
+                  {item.forOne && (
+                    <>
+                      <span aria-hidden="true"> · </span>
+                      <span>{t('modeSoloShort')}</span>
+                    </>
+                  )}
                   {day && (
                     <>
                       <span aria-hidden="true"> · </span>

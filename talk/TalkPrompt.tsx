@@ -36,7 +36,7 @@ export function TalkPrompt({
         <h2 class="talk-prompt talk-closing" ref={focusTarget} tabIndex={-1}>
           {talk.closing}
         </h2>
-        <p class="muted">{t('talkThanks')}</p>
+        <p class="muted">{t(talk.forOne ? 'talkThanksOne' : 'talkThanks')}</p>
         <div class="talk-actions">
           <button type="button" class="primary" onClick={onToday}>
             {t('talkBackToIdea')}
@@ -61,10 +61,13 @@ export function TalkPrompt({
           {progress && t('talkProgress', [String(progress.current), String(progress.total)])}
         </p>
       </header>
-      <p id="who-first" class="talk-who">
-        {t(firstSpeaker(flow.step) === 'reader' ? 'talkReaderFirst' : 'talkOtherFirst')}
-      </p>
-      <h2 key={flow.step} class="talk-prompt" ref={focusTarget} tabIndex={-1} aria-describedby="who-first">
+      {/* Taking turns is for two; a conversation for one has no one to hand over to. */}
+      {!talk.forOne && (
+        <p id="who-first" class="talk-who">
+          {t(firstSpeaker(flow.step) === 'reader' ? 'talkReaderFirst' : 'talkOtherFirst')}
+        </p>
+      )}
+      <h2 key={flow.step} class="talk-prompt" ref={focusTarget} tabIndex={-1} aria-describedby={talk.forOne ? undefined : 'who-first'}>
         {talk.prompts[flow.step]}
       </h2>
       <div class="talk-actions talk-moves" role="group" aria-label={t('talkControls')}>

@@ -26,14 +26,23 @@ export function TalkStart({
         <p class="talk-meta">{t('aboutMinutes', String(talk.minutes))}</p>
       </header>
       <section class="talk-rules" aria-labelledby="rules-heading">
-        <h2 id="rules-heading">{t('talkRulesHeading')}</h2>
-        <ul>
-          <li>{t('talkRuleRead')}</li>
-          <li>{t('talkRuleListen')}</li>
-          <li>{t('talkRuleNoFixing')}</li>
-          <li>{t('talkRulePass')}</li>
-          <li>{t('talkRuleStop')}</li>
-        </ul>
+        <h2 id="rules-heading">{t(talk.forOne ? 'talkRulesHeadingOne' : 'talkRulesHeading')}</h2>
+        {talk.forOne ? (
+          <ul>
+            <li>{t('talkRuleAlone')}</li>
+            <li>{t('talkRuleNoRightAnswer')}</li>
+            <li>{t('talkRulePassOne')}</li>
+            <li>{t('talkRuleStopOne')}</li>
+          </ul>
+        ) : (
+          <ul>
+            <li>{t('talkRuleRead')}</li>
+            <li>{t('talkRuleListen')}</li>
+            <li>{t('talkRuleNoFixing')}</li>
+            <li>{t('talkRulePass')}</li>
+            <li>{t('talkRuleStop')}</li>
+          </ul>
+        )}
       </section>
       <div class="talk-actions">
         <button type="button" class="primary" onClick={onStart}>

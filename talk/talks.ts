@@ -13,6 +13,8 @@ export interface Talk {
   prompts: string[];
   /** The last prompt, which ends on appreciation. */
   closing: string;
+  /** A conversation for one person to think through alone (`"for": "one"`); the others are for two. */
+  forOne?: true;
 }
 
 export const TALK_PROMPTS_MIN = 5;
@@ -54,7 +56,8 @@ export function parseTalks(raw: unknown): Talk[] {
       isText(item.closing)
     ) {
       const { id, title, why, minutes, prompts, closing } = item;
-      out.push({ id, title, why, minutes: minutes as number, prompts: [...(prompts as string[])], closing });
+      const talk: Talk = { id, title, why, minutes: minutes as number, prompts: [...(prompts as string[])], closing };
+      out.push(item.for === 'one' ? { ...talk, forOne: true } : talk);
     }
   }
   return out;

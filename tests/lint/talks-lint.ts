@@ -17,6 +17,7 @@ import {
 
 const TALK_ID = /^talk-[a-z]+(?:-[a-z]+)*$/;
 const ORIGINAL_FIELDS = 'closing,id,minutes,prompts,title,why';
+const FOR_ONE_FIELDS = 'closing,for,id,minutes,prompts,title,why';
 const TRANSLATION_FIELDS = 'closing,id,prompts,title,why';
 
 /** Words no German sentence contains, but nearly every English one does. */
@@ -70,7 +71,8 @@ export function lintTalks(raw: unknown): string[] {
   raw.forEach((item: Entry, index) => {
     const id = idOf(item, index);
     const keys = Object.keys(item ?? {}).sort().join(',');
-    if (keys !== ORIGINAL_FIELDS) out.push(`${id}: fields are ${keys}`);
+    // A conversation for one person says so ("for": "one"); every other one is for two.
+    if (keys !== ORIGINAL_FIELDS && !(keys === FOR_ONE_FIELDS && item.for === 'one')) out.push(`${id}: fields are ${keys}`);
     if (!TALK_ID.test(id)) out.push(`${id}: id must look like talk-<slug>`);
     if (ids.has(id)) out.push(`${id}: duplicate id`);
     ids.add(id);

@@ -30,7 +30,11 @@ const IHR_IMPERATIVE = new RegExp(`${START}(wählt|öffnet|klickt|schickt|fügt|
 const IHR_PREFIXES = ['talk', 'own', 'together', 'pair', 'counsellor', 'ideas', 'empty', 'cannotShow', 'favourites', 'preset', 'nextWindows', 'window', 'copyRefused', 'nudgesPerDay', 'nudgesFit', 'nudgesOff'];
 const IHR_KEYS = ['ideaActions', 'showOwnIdeas', 'welcomeLine3', 'welcomeTalk', 'welcomeAlready', 'welcomeSaveFailed', 'welcomeDoneCustom', 'textInvisibleOnly', 'importPart_pair', 'importHasPair'];
 const DU_PREFIXES = ['checkIn', 'data', 'export', 'import', 'delete', 'trouble', 'theme', 'palette', 'motion', 'textSize', 'shortcut', 'blocked', 'pause', 'snooze', 'welcomePin', 'sticky'];
-const DU_KEYS = ['unreadablePrefs', 'damagedPrefs', 'nudgesPausedForNow', 'aboutPrivacy', 'category_solo', 'modeFilter_solo', 'modeSoloShort'];
+const DU_KEYS = [
+  'unreadablePrefs', 'damagedPrefs', 'nudgesPausedForNow', 'aboutPrivacy', 'category_solo', 'modeFilter_solo', 'modeSoloShort',
+  // The conversation for one person ("before you bring it up").
+  'talkRulesHeadingOne', 'talkRuleAlone', 'talkRuleNoRightAnswer', 'talkRulePassOne', 'talkRuleStopOne', 'talkThanksOne',
+];
 
 const keys = Object.keys(de);
 /** Keys named in `names` or starting with a prefix; a key named for the other side belongs there. */

@@ -123,6 +123,31 @@ describe('talk page', () => {
     expect(root.textContent).not.toMatch(/skipped|missed/i);
   });
 
+  it('a conversation for one says so: its own ground rules, no turns, and thanks for time taken alone', async () => {
+    const alone = TALKS.find((talk) => talk.forOne);
+    if (!alone) throw new Error('talks.json has no conversation for one');
+    const root = await mount(<App actions={actions()} />, services);
+    await settle();
+    const card = [...root.querySelectorAll('.talk-item')].find((li) => li.querySelector('h2')?.textContent === alone.title);
+    expect(card?.querySelector('.talk-meta')?.textContent).toContain('for one');
+    await click(button(root, alone.title));
+    expect(root.querySelector('#rules-heading')?.textContent).toBe('Before you start');
+    expect(root.textContent).toContain('This one is for you alone');
+    expect(root.textContent).not.toContain('One speaks, one listens');
+    await click(button(root, 'Start'));
+    expect(prompt(root)).toBe(alone.prompts[0]);
+    expect(who(root)).toBe('');
+    expect(root.querySelector('.talk-prompt')?.hasAttribute('aria-describedby')).toBe(false);
+    for (let i = 0; i < alone.prompts.length; i++) await click(button(root, 'Next →'));
+    expect(prompt(root)).toBe(alone.closing);
+    expect(root.textContent).toContain('Thank you for taking this time for yourself.');
+    // The conversations for two keep their turns.
+    await click(button(root, 'All conversations'));
+    await click(button(root, CHANGED.title));
+    await click(button(root, 'Start'));
+    expect(who(root)).not.toBe('');
+  });
+
   it('a whole conversation card opens its conversation, and its one button still does for the keyboard', async () => {
     const root = await mount(<App actions={actions()} />, services);
     await settle();
