@@ -105,6 +105,13 @@ describe('a check-in shared between paired Tends', () => {
     await typeInto(share(root), 'textarea', ben.copied.at(-1) as string);
     await click(button(root, 'Take it in'));
     expect(sideBySide(root)).toEqual(['Your word: Like a job', "Your partner's word: Mixed"]);
+
+    // Three weeks on, the two words are no longer side by side at the top; the list still has the partner's.
+    clock += 21 * 86_400_000;
+    root = await mount(<CheckInsSection />, ana);
+    await settle();
+    expect(sideBySide(root)).toEqual([]);
+    expect(text(root.querySelector('.checkin-list') as HTMLElement)).toContain('Your partner: Mixed');
   });
 
   it('says clearly what is wrong with a code, and keeps nothing: another pair, another week, altered, a pairing code', async () => {
