@@ -1,17 +1,7 @@
 /** The idea library's files: which languages ship, where each file is, and translations merged by id. Pure. */
 import { INTENSITIES, parseNudgeLines, type Intensity } from '../model/vocabulary';
 
-/**
- * The languages the library ships in. The build writes one file per kind and language
- * (`/library/ideas.de.json`), other languages' texts merged in by id; English is the original.
- */
-export const LIBRARY_LANGUAGES = ['en', 'de'] as const;
-
-/** Where the build puts a kind of library text in a language; languages Tend lacks get English. */
-export function libraryPath(kind: 'ideas' | 'nudges' | 'talks' | 'wishes' | 'tracks', language: string): string {
-  const shipped = (LIBRARY_LANGUAGES as readonly string[]).includes(language) ? language : 'en';
-  return `/library/${kind}.${shipped}.json`;
-}
+export { LIBRARY_LANGUAGES, libraryPath } from '../platform/library-path';
 export const NUDGE_TEXT_MAX = 90;
 
 export function intensityRank(intensity: Intensity): number {

@@ -1,5 +1,5 @@
 /** The guided conversations for two: their type, runtime parser and translation. Pure: no browser calls. */
-import { libraryPath } from '../ideas/library';
+import { libraryPath } from '../platform/library-path';
 
 export interface Talk {
   /** `talk-<slug>`, stable forever: other parts of Tend link to a conversation by it. */

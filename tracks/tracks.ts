@@ -1,5 +1,5 @@
 /** Tracks over weeks: small steps a couple takes one at a time. Their type, parser and translation. Pure. */
-import { libraryPath } from '../ideas/library';
+import { libraryPath } from '../platform/library-path';
 import type { Track, TrackStep } from '../model/track';
 
 export type { Track, TrackStep } from '../model/track';

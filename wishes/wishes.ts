@@ -1,5 +1,5 @@
 /** The deck of wishes: its type, runtime parser and translation. Pure: no browser calls. */
-import { libraryPath } from '../ideas/library';
+import { libraryPath } from '../platform/library-path';
 
 export interface Wish {
   /** `wish-NNN`, stable forever: kept lists refer to it. */
