@@ -19,7 +19,12 @@ function forgetHash(): void {
  * answer or a write elsewhere never swaps the card under a person's hands.
  */
 export function CheckInArea({ invite = false, onOpen }: { invite?: boolean; onOpen?: (open: boolean) => void } = {}) {
-  const { t, now } = useServices();
+  const { t, now, store, openPage } = useServices();
+  /** Paired Tends can share the week's word (Settings › Check-ins). */
+  const [paired, setPaired] = useState(false);
+  useEffect(() => {
+    void store.readPair().then((pair) => setPaired(pair !== null), () => {});
+  }, [store]);
   // In the popup a card that came by itself waits behind one line until a person opens it.
   const [opened, setOpened] = useState(!invite);
   const inviteId = useId();
@@ -99,6 +104,7 @@ export function CheckInArea({ invite = false, onOpen }: { invite?: boolean; onOp
           setStatus(t('checkInLater'));
         }}
         close={close}
+        share={paired ? () => openPage('/options.html', '#checkins') : undefined}
       />
     );
   }

@@ -29,6 +29,7 @@ export function CheckInCard({
   level = 2,
   focusOnOpen = false,
   ring = false,
+  share,
 }: {
   /** The check-ins before this one (to offer a conversation not offered last time). */
   earlier: CheckIn[];
@@ -41,6 +42,8 @@ export function CheckInCard({
   focusOnOpen?: boolean;
   /** A key opened the card (focusShowsRing, read as it was asked for): the focus shows its ring. */
   ring?: boolean;
+  /** Paired: after an answer, a quiet way to where the word is shared with the partner's Tend. */
+  share?: () => void;
 }) {
   const { t, openPage, now, random } = useServices();
   const id = useId();
@@ -106,6 +109,13 @@ export function CheckInCard({
               >
                 {t(offer.label)}
               </a>
+            </p>
+          )}
+          {share && (
+            <p>
+              <button type="button" class="link" onClick={share}>
+                {t('checkInShareLink')}
+              </button>
             </p>
           )}
           <button type="button" onClick={close}>
