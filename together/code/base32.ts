@@ -43,6 +43,15 @@ export function toBase32(bytes: Uint8Array): string {
   return out;
 }
 
+/** Symbols in a written code: a code is read in groups of this many, joined by dashes. */
+export const CODE_GROUP = 5;
+
+/** A code as Tend writes it: `prefix`, then the bytes' symbols in groups of five, joined by dashes. */
+export function groupedCode(prefix: string, bytes: Uint8Array): string {
+  const groups = toBase32(bytes).match(new RegExp(`.{1,${CODE_GROUP}}`, 'g')) ?? [];
+  return [prefix, ...groups].join('-');
+}
+
 /**
  * Symbols back to bytes. `canonical` is false when the symbols are not exactly what `toBase32`
  * writes for those bytes (a symbol too many, or padding bits that are not zero): a changed last

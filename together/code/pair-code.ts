@@ -12,13 +12,12 @@
  *   or, for the last dash, makes one symbol too many for the stated length.
  */
 import { BitReader, BitWriter } from './bits';
-import { BASE32_ALPHABET, base32Value, fromBase32, toBase32 } from './base32';
+import { BASE32_ALPHABET, base32Value, CODE_GROUP, fromBase32, groupedCode } from './base32';
 import { crc32 } from './crc32';
 import { payloadProblem, readPayload, SECRET_BYTES, writePayload, type PairChoices, type PairPayload } from './pair-payload';
 
 export const PAIR_CODE_PREFIX = 'TEND';
 export const PAIR_CODE_VERSION = 1;
-const GROUP = 5;
 
 export type PairCodeError = 'typo' | 'truncated' | 'newer' | 'not-a-code';
 export type DecodedPairCode = { ok: PairPayload } | { error: PairCodeError };
@@ -78,9 +77,7 @@ export function encodePairCode(pair: PairPayload): string {
   frame.set(head, 0);
   frame.set(payload, head.length);
   new DataView(frame.buffer).setUint32(total - 4, crc32(frame.subarray(0, total - 4)));
-  const body = toBase32(frame);
-  const groups = body.match(new RegExp(`.{1,${GROUP}}`, 'g')) ?? [];
-  return [PAIR_CODE_PREFIX, ...groups].join('-');
+  return groupedCode(PAIR_CODE_PREFIX, frame);
 }
 
 const SPACE = /\s/u;
@@ -94,7 +91,7 @@ function bodySymbols(text: string): string | null {
   let dashOk = true;
   for (const char of text) {
     if (DASH.test(char)) {
-      if (!dashOk || body.length % GROUP !== 0) return null;
+      if (!dashOk || body.length % CODE_GROUP !== 0) return null;
       dashOk = false;
     } else {
       body += char;

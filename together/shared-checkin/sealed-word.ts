@@ -8,7 +8,7 @@
  * The first three are in the clear (the partner's Tend needs them to pick the key and to say what is
  * wrong) and are the sealed part's associated data: an altered byte anywhere fails to open.
  */
-import { fromBase32, toBase32 } from '../code/base32';
+import { fromBase32, groupedCode } from '../code/base32';
 import { CHECKIN_ANSWERS, CHECKIN_NOTE_MAX, type CheckInAnswer } from '../../model/records';
 import { isPlainText } from '../../lib/text';
 import { PARTNER_WORD_CODE_MAX } from '../../model/partner-words';
@@ -21,7 +21,6 @@ const VERSION = 1;
 const HEAD = 1 + 4 + 4;
 export const NONCE_BYTES = 12;
 const TAG_BYTES = 16;
-const GROUP = 5;
 
 export interface SharedWord {
   answer: CheckInAnswer;
@@ -102,21 +101,19 @@ export async function sealWord(secret: Uint8Array, week: number, word: SharedWor
   all.set(clear, 0);
   all.set(nonce, HEAD);
   all.set(sealed, HEAD + NONCE_BYTES);
-  return codeText(all);
+  return groupedCode(WORD_CODE_PREFIX, all);
 }
 
-function codeText(all: Uint8Array): string {
-  const groups = toBase32(all).match(new RegExp(`.{1,${GROUP}}`, 'g')) ?? [];
-  return [WORD_CODE_PREFIX, ...groups].join('-');
-}
+/** The text without the spaces, line breaks and dashes a messenger may have put in or changed. */
+const squeezed = (text: string) => text.replace(/[\s\-–—]+/g, '');
 
 /** The code's bytes, whatever spaces, dashes, line breaks or letter case a messenger gave it; null when it is none. */
 function codeBytes(text: string): Uint8Array | null {
   if (text.length > PASTE_MAX) return null;
-  const squeezed = text.replace(/[\s\-–—]+/g, '');
-  if (squeezed.length > PARTNER_WORD_CODE_MAX) return null;
-  if (!squeezed.toUpperCase().startsWith(WORD_CODE_PREFIX)) return null;
-  const symbols = squeezed.slice(WORD_CODE_PREFIX.length);
+  const compact = squeezed(text);
+  if (compact.length > PARTNER_WORD_CODE_MAX) return null;
+  if (!compact.toUpperCase().startsWith(WORD_CODE_PREFIX)) return null;
+  const symbols = compact.slice(WORD_CODE_PREFIX.length);
   const decoded = symbols.length === 0 ? null : fromBase32(symbols);
   // Symbols that are not what Tend writes for their bytes (a changed last symbol) are a changed code too.
   return decoded?.canonical ? decoded.bytes : null;
@@ -125,20 +122,19 @@ function codeBytes(text: string): Uint8Array | null {
 /** The code as Tend writes it, whatever a messenger did to its spacing and case; null when it is none. */
 export function canonicalWordCode(text: string): string | null {
   const all = codeBytes(text);
-  if (!all) return null;
-  return codeText(all);
+  return all && groupedCode(WORD_CODE_PREFIX, all);
 }
 
 /** Whether `text` looks meant as a word code (its prefix), even when it is damaged. */
 export function looksLikeWordCode(text: string): boolean {
-  return text.replace(/[\s\-–—]+/g, '').toUpperCase().startsWith(WORD_CODE_PREFIX);
+  return squeezed(text).toUpperCase().startsWith(WORD_CODE_PREFIX);
 }
 
 /** The clear part of a code, or why there is none to read. */
 export function readWordHead(text: string): { ok: WordCodeHead & { body: Uint8Array } } | { error: WordCodeError } {
   const all = codeBytes(text);
+  // At least one byte: codeBytes refuses a code with no symbols, and one symbol is not a canonical byte.
   if (!all) return { error: looksLikeWordCode(text) ? 'altered' : 'not-a-code' };
-  if (all.length < 1) return { error: 'altered' };
   if ((all[0] as number) > VERSION) return { error: 'newer' };
   if (all[0] !== VERSION || all.length < HEAD + NONCE_BYTES + TAG_BYTES + 1) return { error: 'altered' };
   return { ok: { tag: all.slice(1, 5), week: new DataView(all.buffer, all.byteOffset).getUint32(5), body: all } };
