@@ -6,7 +6,7 @@ import { busyProps, useWrite } from '../ui/useWrite';
 import { CopyButton } from '../ui/CopyButton';
 import type { CheckIn } from '../model/records';
 import { shareCode, takeInWord, type TakeInWordRefusal } from '../together/shared-checkin/partner-word';
-import { answerToShare, fittingTalk, weeksOpenAt } from '../together/shared-checkin/shared-week';
+import { answerToShare, fittingTalk } from '../together/shared-checkin/shared-week';
 import { NONCE_BYTES } from '../together/shared-checkin/sealed-word';
 import type { OpenedWord, PartnerWords } from './usePartnerWords';
 import { ANSWER_WORDS } from './checkin';
@@ -50,9 +50,7 @@ export function SharedWords({ checkIns, partner }: { checkIns: readonly CheckIn[
   if (!pair) return null;
 
   const share = answerToShare(checkIns, pair.zone, now());
-  // Side by side: this week's or last week's words; older ones stay in the list of check-ins.
-  const open = weeksOpenAt(now(), pair.zone);
-  const newest = [...partner.opened.values()].filter((o) => open.includes(o.week)).sort((a, b) => b.week - a.week)[0];
+  const newest = partner.sideBySide;
   const talk = newest ? fittingTalk(newest.mine.answer, newest.word.answer) : 'talk-ordinary-days';
   const shown = code && share && code.forId === share.checkIn.id && code.withNote === (withNote && share.checkIn.note !== '') ? code.text : null;
 

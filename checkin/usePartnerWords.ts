@@ -23,6 +23,8 @@ export interface PartnerWords {
   opened: Map<string, OpenedWord>;
   /** The newest word of this week or the last that waits for an answer here ("Answer yours first"). */
   sealed: PartnerWord | null;
+  /** The newest word of this week or the last opened here: shown side by side with this Tend's (older ones: the list). */
+  sideBySide: OpenedWord | null;
   /** Reads again (a page does not hear its own writes). */
   reload: () => Promise<void>;
 }
@@ -69,5 +71,6 @@ export function usePartnerWords(checkIns: readonly CheckIn[]): PartnerWords {
 
   const open = pair ? weeksOpenAt(now(), pair.zone) : [];
   const sealed = pair ? (words.find((w) => open.includes(w.week) && !answerOpening(w.week, checkIns, pair.zone, now())) ?? null) : null;
-  return { pair, opened, sealed, reload };
+  const sideBySide = [...opened.values()].filter((o) => open.includes(o.week)).sort((a, b) => b.week - a.week)[0] ?? null;
+  return { pair, opened, sealed, sideBySide, reload };
 }
