@@ -19,6 +19,7 @@ import { nudgeShownRecently, statusLine } from '../nudges/status-line';
 import type { PopupAnswer, PopupContext, PopupView } from './popup-answer';
 import { onPairDay, pairPick, type PairToday } from '../together/pair-today';
 import type { TrackView } from '../tracks/track-view';
+import type { TrackProgress } from '../model/track-progress';
 
 /** Recent ideas: those shown in the last two weeks. */
 const RECENT_DAYS = 14;
@@ -132,12 +133,14 @@ async function compose(ctx: PopupContext, requestDay: string): Promise<PopupView
   await commit(ctx, input, result, day);
   const { store, t, locale } = ctx;
   const { prefs, library, marks, time } = input;
-  const [history, nudge, setup, checkInState, generation] = await Promise.all([
+  const [history, nudge, setup, checkInState, generation, tracks] = await Promise.all([
     store.readHistorySince(dayKeyBefore(time, RECENT_DAYS - 1)),
     store.readNudgeState(),
     store.readState(SETUP_KEY, parseSetup),
     store.readState(CHECKIN_STATE_KEY, parseCheckInState).catch(() => parseCheckInState(null)),
     store.readGeneration(),
+    // An unreadable tracks store never blocks today's idea.
+    store.readTracks().catch(() => []),
   ]);
   const idea = result.kind === 'idea' ? result.idea : null;
   // Tomorrow's pair idea is not foretold: the pair's day may turn at another hour than this Tend's.
@@ -165,14 +168,14 @@ async function compose(ctx: PopupContext, requestDay: string): Promise<PopupView
     pair: input.pair?.result.kind === 'idea' && day === input.today
       ? { ours: idea?.id === input.pair.result.idea.id, passedOver: input.pair.result.passedOver }
       : null,
-    track: await trackPart(ctx, input.today),
+    track: await trackPart(ctx, tracks, input.today),
   };
 }
 
 /** A track's part of the view; its code loads only while one has records. */
-async function trackPart({ store, loadTracks }: PopupContext, today: string): Promise<TrackView | null> {
-  if (!loadTracks || (await store.readTracks().catch(() => [])).length === 0) return null;
-  return (await import('../tracks/track-view')).trackViewOf(store, loadTracks, today).catch(() => null);
+async function trackPart({ loadTracks }: PopupContext, records: TrackProgress[], today: string): Promise<TrackView | null> {
+  if (!loadTracks || records.length === 0) return null;
+  return (await import('../tracks/track-view')).trackViewOf(records, loadTracks, today).catch(() => null);
 }
 
 /** Carries out one request, then answers with what the popup shows now. */

@@ -1,9 +1,10 @@
 /**
  * The popup's part of a track, as the worker answers it: today's step, a quiet line while the next
- * one waits for tomorrow, or the closing on the day the last step was taken. Only reads; the store
- * and the library come in as arguments.
+ * one waits for tomorrow, or the closing on the day the last step was taken. The records (read by
+ * the popup's answer with the rest), the store and the library come in as arguments.
  */
 import type { TendStore } from '../store/db';
+import type { TrackProgress } from '../model/track-progress';
 import { runningTrack, takeStep, trackToday } from './track-rules';
 import type { Track } from './tracks';
 
@@ -12,9 +13,8 @@ export type TrackView =
   | { kind: 'rest'; trackId: string; title: string }
   | { kind: 'finished'; trackId: string; title: string; closing: string };
 
-/** What the popup shows of a track on `today` (null: none runs, or its track is not in the library). */
-export async function trackViewOf(store: TendStore, loadTracks: () => Promise<Track[]>, today: string): Promise<TrackView | null> {
-  const all = await store.readTracks();
+/** What the popup shows of a track on `today`, from the stored records (null: none runs, or its track is not in the library). */
+export async function trackViewOf(all: readonly TrackProgress[], loadTracks: () => Promise<Track[]>, today: string): Promise<TrackView | null> {
   const current = runningTrack(all) ?? all.find((p) => p.state === 'finished' && p.lastStepDay === today) ?? null;
   if (!current) return null;
   const track = (await loadTracks()).find((t) => t.id === current.trackId);
