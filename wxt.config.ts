@@ -3,11 +3,11 @@ import preact from '@preact/preset-vite';
 import type { ManualChunksOption } from 'rollup';
 import type { Plugin } from 'vite';
 import { defineConfig, type GeneratedPublicFile } from 'wxt';
-import { LIBRARY_LANGUAGES, libraryPath, parseTranslation, translate } from './ideas/library';
-import { parseTracks, trackPath, translateTracks } from './tracks/tracks';
+import { LIBRARY_LANGUAGES, libraryPath, parseTranslation, translate, type LibraryKind } from './ideas/library';
+import { parseTracks, translateTracks } from './tracks/tracks';
 import { parseIdeas, parseNudgeLines } from './model/vocabulary';
-import { parseTalks, talkPath, translateTalks } from './talk/talks';
-import { parseWishes, translateWishes, wishPath } from './wishes/wishes';
+import { parseTalks, translateTalks } from './talk/talks';
+import { parseWishes, translateWishes } from './wishes/wishes';
 
 export const GECKO_ID = 'tend@tend.invalid';
 /** Everything Tend uses, and nothing more; tests/manifest.test.ts holds the build to it. */
@@ -84,33 +84,23 @@ function pageChunks(): Plugin {
  */
 function libraryFiles(): GeneratedPublicFile[] {
   const read = (file: string): unknown => JSON.parse(readFileSync(`assets/library/${file}`, 'utf8'));
-  const kinds = { ideas: parseIdeas, nudges: parseNudgeLines };
-  const texts = Object.entries(kinds).flatMap(([kind, parse]) => {
+  /** One kind's file per language: the English original, or it with the texts of `<kind>.<lang>.json` merged in. */
+  const perLanguage = <T>(kind: LibraryKind, parse: (raw: unknown) => T[], merge: (original: T[], raw: unknown) => T[]) => {
     const original = parse(read(`${kind}.json`));
     return LIBRARY_LANGUAGES.map((lang) => ({
-      relativeDest: libraryPath(kind as keyof typeof kinds, lang).slice(1),
-      contents: JSON.stringify(lang === 'en' ? original : translate<{ id: string; text: string }>(original, parseTranslation(read(`${kind}.${lang}.json`)))),
+      relativeDest: libraryPath(kind, lang).slice(1),
+      contents: JSON.stringify(lang === 'en' ? original : merge(original, read(`${kind}.${lang}.json`))),
     }));
-  });
-  // The guided conversations have several texts each (title, why, prompts, closing), merged the same way.
-  const talks = parseTalks(read('talks.json'));
-  const conversations = LIBRARY_LANGUAGES.map((lang) => ({
-    relativeDest: talkPath(lang).slice(1),
-    contents: JSON.stringify(lang === 'en' ? talks : translateTalks(talks, read(`talks.${lang}.json`))),
-  }));
-  // The wishes of "What we'd both like", the same way.
-  const wishes = parseWishes(read('wishes.json'));
-  const deck = LIBRARY_LANGUAGES.map((lang) => ({
-    relativeDest: wishPath(lang).slice(1),
-    contents: JSON.stringify(lang === 'en' ? wishes : translateWishes(wishes, read(`wishes.${lang}.json`))),
-  }));
-  // Tracks over weeks: several texts each (title, why, agreement, steps, closing), merged the same way.
-  const tracks = parseTracks(read('tracks.json'));
-  const paths = LIBRARY_LANGUAGES.map((lang) => ({
-    relativeDest: trackPath(lang).slice(1),
-    contents: JSON.stringify(lang === 'en' ? tracks : translateTracks(tracks, read(`tracks.${lang}.json`))),
-  }));
-  return [...texts, ...conversations, ...deck, ...paths];
+  };
+  // Ideas and nudge lines have one text each; conversations, wishes and tracks several (title, why, prompts or steps…).
+  const textOnly = <T extends { id: string; text: string }>(original: T[], raw: unknown) => translate(original, parseTranslation(raw));
+  return [
+    ...perLanguage('ideas', parseIdeas, textOnly),
+    ...perLanguage('nudges', parseNudgeLines, textOnly),
+    ...perLanguage('talks', parseTalks, translateTalks),
+    ...perLanguage('wishes', parseWishes, translateWishes),
+    ...perLanguage('tracks', parseTracks, translateTracks),
+  ];
 }
 
 export default defineConfig({

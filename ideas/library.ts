@@ -1,7 +1,7 @@
 /** The idea library's files: which languages ship, where each file is, and translations merged by id. Pure. */
 import { INTENSITIES, parseNudgeLines, type Intensity } from '../model/vocabulary';
 
-export { LIBRARY_LANGUAGES, libraryPath } from '../platform/library-path';
+export { LIBRARY_LANGUAGES, libraryPath, type LibraryKind } from '../platform/library-path';
 export const NUDGE_TEXT_MAX = 90;
 
 export function intensityRank(intensity: Intensity): number {

@@ -6,8 +6,11 @@
  */
 export const LIBRARY_LANGUAGES = ['en', 'de'] as const;
 
+/** The kinds of library text the build writes, one file per language each. */
+export type LibraryKind = 'ideas' | 'nudges' | 'talks' | 'wishes' | 'tracks';
+
 /** Where the build puts a kind of library text in a language; languages Tend lacks get English. */
-export function libraryPath(kind: 'ideas' | 'nudges' | 'talks' | 'wishes' | 'tracks', language: string): string {
+export function libraryPath(kind: LibraryKind, language: string): string {
   const shipped = (LIBRARY_LANGUAGES as readonly string[]).includes(language) ? language : 'en';
   return `/library/${kind}.${shipped}.json`;
 }
