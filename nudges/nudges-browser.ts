@@ -182,11 +182,14 @@ export async function changeNudgeState(store: TendStore, change: (state: NudgeSt
   await ensureNudgeAlarm(store, true);
 }
 
-/** Opens today's idea: the popup where the browser allows it, else the same page in a tab. */
-export async function openTodaysIdea(): Promise<void> {
+/**
+ * Opens today's idea: the toolbar popup where the browser allows it (asked at once: Firefox opens it only while
+ * handling a person's input), else `otherwise` (by default the same page in a new tab).
+ */
+export async function openTodaysIdea(otherwise: () => unknown = () => browser.tabs.create({ url: browser.runtime.getURL('/popup.html') })): Promise<void> {
   try {
     await action().openPopup();
   } catch {
-    await browser.tabs.create({ url: browser.runtime.getURL('/popup.html') });
+    await otherwise();
   }
 }
