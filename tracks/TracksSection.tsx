@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useServices } from '../platform/services';
 import { busyProps, useWrite } from '../ui/useWrite';
+import { StatusUndoRow, useStatusUndo } from '../ui/StatusUndo';
 import { dayKey } from '../lib/day';
 import type { TrackProgress } from '../model/track-progress';
 import { pauseTrack, startTrack, stopTrack, trackToday } from './track-rules';
@@ -15,7 +16,7 @@ export function TracksSection({ loadTracks }: { loadTracks: () => Promise<Track[
   const { t, store, now } = useServices();
   const [tracks, setTracks] = useState<Track[] | null>(null);
   const [progress, setProgress] = useState<TrackProgress[]>([]);
-  const [status, setStatus] = useState('');
+  const feedback = useStatusUndo();
   const { busy, run } = useWrite();
   const reads = useRef(0);
 
@@ -37,8 +38,7 @@ export function TracksSection({ loadTracks }: { loadTracks: () => Promise<Track[
     run(async () => {
       reads.current += 1;
       setProgress(await store.updateTracks(work));
-      setStatus('');
-      requestAnimationFrame(() => setStatus(said));
+      feedback.say(said);
     });
 
   const where = (track: Track, p: TrackProgress | undefined): string => {
@@ -99,9 +99,7 @@ export function TracksSection({ loadTracks }: { loadTracks: () => Promise<Track[
           })}
         </ul>
       )}
-      <p class="small" role="status">
-        {status}
-      </p>
+      <StatusUndoRow state={feedback} rowClass="row" statusClass="small" />
     </section>
   );
 }

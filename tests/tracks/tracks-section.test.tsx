@@ -1,13 +1,13 @@
 // @vitest-environment happy-dom
 import 'fake-indexeddb/auto';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { App } from '../../entrypoints/popup/App';
 import { parseSetup, SETUP_KEY } from '../../model/setup';
 import { TracksSection } from '../../tracks/TracksSection';
 import { englishTracks, makeLibrary } from '../helpers';
 import { dayKey } from '../../lib/day';
 import type { ViewCache } from '../../platform/view-cache';
-import { button, click, fakeServices, mount, settle } from '../render';
+import { button, click, fakeServices, mount, PATIENT, settle } from '../render';
 
 // Local noon of a fixed day, whatever the machine's zone; "the next day" is a day later.
 let clock = new Date(2026, 11, 2, 12).getTime();
@@ -40,7 +40,8 @@ describe('tracks: started in Settings, walked in the popup', () => {
     expect(settings.querySelectorAll('.track-item')).toHaveLength(TRACKS.length);
     expect(itemOf(settings, touch.title).textContent).toContain(`${touch.steps.length} small steps`);
     await click(button(itemOf(settings, touch.title), 'Start this track'));
-    expect(settings.textContent).toContain(`Started: “${touch.title}”. Its first step is in the popup.`);
+    // The confirmation comes once the write (which may first load the store's rarer verbs) is done.
+    await vi.waitFor(() => expect(settings.textContent).toContain(`Started: “${touch.title}”. Its first step is in the popup.`), PATIENT);
     expect(itemOf(settings, touch.title).textContent).toContain(`step 1 of ${touch.steps.length} is in the popup`);
 
     let popup = await popupText();
@@ -65,10 +66,10 @@ describe('tracks: started in Settings, walked in the popup', () => {
     settings = await mount(<TracksSection loadTracks={englishTracks} />, services);
     await settle();
     await click(button(itemOf(settings, talking.title), 'Start this track'));
-    expect(settings.textContent).toContain(`Started: “${talking.title}”. “${touch.title}” waits, paused.`);
+    await vi.waitFor(() => expect(settings.textContent).toContain(`Started: “${talking.title}”. “${touch.title}” waits, paused.`), PATIENT);
     expect(itemOf(settings, touch.title).textContent).toContain(`Paused at step 3 of ${touch.steps.length}.`);
     await click(button(itemOf(settings, talking.title), 'Stop'));
-    expect(settings.textContent).toContain(`Stopped: “${talking.title}”. Today's idea is back in the popup.`);
+    await vi.waitFor(() => expect(settings.textContent).toContain(`Stopped: “${talking.title}”. Today's idea is back in the popup.`), PATIENT);
     popup = await popupText();
     expect(popup.querySelector('#today-heading')?.textContent).toBe("Today's idea");
     expect(popup.querySelector('.track-line')).toBeNull();
