@@ -17,7 +17,7 @@ export function TalkList({
 }) {
   const { t, now, locale, openPage } = useServices();
   return (
-    <main class="talk" key="list">
+    <main class="page talk" key="list">
       <header>
         <h1 ref={focusTarget} tabIndex={-1}>
           {t('talkPageTitle')}

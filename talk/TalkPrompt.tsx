@@ -25,7 +25,7 @@ export function TalkPrompt({
   const { t } = useServices();
   if (atClosing(flow)) {
     return (
-      <main class="talk" key="closing">
+      <main class="page talk" key="closing">
         <header>
           <p class="eyebrow">{t('talkPageTitle')}</p>
           <h1>{talk.title}</h1>
@@ -53,7 +53,7 @@ export function TalkPrompt({
   }
   const progress = talkProgress(flow);
   return (
-    <main class="talk" key="prompt">
+    <main class="page talk" key="prompt">
       <header>
         <p class="eyebrow">{t('talkPageTitle')}</p>
         <h1>{talk.title}</h1>

@@ -16,7 +16,7 @@ export function TalkStart({
 }) {
   const { t } = useServices();
   return (
-    <main class="talk" key="start">
+    <main class="page talk" key="start">
       <header>
         <p class="eyebrow">{t('talkPageTitle')}</p>
         <h1 ref={focusTarget} tabIndex={-1}>

@@ -26,7 +26,7 @@ export function WishDeck({
   if (!wish) return null;
   const progress = t(person === 1 ? 'wishesFirstProgress' : 'wishesSecondProgress', [String(index + 1), String(deck.length)]);
   return (
-    <main class="wishes">
+    <main class="page wishes">
       <header>
         <h1 ref={heading} tabIndex={-1}>
           {t('wishesPageTitle')}

@@ -64,7 +64,7 @@ export function WishResult({
   const byId = new Map(deck.map((wish) => [wish.id, wish]));
   const wishes = common.map((id) => byId.get(id)).filter((wish): wish is Wish => wish !== undefined);
   return (
-    <main class="wishes" key="result">
+    <main class="page wishes" key="result">
       <header>
         <h1 ref={heading} tabIndex={-1}>
           {t('wishesResultTitle')}

@@ -92,7 +92,7 @@ export function WishesPage({ actions }: { actions: WishesActions }) {
 
   if (failed) {
     return (
-      <main class="wishes">
+      <main class="page wishes">
         <h1>{t('wishesPageTitle')}</h1>
         <p class="notice" role="alert">
           {t('wishesNoneLoaded')}
@@ -102,7 +102,7 @@ export function WishesPage({ actions }: { actions: WishesActions }) {
   }
   if (!deck) {
     return (
-      <main class="wishes" aria-busy="true">
+      <main class="page wishes" aria-busy="true">
         <p class="muted">{t('loading')}</p>
       </main>
     );
@@ -125,7 +125,7 @@ export function WishesPage({ actions }: { actions: WishesActions }) {
   if (round.step === 'handover') {
     // Nothing of the first turn shows here: only the way to hand over.
     return (
-      <main class="wishes wishes-handover" key="handover">
+      <main class="page wishes wishes-handover" key="handover">
         <h1 ref={heading} tabIndex={-1}>
           {t('wishesHandoverTitle')}
         </h1>
@@ -161,7 +161,7 @@ export function WishesPage({ actions }: { actions: WishesActions }) {
     );
   }
   return (
-    <main class="wishes" key="intro">
+    <main class="page wishes" key="intro">
       <header>
         <h1 ref={heading} tabIndex={-1}>
           {t('wishesPageTitle')}

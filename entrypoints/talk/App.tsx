@@ -121,7 +121,7 @@ export function App({ actions, initialTalkId = null }: { actions: TalkActions; i
 
   if (failed) {
     return (
-      <main class="talk">
+      <main class="page talk">
         <h1>{t('talkPageTitle')}</h1>
         <p class="notice" role="alert">
           {t('talkNoneLoaded')}
@@ -131,7 +131,7 @@ export function App({ actions, initialTalkId = null }: { actions: TalkActions; i
   }
   if (!talks) {
     return (
-      <main class="talk" aria-busy="true">
+      <main class="page talk" aria-busy="true">
         <p class="muted">{t('loading')}</p>
       </main>
     );
