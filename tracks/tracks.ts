@@ -3,6 +3,17 @@ import { libraryPath } from '../platform/library-path';
 import type { Track, TrackStep } from '../model/track';
 
 export type { Track, TrackStep } from '../model/track';
+export { TRACK_STEPS_MAX } from '../model/track-progress';
+
+/** What a track may hold, as the library's lint checks it (CONTENT.md, "Tracks"). */
+export const TRACK_TITLE_MAX = 60;
+export const TRACK_WHY_MAX = 140;
+export const TRACK_AGREEMENT_MAX = 160;
+export const TRACK_STEP_MAX = 160;
+export const TRACK_CLOSING_MAX = 160;
+export const TRACK_STEPS_MIN = 7;
+export const TRACK_MINUTES_MIN = 5;
+export const TRACK_MINUTES_MAX = 60;
 
 /** Where the build puts the tracks in a language; languages Tend lacks get English. */
 export const trackPath = (language: string): string => libraryPath('tracks', language);

@@ -4,16 +4,17 @@
  * skips it, so no text keeps a calendar. Pure.
  */
 import { BANNED_PATTERNS, BANNED_PATTERNS_DE, sameWordsProblems, textProblems } from './library-lint';
-
-export const TRACK_TITLE_MAX = 60;
-export const TRACK_WHY_MAX = 140;
-export const TRACK_AGREEMENT_MAX = 160;
-export const TRACK_STEP_MAX = 160;
-export const TRACK_CLOSING_MAX = 160;
-export const TRACK_STEPS_MIN = 7;
-export const TRACK_STEPS_MAX = 21;
-export const TRACK_MINUTES_MIN = 5;
-export const TRACK_MINUTES_MAX = 60;
+import {
+  TRACK_AGREEMENT_MAX,
+  TRACK_CLOSING_MAX,
+  TRACK_MINUTES_MAX,
+  TRACK_MINUTES_MIN,
+  TRACK_STEP_MAX,
+  TRACK_STEPS_MAX,
+  TRACK_STEPS_MIN,
+  TRACK_TITLE_MAX,
+  TRACK_WHY_MAX,
+} from '../../tracks/tracks';
 
 const TRACK_ID = /^track-[a-z]+(?:-[a-z]+)*$/;
 const TRACK_FIELDS = 'agreement,closing,id,steps,title,why';

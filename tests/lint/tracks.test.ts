@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import tracks from '../../assets/library/tracks.json';
 import tracksDe from '../../assets/library/tracks.de.json';
-import { lintTracks, lintTracksTranslation, stepId, TRACK_STEP_MAX, TRACK_STEPS_MAX, TRACK_STEPS_MIN } from './tracks-lint';
+import { lintTracks, lintTracksTranslation, stepId } from './tracks-lint';
+import { TRACK_STEP_MAX, TRACK_STEPS_MAX, TRACK_STEPS_MIN } from '../../tracks/tracks';
 
 /** Made-up words that never repeat, so the fixtures share no phrases and only the rule a test breaks fires. */
 let seed = 0;
