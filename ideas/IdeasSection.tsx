@@ -63,6 +63,14 @@ export function IdeasSection({ prefs, save: saveNow }: SectionProps) {
         </div>
       </div>
     )}
+    <div class="field">
+      <Checkbox
+        label={t('livingApart')}
+        hint={t('livingApartHelp')}
+        checked={prefs.livingApart}
+        onChange={(on) => void save({ livingApart: on })}
+      />
+    </div>
     <fieldset class="radio-group">
       <legend>{t('categories')}</legend>
       {CATEGORIES.map((category) => (

@@ -8,13 +8,13 @@
  * back at the end of the cycle. The options only change which unshown idea of the cycle comes next.
  */
 import { intensityRank } from './library';
-import { type Category, type Idea, type Intensity, type TimeOfDay } from '../model/vocabulary';
+import { fitsPlace, type Category, type Idea, type Intensity, type TimeOfDay } from '../model/vocabulary';
 import type { Prefs } from '../model/prefs';
 import type { PickerState } from '../model/records';
 import { dayKey } from '../lib/day';
 import { hashString, seededRandom, shuffled } from '../lib/random';
 
-export type IdeaFilters = Pick<Prefs, 'hiddenCategories' | 'modeFilter' | 'maxIntensity' | 'maxMinutes'>;
+export type IdeaFilters = Pick<Prefs, 'hiddenCategories' | 'modeFilter' | 'maxIntensity' | 'maxMinutes' | 'livingApart'>;
 
 /** A leaning (from a check-in): prefer these kinds; `maxIntensity` caps how close ideas may be. */
 export interface Lean {
@@ -77,7 +77,8 @@ function passesFilters(idea: Idea, filters: IdeaFilters): boolean {
     !filters.hiddenCategories.includes(idea.category) &&
     (filters.modeFilter === 'both' || idea.mode === filters.modeFilter) &&
     intensityRank(idea.intensity) <= intensityRank(filters.maxIntensity) &&
-    idea.minutes <= filters.maxMinutes
+    idea.minutes <= filters.maxMinutes &&
+    fitsPlace(idea, filters.livingApart)
   );
 }
 

@@ -44,6 +44,8 @@ export interface Prefs {
   maxMinutes: number;
   /** "Your own ideas" in the kinds filter: whether ideas the person wrote come up. */
   showOwnIdeas: boolean;
+  /** "We live apart for now": ideas that need one place give way to ideas that work apart. */
+  livingApart: boolean;
 }
 
 /** What the look needs of the preferences (the render cache keeps it for the first frame). */
@@ -85,6 +87,7 @@ export function defaultPrefs(): Prefs {
     maxIntensity: 'warm',
     maxMinutes: 60,
     showOwnIdeas: true,
+    livingApart: false,
   };
 }
 
@@ -174,6 +177,7 @@ const READERS: { [K in keyof Prefs]: (value: unknown) => Prefs[K] | undefined } 
   maxIntensity: (value) => (isIntensity(value) ? value : undefined),
   maxMinutes: intIn(PREF_RANGES.maxMinutes.min, PREF_RANGES.maxMinutes.max),
   showOwnIdeas: bool,
+  livingApart: bool,
 };
 
 export interface ValidatedPrefs {

@@ -24,6 +24,14 @@ export type Mode = (typeof MODES)[number];
 export const TIMES_OF_DAY = ['morning', 'daytime', 'evening', 'night'] as const;
 export type TimeOfDay = (typeof TIMES_OF_DAY)[number];
 
+/**
+ * Whether an idea needs being in one place: `together` (one room), `apart` (made for couples who live
+ * apart: a call, a letter, the same film at one time) or `either`. Missing: an idea for one works
+ * anywhere, an idea for two needs one place.
+ */
+export const PLACES = ['together', 'apart', 'either'] as const;
+export type Place = (typeof PLACES)[number];
+
 export interface Idea {
   id: string;
   category: Category;
@@ -32,6 +40,7 @@ export interface Idea {
   mode: Mode;
   intensity: Intensity;
   when?: TimeOfDay;
+  place?: Place;
   /** An idea the person wrote (Settings › Your ideas), not one from the library. */
   own?: true;
 }
@@ -55,6 +64,21 @@ export function isTimeOfDay(value: unknown): value is TimeOfDay {
   return typeof value === 'string' && (TIMES_OF_DAY as readonly string[]).includes(value);
 }
 
+export function isPlace(value: unknown): value is Place {
+  return typeof value === 'string' && (PLACES as readonly string[]).includes(value);
+}
+
+/** Where an idea can be done, with the default for a missing `place` (see PLACES). */
+export function placeOf(idea: Pick<Idea, 'place' | 'mode' | 'own'>): Place {
+  return idea.place ?? (idea.mode === 'solo' || idea.own ? 'either' : 'together');
+}
+
+/** Whether an idea fits how the couple lives: apart, no idea that needs one place; together, none made for apart. */
+export function fitsPlace(idea: Pick<Idea, 'place' | 'mode' | 'own'>, livingApart: boolean): boolean {
+  const place = placeOf(idea);
+  return place === 'either' || place === (livingApart ? 'apart' : 'together');
+}
+
 export function isMode(value: unknown): value is Mode {
   return typeof value === 'string' && (MODES as readonly string[]).includes(value);
 }
@@ -76,7 +100,8 @@ export function parseIdeas(raw: unknown): Idea[] {
       Number.isInteger(item.minutes) &&
       isMode(item.mode) &&
       isIntensity(item.intensity) &&
-      (item.when === undefined || isTimeOfDay(item.when)),
+      (item.when === undefined || isTimeOfDay(item.when)) &&
+      (item.place === undefined || isPlace(item.place)),
   );
 }
 

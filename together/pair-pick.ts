@@ -10,7 +10,7 @@
  * pool's count puts it: a repeat is then possible once, never within a cycle of an unchanged pool.
  */
 import { intensityRank } from '../ideas/library';
-import { type Idea } from '../model/vocabulary';
+import { fitsPlace, type Idea } from '../model/vocabulary';
 import { compareBytes, hmac, hmacKey } from './hmac';
 import type { PairChoices } from './code/pair-payload';
 import { dayNumberOfKey } from './zone-time';
@@ -18,7 +18,7 @@ import { dayNumberOfKey } from './zone-time';
 /** Day 0 of every pair's walk (a Monday). */
 export const PAIR_EPOCH = '2024-01-01';
 
-export type PoolChoices = Pick<PairChoices, 'maxIntensity' | 'maxMinutes' | 'hiddenCategories' | 'setAside'>;
+export type PoolChoices = Pick<PairChoices, 'maxIntensity' | 'maxMinutes' | 'hiddenCategories' | 'setAside' | 'apart'>;
 
 /** The ideas the pair's idea is chosen among, in id order. */
 export function pairPool(library: readonly Idea[], choices: PoolChoices): Idea[] {
@@ -31,7 +31,8 @@ export function pairPool(library: readonly Idea[], choices: PoolChoices): Idea[]
         !aside.has(idea.id) &&
         !choices.hiddenCategories.includes(idea.category) &&
         intensityRank(idea.intensity) <= intensityRank(choices.maxIntensity) &&
-        idea.minutes <= choices.maxMinutes,
+        idea.minutes <= choices.maxMinutes &&
+        fitsPlace(idea, choices.apart),
     )
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }

@@ -50,8 +50,8 @@ export function sameChoices(pair: PairPayload, choices: PairChoices): boolean {
 
 /** The settings a code's choices give this Tend (the ideas set aside stay in the code). */
 export function prefsFromChoices(choices: PairChoices): Partial<Prefs> {
-  const { windows, nudgesPerDay, spacingMinutes, maxIntensity, maxMinutes, hiddenCategories } = choices;
-  return { windows, nudgesPerDay, spacingMinutes, maxIntensity, maxMinutes, hiddenCategories: [...hiddenCategories] };
+  const { windows, nudgesPerDay, spacingMinutes, maxIntensity, maxMinutes, hiddenCategories, apart } = choices;
+  return { windows, nudgesPerDay, spacingMinutes, maxIntensity, maxMinutes, hiddenCategories: [...hiddenCategories], livingApart: apart };
 }
 
 /** This machine's IANA zone, as the page knows it ('UTC' when it names none a code can carry). */

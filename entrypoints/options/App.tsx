@@ -35,6 +35,7 @@ const PREF_LABELS: Record<keyof Prefs, MessageKey> = {
   maxIntensity: 'maxIntensity',
   maxMinutes: 'maxMinutes',
   showOwnIdeas: 'showOwnIdeas',
+  livingApart: 'livingApart',
 };
 const SCHEDULE_KEYS: (keyof Prefs)[] = ['nudgesEnabled', 'nudgesPerDay', 'windows', 'spacingMinutes'];
 

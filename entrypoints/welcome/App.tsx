@@ -1,6 +1,7 @@
 import type { ComponentProps } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { DbTrouble } from '../../ui/DbTrouble';
+import { Checkbox } from '../../ui/RadioGroup';
 import { PresetChoices } from '../../nudges/hours/PresetChoices';
 import { useServices } from '../../platform/services';
 import { useTheme } from '../../look/useTheme';
@@ -49,6 +50,7 @@ export function App({ actions }: { actions: WelcomeActions }) {
   const [preset, setPreset] = useState<PresetId>('evenings');
   const [perDay, setPerDay] = useState(1);
   const [intensity, setIntensity] = useState<Intensity>('warm');
+  const [apart, setApart] = useState(false);
   const [examples, setExamples] = useState<Partial<Record<Intensity, Idea>>>({});
   const [previewStatus, setPreviewStatus] = useState('');
   const { busy, run } = useWrite();
@@ -65,6 +67,7 @@ export function App({ actions }: { actions: WelcomeActions }) {
         const current = presetOf(stored.windows);
         setPreset(current === 'custom' ? 'evenings' : current);
         setPerDay(stored.nudgesEnabled ? Math.min(3, Math.max(0, stored.nudgesPerDay)) : 0);
+        setApart(stored.livingApart);
         setPhase(setup.finishedAt === null ? 'choosing' : 'already');
       } catch (error) {
         setFailed(error);
@@ -98,6 +101,7 @@ export function App({ actions }: { actions: WelcomeActions }) {
         nudgesEnabled: perDay > 0,
         ...(perDay > 0 ? { nudgesPerDay: perDay } : {}),
         maxIntensity: intensity,
+        livingApart: apart,
       };
       const next = await store.finishSetup(patch, now());
       if (!next) return setPhase('elsewhere');
@@ -211,6 +215,9 @@ export function App({ actions }: { actions: WelcomeActions }) {
               </label>
             ))}
           </fieldset>
+          <div class="field">
+            <Checkbox label={t('livingApart')} hint={t('livingApartHelp')} checked={apart} onChange={setApart} />
+          </div>
           <div class="field">
             <p class="small muted">{t('welcomePreviewHelp')}</p>
             <button

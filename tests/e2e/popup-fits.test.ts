@@ -5,9 +5,10 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { CATEGORIES } from '../../model/vocabulary';
+import { CATEGORIES, type Category } from '../../model/vocabulary';
 import { defaultPrefs } from '../../model/prefs';
 import { dayKey } from '../../lib/day';
+import { zoneDayKey } from '../../together/zone-time';
 import { createPair, encodePairCode } from '../../together/code/pair-code';
 import { pairChoicesFrom } from '../../together/code/pair-payload';
 import { patchPrefs, patchState, useTend } from './chrome-steps';
@@ -83,6 +84,15 @@ function longestStep(lang: 'en' | 'de'): { trackId: string; step: number } {
   return { trackId, step };
 }
 
+/** The longest idea for two in a language (the pair's pool holds only those), and the others of its kind. */
+function longestTogether(lang: 'en' | 'de'): { category: Category; others: string[] } {
+  const read = (file: string) => JSON.parse(readFileSync(`assets/library/${file}`, 'utf8')) as { id: string; text: string; category: Category; mode: string }[];
+  const texts = new Map(read(lang === 'en' ? 'ideas.json' : 'ideas.de.json').map((i) => [i.id, i.text]));
+  const together = read('ideas.json').filter((i) => i.mode === 'together');
+  const longest = [...together].sort((a, b) => (texts.get(b.id)?.length ?? 0) - (texts.get(a.id)?.length ?? 0))[0] as (typeof together)[number];
+  return { category: longest.category, others: together.filter((i) => i.category === longest.category && i.id !== longest.id).map((i) => i.id) };
+}
+
 async function writePair(page: Page, pair: object | null): Promise<void> {
   await page.evaluate(async (value) => {
     const db = await new Promise<IDBDatabase>((ok) => {
@@ -138,11 +148,17 @@ async function measureEveryState(session: ReturnType<typeof useTend>, lang: 'en'
   await check('paused', () => patchState(page, 'nudge', { pausedIndefinitely: true }));
   await check('setup unfinished', () => patchState(page, 'setup', { finishedAt: null }));
   await check('filters leave nothing', () => patchPrefs(page, { modeFilter: 'solo', hiddenCategories: [...CATEGORIES] }));
-  await check('paired', async () => {
-    const code = encodePairCode(
-      createPair(new Uint8Array(16).fill(1), { zone: 'Europe/Berlin', choices: pairChoicesFrom(defaultPrefs(), []), libraryFingerprint: 1 }),
-    );
-    await writePair(page, { code, pairedAt: now, invited: true });
+  // The pair's idea is its longest idea for two, whatever the day: every other kind left out, the rest set aside.
+  const pairCode = () => {
+    const longest = longestTogether(lang);
+    const choices = pairChoicesFrom({ ...defaultPrefs(), maxIntensity: 'close', hiddenCategories: CATEGORIES.filter((c) => c !== longest.category) }, longest.others);
+    return encodePairCode(createPair(new Uint8Array(16).fill(1), { zone: 'Europe/Berlin', choices, libraryFingerprint: 1 }));
+  };
+  await check('paired', () => writePair(page, { code: pairCode(), pairedAt: now, invited: true }));
+  // "Another idea" while paired: this Tend's own pick (the longest of all) with the way back to the pair's.
+  await check('paired, own pick', async () => {
+    await writePair(page, { code: pairCode(), pairedAt: now, invited: true });
+    await patchState(page, 'picker', { today: { day: dayKey(now), ideaId: LONGEST[lang], pairDay: zoneDayKey(now, 'Europe/Berlin') } });
   });
   await check('a track step', () =>
     writeRecords(page, 'tracks', [{ ...longestStep(lang), lastStepDay: null, state: 'running', startedAt: now }]),

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import ideasJson from '../../assets/library/ideas.json';
 import { leaningFor } from '../../checkin/leaning';
 import { intensityRank } from '../../ideas/library';
-import { CATEGORIES, parseIdeas, type Category, type Idea } from '../../model/vocabulary';
+import { CATEGORIES, parseIdeas, placeOf, type Category, type Idea } from '../../model/vocabulary';
 import { anotherIdea, createPickerState, eligibleIdeas, filtersWithLean, fitsHour, todaysIdea, type Lean, type PickOptions, type PickResult } from '../../ideas/picker';
 import type { PickerState, CheckInAnswer } from '../../model/records';
 import { defaultPrefs, type Prefs } from '../../model/prefs';
@@ -87,6 +87,48 @@ describe('todaysIdea', () => {
       }),
       { numRuns: 100 },
     );
+  });
+
+  it('property: living apart, no idea that needs one place comes; living together, none made for apart', () => {
+    const library = parseIdeas(ideasJson);
+    expect(library.some((idea) => placeOf(idea) === 'together')).toBe(true);
+    fc.assert(
+      fc.property(fc.boolean(), fc.array(fc.boolean(), { minLength: 5, maxLength: 40 }), fc.string({ minLength: 1, maxLength: 6 }), (livingApart, clicks, salt) => {
+        const prefs = { ...all, livingApart };
+        let state = createPickerState(salt);
+        let d = 0;
+        for (const click of clicks) {
+          const result = click ? anotherIdea(library, prefs, new Set(), state, day(d)) : todaysIdea(library, prefs, new Set(), state, day(++d));
+          if (result.kind !== 'idea') throw new Error('no idea');
+          expect(placeOf(result.idea)).not.toBe(livingApart ? 'together' : 'apart');
+          state = result.state;
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('"We live apart" turned on today: an idea that needs one place gives way at once', () => {
+    const library = parseIdeas(ideasJson);
+    let state = createPickerState('apart');
+    let first: Idea | undefined;
+    for (let d = 0; !first; d++) {
+      const result = todaysIdea(library, all, new Set(), state, day(d));
+      if (result.kind !== 'idea') throw new Error('no idea');
+      if (placeOf(result.idea) === 'together') first = result.idea;
+      else state = result.state;
+      if (first) {
+        state = result.state;
+        const apart = todaysIdea(library, { ...all, livingApart: true }, new Set(), state, day(d));
+        expect(apart.kind === 'idea' && placeOf(apart.idea)).not.toBe('together');
+        expect(apart.kind === 'idea' && apart.idea.id).not.toBe(first.id);
+      }
+    }
+    expect(placeOf({ mode: 'solo' })).toBe('either');
+    expect(placeOf({ mode: 'together' })).toBe('together');
+    expect(placeOf({ mode: 'together', own: true })).toBe('either');
+    expect(placeOf({ mode: 'solo', place: 'apart' })).toBe('apart');
+    expect(parseIdeas([{ ...library[0], place: 'moon' }])).toEqual([]);
   });
 
   it('property: hidden ideas and filtered-out ideas are never chosen, also through "Another idea"', () => {

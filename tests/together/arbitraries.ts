@@ -47,6 +47,7 @@ export const choicesArb: fc.Arbitrary<PairChoices> = fc.record({
   maxMinutes: fc.integer({ min: 1, max: 60 }),
   hiddenCategories: fc.subarray([...CATEGORIES]),
   setAside: fc.uniqueArray(idArb, { maxLength: 12 }).map((ids) => [...ids].sort()),
+  apart: fc.boolean(),
 });
 
 export const payloadArb: fc.Arbitrary<PairPayload> = fc.record({

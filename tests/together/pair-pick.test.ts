@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import ideasJson from '../../assets/library/ideas.json';
 import { intensityRank } from '../../ideas/library';
-import { parseIdeas, type Idea } from '../../model/vocabulary';
+import { parseIdeas, placeOf, type Idea } from '../../model/vocabulary';
 import { anotherIdea, createPickerState, todaysIdea } from '../../ideas/picker';
 import { type PickerState } from '../../model/records';
 import { defaultPrefs } from '../../model/prefs';
@@ -156,6 +156,15 @@ describe('the pair’s idea', { timeout: 60_000 }, () => {
     const all = new Set(pairPool(library, choices).map((idea) => idea.id));
     expect(await pairIdea({ secret, library, choices, day, localAside: all })).toEqual({ kind: 'empty', reason: 'aside' });
     expect(await pairIdea({ secret, library: library.filter((i) => i.mode === 'solo'), choices, day })).toEqual({ kind: 'empty', reason: 'choices' });
+  });
+
+  it('living apart, the pair’s pool holds only ideas that work apart; living together, none made for apart', () => {
+    const together = pairChoicesFrom({ ...defaultPrefs(), maxIntensity: 'close' }, []);
+    const apart = { ...together, apart: true };
+    const places = (choices: PairChoices) => new Set(pairPool(LIBRARY, choices).map(placeOf));
+    expect(places(apart)).toEqual(new Set(['apart', 'either']));
+    expect(places(together)).toEqual(new Set(['together', 'either']));
+    expect(pairPool(LIBRARY, apart).length).toBeGreaterThanOrEqual(40);
   });
 
   it('has its own order for each pair and each cycle, and ignores own ideas', async () => {

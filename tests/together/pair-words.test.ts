@@ -25,9 +25,9 @@ describe('a pairing code in words', () => {
     });
   });
 
-  it('names other days, several windows a day, many nudges, short ideas, kinds left out and ideas set aside', () => {
+  it('names other days, several windows a day, many nudges, short ideas, kinds left out, ideas set aside and living apart', () => {
     const windows = [[], [{ start: 420, end: 480 }, { start: 1200, end: 1260 }], [], [{ start: 420, end: 480 }, { start: 1200, end: 1260 }], [], [], []];
-    const { lines } = words({ windows, nudgesPerDay: 5, spacingMinutes: 45, maxMinutes: 15, maxIntensity: 'close', hiddenCategories: ['play', 'touch'] }, ['a-1', 'b-2']);
+    const { lines } = words({ windows, nudgesPerDay: 5, spacingMinutes: 45, maxMinutes: 15, maxIntensity: 'close', hiddenCategories: ['play', 'touch'], livingApart: true }, ['a-1', 'b-2']);
     expect(lines).toEqual([
       'Mon and Wed: 7:00–8:00 AM and 8:00–9:00 PM',
       '5 times a day, at least 45 minutes apart',
@@ -35,6 +35,7 @@ describe('a pairing code in words', () => {
       'Ideas of up to 15 minutes',
       'Leaving out: Touch and Play',
       'Ideas set aside as “not for us”: 2',
+      'Ideas that work while you live apart',
     ]);
   });
 

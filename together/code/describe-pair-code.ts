@@ -26,13 +26,15 @@ export interface PairCodeSummary {
   maxMinutes: number;
   hiddenCategories: Category[];
   setAsideCount: number;
+  /** The pair lives apart for now: its ideas are those that work apart. */
+  apart: boolean;
   /** False when the two Tends' libraries differ ("update Tend on both"); null when not compared. */
   sameLibrary: boolean | null;
   /** What a code reveals to whoever reads it, in the order the page lists it. */
-  reveals: readonly ('secret' | 'zone' | 'hours' | 'how-often' | 'how-close' | 'kinds' | 'set-aside' | 'library')[];
+  reveals: readonly ('secret' | 'zone' | 'hours' | 'how-often' | 'how-close' | 'kinds' | 'set-aside' | 'apart' | 'library')[];
 }
 
-const REVEALS = ['secret', 'zone', 'hours', 'how-often', 'how-close', 'kinds', 'set-aside', 'library'] as const;
+const REVEALS = ['secret', 'zone', 'hours', 'how-often', 'how-close', 'kinds', 'set-aside', 'apart', 'library'] as const;
 
 function groupKind(days: number[]): DayGroup['kind'] {
   const key = days.join('');
@@ -68,6 +70,7 @@ export function describePairCode(pair: PairPayload, localFingerprint: number | n
     maxMinutes: c.maxMinutes,
     hiddenCategories: [...c.hiddenCategories],
     setAsideCount: c.setAside.length,
+    apart: c.apart,
     sameLibrary: localFingerprint === null ? null : localFingerprint === pair.libraryFingerprint,
     reveals: REVEALS,
   };

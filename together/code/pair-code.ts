@@ -14,10 +14,11 @@
 import { BitReader, BitWriter } from './bits';
 import { BASE32_ALPHABET, base32Value, CODE_GROUP, fromBase32, groupedCode } from './base32';
 import { crc32 } from './crc32';
-import { payloadProblem, readPayload, SECRET_BYTES, writePayload, type PairChoices, type PairPayload } from './pair-payload';
+import { payloadProblem, payloadVersion, readPayload, SECRET_BYTES, writePayload, type PairChoices, type PairPayload } from './pair-payload';
 
 export const PAIR_CODE_PREFIX = 'TEND';
-export const PAIR_CODE_VERSION = 1;
+/** The newest version this Tend reads; it writes version 1 unless the pair lives apart (payloadVersion). */
+export const PAIR_CODE_VERSION = 2;
 
 export type PairCodeError = 'typo' | 'truncated' | 'newer' | 'not-a-code';
 export type DecodedPairCode = { ok: PairPayload } | { error: PairCodeError };
@@ -72,7 +73,7 @@ export function encodePairCode(pair: PairPayload): string {
   let size = 1;
   while (leb128(1 + size + payload.length + 4).length > size) size++;
   const total = 1 + size + payload.length + 4;
-  const head = Uint8Array.from([PAIR_CODE_VERSION, ...leb128(total)]);
+  const head = Uint8Array.from([payloadVersion(pair), ...leb128(total)]);
   const frame = new Uint8Array(total);
   frame.set(head, 0);
   frame.set(payload, head.length);
@@ -156,9 +157,9 @@ export function decodePairCode(text: string): DecodedPairCode {
   }
   const version = bytes[0] as number;
   if (version > PAIR_CODE_VERSION) return { error: 'newer' };
-  if (version < PAIR_CODE_VERSION) return { error: 'not-a-code' };
+  if (version < 1) return { error: 'not-a-code' };
   const reader = new BitReader(bytes.subarray(1 + length.size, bytes.length - 4));
-  const payload = readPayload(reader);
+  const payload = readPayload(reader, version);
   return payload && reader.atCleanEnd() ? { ok: payload } : { error: 'not-a-code' };
 }
 

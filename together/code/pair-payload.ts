@@ -16,6 +16,8 @@ export interface PairChoices {
   hiddenCategories: Category[];
   /** Library ideas either of the pair set aside ("Not for us"), sorted, no repeats. */
   setAside: string[];
+  /** "We live apart for now": the pair's ideas are those that work apart (a code of version 2 carries it). */
+  apart: boolean;
 }
 
 export interface PairPayload {
@@ -40,6 +42,7 @@ export function pairChoicesFrom(prefs: Prefs, setAside: Iterable<string>): PairC
     maxMinutes: prefs.maxMinutes,
     hiddenCategories: CATEGORIES.filter((c) => prefs.hiddenCategories.includes(c)),
     setAside: [...new Set(setAside)].sort(),
+    apart: prefs.livingApart,
   };
 }
 
@@ -163,6 +166,16 @@ export function payloadProblem(p: PairPayload): string | null {
   return null;
 }
 
+/**
+ * The code's version a payload needs: 1, unless the pair lives apart (2: the same fields, then a byte of
+ * flags). Written as 1 whenever it can be, so a Tend that reads only version 1 still pairs.
+ */
+export function payloadVersion(p: PairPayload): 1 | 2 {
+  return p.choices.apart ? 2 : 1;
+}
+
+const FLAG_APART = 1;
+
 export function writePayload(w: BitWriter, p: PairPayload): void {
   for (const byte of p.secret) w.write(byte, 8);
   w.writeCount(p.counter);
@@ -176,10 +189,11 @@ export function writePayload(w: BitWriter, p: PairPayload): void {
   w.write(c.maxMinutes - 1, 6);
   w.write(CATEGORIES.reduce((mask, cat, i) => (c.hiddenCategories.includes(cat) ? mask | (1 << i) : mask), 0), CATEGORIES.length);
   writeIds(w, [...new Set(c.setAside)].sort());
+  if (payloadVersion(p) >= 2) w.write(c.apart ? FLAG_APART : 0, 8);
 }
 
-/** The payload, or null when the bits do not make one (a code no Tend writes). */
-export function readPayload(r: BitReader): PairPayload | null {
+/** The payload of a code of `version` (1 or 2), or null when the bits do not make one (a code no Tend writes). */
+export function readPayload(r: BitReader, version: number): PairPayload | null {
   const secret = Uint8Array.from({ length: SECRET_BYTES }, () => r.read(8));
   const counter = r.readCount();
   const libraryFingerprint = r.read(32);
@@ -191,9 +205,13 @@ export function readPayload(r: BitReader): PairPayload | null {
   const maxMinutes = r.read(6) + 1;
   const mask = r.read(CATEGORIES.length);
   const setAside = readIds(r);
+  const flags = version >= 2 ? r.read(8) : 0;
   if (r.overrun || !windows || !maxIntensity || !setAside) return null;
   const hiddenCategories = CATEGORIES.filter((_, i) => mask & (1 << i));
-  const choices: PairChoices = { windows, nudgesPerDay, spacingMinutes, maxIntensity, maxMinutes, hiddenCategories, setAside };
+  const apart = flags === FLAG_APART;
+  const choices: PairChoices = { windows, nudgesPerDay, spacingMinutes, maxIntensity, maxMinutes, hiddenCategories, setAside, apart };
   const payload: PairPayload = { secret, zone, choices, libraryFingerprint, counter };
+  // Only what Tend writes: no unknown flag, and version 2 only where version 1 could not say it.
+  if ((flags & ~FLAG_APART) !== 0 || payloadVersion(payload) !== version) return null;
   return payloadProblem(payload) === null ? payload : null;
 }

@@ -46,6 +46,7 @@ export const REVEAL_WORDS: Record<PairCodeSummary['reveals'][number], MessageKey
   kinds: 'togetherReveal_kinds',
   'set-aside': 'togetherReveal_setAside',
   library: 'togetherReveal_library',
+  apart: 'togetherReveal_apart',
 };
 
 /** "America/New_York" as people read it. */
@@ -92,5 +93,6 @@ export function pairCodeWords(summary: PairCodeSummary, context: WordsContext): 
   if (summary.maxMinutes < 60) lines.push(t('togetherUpToMinutes', String(summary.maxMinutes)));
   if (summary.hiddenCategories.length > 0) lines.push(t('togetherLeavingOut', list(summary.hiddenCategories.map((c) => t(CATEGORY[c])), locale)));
   if (summary.setAsideCount > 0) lines.push(t('togetherSetAside', String(summary.setAsideCount)));
+  if (summary.apart) lines.push(t('togetherApart'));
   return { lines, zoneNote: summary.zone === context.localZone ? null : t('togetherZoneNote', zoneName(summary.zone)) };
 }

@@ -28,9 +28,11 @@ describe('what a pairing code tells', () => {
       maxMinutes: 60,
       hiddenCategories: [],
       setAsideCount: 2,
+      apart: false,
       sameLibrary: true,
     });
-    expect(summary.reveals).toEqual(['secret', 'zone', 'hours', 'how-often', 'how-close', 'kinds', 'set-aside', 'library']);
+    expect(summary.reveals).toEqual(['secret', 'zone', 'hours', 'how-often', 'how-close', 'kinds', 'set-aside', 'apart', 'library']);
+    expect(describePairCode(pairWith({ livingApart: true })).apart).toBe(true);
   });
 
   it('groups days with equal hours, leaves out days without, and says when the libraries differ', () => {

@@ -14,7 +14,8 @@ import {
   withChoices,
   type DecodedPairCode,
 } from '../../../together/code/pair-code';
-import { pairChoicesFrom, type PairPayload } from '../../../together/code/pair-payload';
+import { pairChoicesFrom, writePayload, type PairPayload } from '../../../together/code/pair-payload';
+import { BitWriter } from '../../../together/code/bits';
 import { choicesArb, payloadArb } from '../arbitraries';
 
 /** A payload in plain arrays, so equal payloads compare equal. */
@@ -117,12 +118,45 @@ describe('pairing codes', { timeout: 60_000 }, () => {
   it('tell a code from a newer Tend (intact, but a later version)', () => {
     const code = encodePairCode(samplePair());
     const bytes = (fromBase32(code.slice(4).replaceAll('-', '')) as { bytes: Uint8Array }).bytes;
-    bytes[0] = 2;
+    bytes[0] = 3;
     new DataView(bytes.buffer).setUint32(bytes.length - 4, crc32(bytes.subarray(0, bytes.length - 4)));
     expect(decodePairCode(`TEND-${toBase32(bytes)}`)).toEqual({ error: 'newer' });
     bytes[0] = 0;
     new DataView(bytes.buffer).setUint32(bytes.length - 4, crc32(bytes.subarray(0, bytes.length - 4)));
     expect(decodePairCode(`TEND-${toBase32(bytes)}`)).toEqual({ error: 'not-a-code' });
+  });
+
+  it('write version 1 unless the pair lives apart, so a Tend that reads only version 1 still pairs; version 2 carries "apart"', () => {
+    const versionOf = (code: string) => (fromBase32(code.slice(4).replaceAll('-', '')) as { bytes: Uint8Array }).bytes[0];
+    const together = samplePair('Europe/Berlin', ['care-004', 'talk-017']);
+    const apart: PairPayload = { ...together, choices: { ...together.choices, apart: true } };
+    // Written by the Tend before living apart existed: the same code is written today, and reads as not apart.
+    const before = 'TEND-04R06-5156S-3NGTB-THEEA-VFPFW-3RG43-28TAQ-K91M5-JYBCT-EXN0J-W2QRS-8N1D7-P0052-G20G8-QABZG-2A';
+    expect(encodePairCode(together)).toBe(before);
+    expect(okPayload(decodePairCode(before))).toEqual(plain(together));
+    expect(versionOf(encodePairCode(apart))).toBe(2);
+    expect(okPayload(decodePairCode(encodePairCode(apart)))).toEqual(plain(apart));
+    // Turning "apart" on is a change of a shared choice: its code is an update for the partner.
+    expect(takeInPairCode(together, withChoices(together, apart.choices))).toBe('update');
+  });
+
+  it('refuse a version 2 code Tend would not write: "apart" off, or a flag it does not know', () => {
+    /** A whole frame as Tend writes one (short enough for a one-byte length), with any version and flags. */
+    const code = (version: number, flags: number | null) => {
+      const w = new BitWriter();
+      writePayload(w, samplePair());
+      if (flags !== null) w.write(flags, 8);
+      const payload = w.bytes();
+      const frame = new Uint8Array(2 + payload.length + 4);
+      frame.set([version, frame.length]);
+      frame.set(payload, 2);
+      new DataView(frame.buffer).setUint32(frame.length - 4, crc32(frame.subarray(0, frame.length - 4)));
+      return `TEND-${toBase32(frame)}`;
+    };
+    expect(code(1, null)).toBe(encodePairCode(samplePair()).replaceAll('-', '').replace('TEND', 'TEND-'));
+    expect(okPayload(decodePairCode(code(2, 1)))).toMatchObject({ choices: { apart: true } });
+    for (const flags of [0, 2, 3, 0x80, 0xff]) expect(decodePairCode(code(2, flags))).toEqual({ error: 'not-a-code' });
+    expect(decodePairCode(code(1, 1))).toEqual({ error: 'not-a-code' });
   });
 
   it('call any other text "not a code", and never throw', () => {
