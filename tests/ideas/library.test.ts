@@ -11,10 +11,12 @@ import {
   lintIdeas,
   lintNudges,
   lintTranslation,
+  MIN_APART,
   MIN_IDEAS,
   MIN_NUDGES,
   MIN_PER_CATEGORY,
   nudgeEchoProblems,
+  ONE_ROOM_WORDS,
   textProblems,
 } from '../lint/library-lint';
 import { timeOfDayIn, timesOfDayIn } from '../lint/time-words';
@@ -70,6 +72,28 @@ describe('the idea library', () => {
     expect(problems).toMatch(/talk-008: banned .*!/);
     expect(problems).toMatch(/category touch has 0 ideas/);
     expect(problems).toMatch(/library has 9 ideas/);
+  });
+
+  it(`has at least ${MIN_APART} ideas for a couple apart, each in German too`, () => {
+    const apart = ideas.filter((i) => 'place' in i && i.place === 'apart').map((i) => i.id);
+    expect(apart.length).toBeGreaterThanOrEqual(MIN_APART);
+    const german = new Set(ideasDe.map((d) => d.id));
+    expect(apart.filter((id) => !german.has(id))).toEqual([]);
+  });
+
+  it('knows where each idea can be done, and keeps the ones shown to a couple apart free of words that need one room', () => {
+    const problems = lintIdeas([
+      { ...good(1), place: 'apart', text: 'Call tonight and plan the first long hug for the next time you meet.', when: 'evening' },
+      { ...good(2), place: 'either', text: 'Sit side by side and trade one small worry each, then let it rest.' },
+      { ...good(3), place: 'together', text: 'A long hug in the hallway, three slow breaths, and nothing more.' },
+      { ...good(4), place: 'outside' },
+      { ...good(5), place: 'apart', text: 'Send a voice message about the oddest thing you saw today, then ask for one back.' },
+    ]).join('\n');
+    expect(problems).toMatch(/talk-001: place apart but "hug" needs one room/);
+    expect(problems).toMatch(/talk-002: place either but "side by side" needs one room/);
+    expect(problems).toMatch(/talk-004: place outside is not one of together, apart, either/);
+    expect(problems).not.toMatch(/talk-00[35]: (?:place|fields)/);
+    expect(problems).toMatch(/library has too few ideas for apart: 2 \(min 40\)/);
   });
 
   it('lets a sex therapist be named, as the counsellor card does, and nothing else with the word', () => {
@@ -234,7 +258,7 @@ describe('the nudge lines', () => {
 });
 
 describe('the German library', () => {
-  const ideaRules = { max: IDEA_TEXT_MAX, banned: BANNED_PATTERNS_DE, language: 'de' as const };
+  const ideaRules = { max: IDEA_TEXT_MAX, banned: BANNED_PATTERNS_DE, language: 'de' as const, oneRoom: ONE_ROOM_WORDS.de };
   const nudgeRules = { max: NUDGE_TEXT_MAX, banned: BANNED_PATTERNS_DE, ending: ENOUGH_ENDINGS.de };
 
   it('translates every idea and every nudge line once, within the limits and the German rules', () => {
@@ -275,6 +299,23 @@ describe('the German library', () => {
     expect(problems).toMatch(/talk-005: fields must be id and text/);
     expect(problems).toMatch(/talk-005: banned .*!/);
     expect(problems).toMatch(/talk-004: not translated/);
+  });
+
+  it('keeps German ideas shown to a couple apart free of words that need one room, and counts the ones for apart', () => {
+    const original = [{ id: 'talk-001', place: 'apart' }, { id: 'talk-002', place: 'either' }, { id: 'talk-003' }];
+    const problems = lintTranslation(
+      original,
+      [
+        { id: 'talk-001', text: 'Ruft euch an und plant die erste lange Umarmung für das nächste Treffen.' },
+        { id: 'talk-002', text: 'Setzt euch nebeneinander und erzählt euch je eine kleine Sorge.' },
+        { id: 'talk-003', text: 'Geht Hand in Hand eine Runde um den Block und schaut in die Fenster.' },
+      ],
+      ideaRules,
+    ).join('\n');
+    expect(problems).toMatch(/talk-001: place apart but "Umarmung" needs one room/);
+    expect(problems).toMatch(/talk-002: place either but "nebeneinander" needs one room/);
+    expect(problems).not.toMatch(/talk-003/);
+    expect(problems).toMatch(/the translation has too few ideas for apart: 1 \(min 40\)/);
   });
 
   it('refuses nudge lines where more than 3 end on "reicht" or "genügt"', () => {

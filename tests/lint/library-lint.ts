@@ -57,6 +57,37 @@ export const BANNED_PATTERNS_DE: readonly RegExp[] = [
   ].map((word) => new RegExp(`(?<!\\p{L})(?:${word})(?!\\p{L})`, 'iu')),
 ];
 
+/**
+ * Where an idea can be done (CONTENT.md, "Living apart"): `together` needs one place, `apart` is made for
+ * a couple apart (a call, a letter, a photo, the same film at one time), `either` works both ways.
+ * Missing means `either` for an idea for one and `together` for an idea for two.
+ */
+export const PLACES = ['together', 'apart', 'either'] as const;
+export type Place = (typeof PLACES)[number];
+
+export function isPlace(value: unknown): value is Place {
+  return typeof value === 'string' && (PLACES as readonly string[]).includes(value);
+}
+
+/** "We live apart for now" swaps the ideas that need one place for these: at least this many, in each language. */
+export const MIN_APART = 40;
+
+/**
+ * Words that need the two people in one room. An idea shown to a couple apart (`apart` or `either`) never
+ * holds them: "a hug", "side by side" and "hand in hand" read as a reproach across a distance.
+ */
+export const ONE_ROOM_WORDS = {
+  en: /\bhand in hand\b|\bhold(?:s|ing)? hands\b|\bhug(?:s|ged|ging)?\b|\bcuddl\p{L}*|\bsit(?:s|ting)? close\b|\blie close\b|\bnext to each other\b|\bside by side\b|\barm in arm\b|\bback to back\b|\bsame room\b|\bacross the (?:table|room)\b/iu,
+  de: /(?<!\p{L})(?:hand in hand|händchen\p{L}*|\p{L}*(?:umarm|kuschel)\p{L}*|nebeneinander|arm in arm|rücken an rücken|im selben (?:zimmer|raum)|eng beieinander)(?!\p{L})/iu,
+} as const;
+
+/** The problem with a text shown to a couple apart that holds a word needing one room, or null. */
+export function oneRoomProblem(id: string, text: string, place: unknown, words: RegExp): string | null {
+  if (place !== 'apart' && place !== 'either') return null;
+  const found = text.match(words);
+  return found ? `${id}: place ${place} but "${found[0]}" needs one room: "${text}"` : null;
+}
+
 export const MIN_PER_CATEGORY = 30;
 export const MIN_IDEAS = 400;
 export const MIN_NUDGES = 120;
@@ -180,11 +211,13 @@ export function lintIdeas(raw: unknown): string[] {
   const ids = new Set<string>();
   const perCategory = new Map<string, number>();
   const good: { id: string; text: string }[] = [];
+  let apart = 0;
   raw.forEach((item: Record<string, unknown>, index) => {
     const id = typeof item?.id === 'string' ? item.id : `#${index}`;
-    const keys = Object.keys(item ?? {}).sort().join(',');
-    if (keys !== 'category,id,intensity,minutes,mode,text' && keys !== 'category,id,intensity,minutes,mode,text,when') {
-      out.push(`${id}: fields are ${keys}`);
+    const keys = Object.keys(item ?? {}).sort();
+    const optional = ['place', 'when'];
+    if (keys.filter((key) => !optional.includes(key)).join(',') !== 'category,id,intensity,minutes,mode,text') {
+      out.push(`${id}: fields are ${keys.join(',')}`);
     }
     if (!isCategory(item.category)) out.push(`${id}: unknown category ${String(item.category)}`);
     else if (!new RegExp(`^${item.category}-\\d{3}$`).test(id)) out.push(`${id}: id must look like ${item.category}-NNN`);
@@ -195,6 +228,8 @@ export function lintIdeas(raw: unknown): string[] {
     }
     if (!isMode(item.mode)) out.push(`${id}: mode ${String(item.mode)}`);
     if (!isIntensity(item.intensity)) out.push(`${id}: intensity ${String(item.intensity)}`);
+    if (item.place !== undefined && !isPlace(item.place)) out.push(`${id}: place ${String(item.place)} is not one of ${PLACES.join(', ')}`);
+    if (item.place === 'apart') apart++;
     if (typeof item.text !== 'string' || item.text.trim().length < 20) {
       out.push(`${id}: text missing or too short`);
       return;
@@ -202,6 +237,8 @@ export function lintIdeas(raw: unknown): string[] {
     out.push(...textProblems(id, item.text, IDEA_TEXT_MAX));
     const time = timeOfDayProblem(id, item.text, item.when, 'en');
     if (time) out.push(time);
+    const room = oneRoomProblem(id, item.text, item.place, ONE_ROOM_WORDS.en);
+    if (room) out.push(room);
     if (isCategory(item.category)) perCategory.set(item.category, (perCategory.get(item.category) ?? 0) + 1);
     good.push({ id, text: item.text });
   });
@@ -210,6 +247,7 @@ export function lintIdeas(raw: unknown): string[] {
     if (count < MIN_PER_CATEGORY) out.push(`category ${category} has ${count} ideas (min ${MIN_PER_CATEGORY})`);
   }
   if (raw.length < MIN_IDEAS) out.push(`library has ${raw.length} ideas (min ${MIN_IDEAS})`);
+  if (apart < MIN_APART) out.push(`library has too few ideas for apart: ${apart} (min ${MIN_APART})`);
   out.push(...sameWordsProblems(good), ...sameMeaningProblems(good));
   return out;
 }
@@ -260,17 +298,21 @@ export function lintNudges(raw: unknown): string[] {
  * original once, nothing else, within the length limit, and the language's own banned words and
  * near-duplicate rules. With `language` (ideas only), a text that names a time of day must name
  * the `when` of its original. With `ending` (nudge lines), at most MAX_ENOUGH_ENDINGS texts end on it.
+ * With `oneRoom` (ideas), a text whose original is for apart or either holds none of those words, and
+ * at least MIN_APART texts translate an idea for apart.
  */
 export function lintTranslation(
-  original: readonly { id: string; when?: unknown }[],
+  original: readonly { id: string; when?: unknown; place?: unknown }[],
   raw: unknown,
-  rules: { max: number; banned: readonly RegExp[]; language?: 'en' | 'de'; ending?: RegExp },
+  rules: { max: number; banned: readonly RegExp[]; language?: 'en' | 'de'; ending?: RegExp; oneRoom?: RegExp },
 ): string[] {
   if (!Array.isArray(raw)) return ['the translation is not an array'];
   const out: string[] = [];
   const wanted = new Set(original.map((item) => item.id));
   const when = new Map(original.map((item) => [item.id, item.when]));
+  const place = new Map(original.map((item) => [item.id, item.place]));
   const seen = new Set<string>();
+  let apart = 0;
   const good: { id: string; text: string }[] = [];
   raw.forEach((item: Record<string, unknown>, index) => {
     const id = typeof item?.id === 'string' ? item.id : `#${index}`;
@@ -284,9 +326,15 @@ export function lintTranslation(
       const time = timeOfDayProblem(id, item.text, when.get(id), rules.language);
       if (time) out.push(time);
     }
+    if (rules.oneRoom) {
+      const room = oneRoomProblem(id, item.text, place.get(id), rules.oneRoom);
+      if (room) out.push(room);
+      if (place.get(id) === 'apart') apart++;
+    }
     good.push({ id, text: item.text });
   });
   for (const id of wanted) if (!seen.has(id)) out.push(`${id}: not translated`);
+  if (rules.oneRoom && apart < MIN_APART) out.push(`the translation has too few ideas for apart: ${apart} (min ${MIN_APART})`);
   if (rules.ending) out.push(...enoughEndingProblems(good, rules.ending));
   out.push(...sameWordsProblems(good));
   return out;
