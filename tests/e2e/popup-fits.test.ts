@@ -86,9 +86,10 @@ function longestStep(lang: 'en' | 'de'): { trackId: string; step: number } {
 
 /** The longest idea for two in a language (the pair's pool holds only those), and the others of its kind. */
 function longestTogether(lang: 'en' | 'de'): { category: Category; others: string[] } {
-  const read = (file: string) => JSON.parse(readFileSync(`assets/library/${file}`, 'utf8')) as { id: string; text: string; category: Category; mode: string }[];
+  const read = (file: string) => JSON.parse(readFileSync(`assets/library/${file}`, 'utf8')) as { id: string; text: string; category: Category; mode: string; place?: string }[];
   const texts = new Map(read(lang === 'en' ? 'ideas.json' : 'ideas.de.json').map((i) => [i.id, i.text]));
-  const together = read('ideas.json').filter((i) => i.mode === 'together');
+  // Living together (the default), ideas made for apart are not in the pair's pool.
+  const together = read('ideas.json').filter((i) => i.mode === 'together' && i.place !== 'apart');
   const longest = [...together].sort((a, b) => (texts.get(b.id)?.length ?? 0) - (texts.get(a.id)?.length ?? 0))[0] as (typeof together)[number];
   return { category: longest.category, others: together.filter((i) => i.category === longest.category && i.id !== longest.id).map((i) => i.id) };
 }

@@ -211,10 +211,15 @@ describe('anotherIdea', () => {
 });
 
 describe('with the real library', () => {
-  it('walks all 400+ ideas without a repeat', () => {
+  it('walks all 400+ ideas without a repeat, living together or apart', () => {
     const library = parseIdeas(ideasJson);
-    const { shown } = walkDays(library, library.length);
-    expect(new Set(shown.map((s) => s.id)).size).toBe(library.length);
+    for (const livingApart of [false, true]) {
+      const prefs = { ...all, livingApart };
+      const eligible = eligibleIdeas(library, prefs, new Set());
+      expect(eligible.length).toBeGreaterThanOrEqual(livingApart ? 200 : 400);
+      const { shown } = walkDays(library, eligible.length, prefs);
+      expect(new Set(shown.map((s) => s.id))).toEqual(new Set(eligible.map((idea) => idea.id)));
+    }
   });
 });
 

@@ -122,7 +122,7 @@ describe('upgrades', () => {
     await createV2Database(name);
     const store = createTendStore(name, { now: () => 1_796_000_000_000 });
     stores.push(store);
-    expect(await store.readPrefs()).toEqual({ ...V2_PREFS, showOwnIdeas: true });
+    expect(await store.readPrefs()).toEqual({ ...V2_PREFS, showOwnIdeas: true, livingApart: false });
     expect(await store.readPickerState()).toEqual(V2_PICKER);
     expect(await store.readAllMarks()).toEqual(V2_MARKS);
     expect((await store.readHistorySince('2026-01-01')).map(({ day, ideaId, at }) => ({ day, ideaId, at }))).toEqual(V2_HISTORY);

@@ -122,6 +122,25 @@ describe('settings page', () => {
     expect(matchLine()).toBe('0 ideas match your choices.');
   });
 
+  it('"We live apart for now" is saved, and leaves out ideas that need one place', async () => {
+    const root = await mount(<App actions={actions} />, services);
+    const matchLine = () => root.querySelector('#ideas-count')?.textContent;
+    const apart = () => [...root.querySelectorAll('label')].find((l) => l.textContent?.startsWith('We live apart for now'))?.querySelector('input') as HTMLInputElement;
+    await vi.waitFor(async () => {
+      await settle();
+      expect(matchLine()).toBe('4 ideas match your choices.');
+    }, PATIENT);
+    expect(apart().checked).toBe(false);
+    expect(apart().closest('label')?.textContent).toContain('a call, a letter');
+    await act(() => apart().click());
+    await vi.waitFor(async () => expect((await services.store.readPrefs()).livingApart).toBe(true), PATIENT);
+    await settle();
+    expect(apart().checked).toBe(true);
+    // Of makeLibrary(5) up to warm, the two for one fit anywhere; the two for two need one place.
+    expect(matchLine()).toBe('2 ideas match your choices.');
+    expect(root.querySelector('#ideas')?.closest('section')?.textContent).toContain('Saved');
+  });
+
   it('explains blocked notifications when the browser refuses them', async () => {
     const root = await mount(<App actions={{ ...actions, notificationsBlocked: async () => true }} />, services);
     await settle();

@@ -44,18 +44,21 @@ describe('welcome', () => {
     expect(root.textContent).toContain('A preview nudge is on its way.');
   });
 
-  it('"Start Tend" saves the choices, finishes setup, plans once, and says it is ready', async () => {
+  it('"Start Tend" saves the choices (living apart too), finishes setup, plans once, and says it is ready', async () => {
     const { services, replan, actions } = setUp();
     const root = await mount(<App actions={actions} />, services);
     await settleUntil(() => root.querySelector('main.welcome') !== null);
     await choose(root, 'when', 'weekends');
     await choose(root, 'per-day', '2');
     await choose(root, 'intensity', 'gentle');
+    const apart = [...root.querySelectorAll('label')].find((l) => l.textContent?.startsWith('We live apart for now'))?.querySelector('input');
+    expect(apart?.checked).toBe(false);
+    await click(apart);
     expect(replan).not.toHaveBeenCalled();
     await click(button(root, 'Start Tend'));
     const prefs = await services.store.readPrefs();
     expect(prefs.windows).toEqual(presetWindows('weekends'));
-    expect(prefs).toMatchObject({ nudgesEnabled: true, nudgesPerDay: 2, maxIntensity: 'gentle' });
+    expect(prefs).toMatchObject({ nudgesEnabled: true, nudgesPerDay: 2, maxIntensity: 'gentle', livingApart: true });
     expect(await services.store.readState(SETUP_KEY, parseSetup)).toEqual({ finishedAt: 1_000_000 });
     expect(replan).toHaveBeenCalledOnce();
     expect(root.textContent).toContain("Tend is ready. Click the Tend button in your toolbar for today's idea.");
