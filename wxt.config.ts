@@ -11,7 +11,7 @@ import { parseWishes, translateWishes } from './wishes/wishes';
 
 export const GECKO_ID = 'tend@tend.invalid';
 /** Everything Tend uses, and nothing more; tests/manifest.test.ts holds the build to it. */
-export const PERMISSIONS = ['alarms', 'notifications', 'idle'];
+export const PERMISSIONS = ['alarms', 'notifications', 'idle', 'storage'];
 
 const CSP = [
   "default-src 'none'",

@@ -5,12 +5,14 @@ import { busyProps, useWrite } from '../ui/useWrite';
 import { backupFileName, BACKUP_MAX_BYTES, createBackup, parseBackup, type ParsedFile } from './backup';
 import { backupErrorMessage, describeBackup, summarizeBackup } from './backup-messages';
 import { readTextFile } from '../platform/read-text-file';
+import type { OptionsActions } from '../platform/settings-section';
+import { SyncPart } from '../sync/SyncPart';
 
 type Message = { text: string; error: boolean } | null;
 const FILE_PROBLEM = { 'too-large': 'importTooLarge', 'not-text': 'textFileNotPlain', unreadable: 'fileReadFailed' } as const;
 
 /** Export, import and delete: everything a person keeps in Tend, in their hands. */
-export function DataSection({ download }: { download: (fileName: string, text: string) => void }) {
+export function DataSection({ download, sync }: { download: (fileName: string, text: string) => void; sync: OptionsActions['sync'] }) {
   const services = useServices();
   const { t, store, now } = services;
   const [message, setMessage] = useState<Message>(null);
@@ -133,6 +135,7 @@ export function DataSection({ download }: { download: (fileName: string, text: s
           {message.text}
         </p>
       )}
+      <SyncPart sync={sync} />
     </section>
   );
 }

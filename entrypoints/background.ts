@@ -20,6 +20,7 @@ import {
   openTodaysIdea,
 } from '../nudges/nudges-browser';
 import { snooze } from '../nudges/pause';
+import { createSyncer } from '../sync/sync-worker';
 
 export default defineBackground(() => {
   const store = createTendStore();
@@ -48,6 +49,12 @@ export default defineBackground(() => {
   };
   const serially = (work: (s: TendStore) => Promise<unknown>): Promise<void> => inOrder(() => attempt(work));
   const withStore = (work: (s: TendStore) => Promise<unknown>) => void serially(work).catch(() => {});
+
+  // Opt-in sync through the browser's own sync (sync/): a change here goes out, one from elsewhere comes in.
+  const syncer = createSyncer({ store, area: browser.storage.sync, now: Date.now, log });
+  browser.storage.onChanged.addListener((_changes, area) => {
+    if (area === 'sync') syncer.heardRemote();
+  });
 
   // Listeners first and synchronously, so the event that woke the worker is not missed.
   browser.runtime.onInstalled.addListener(({ reason }) => {
@@ -93,6 +100,7 @@ export default defineBackground(() => {
       const replan = () => attempt((s) => ensureNudgeAlarm(s, true));
       return inOrder(() => answerPopup(request.popup, { store, loadIdeas, loadTracks, now: Date.now, random: Math.random, t, locale, replan }));
     }
+    if (request === 'sync-now') return syncer.round().then(() => true);
     return serially(async (s) => {
       if (request === 'popup-opened') await Promise.all([clearBadge(), ensureNudgeAlarm(s)]);
       else await ensureNudgeAlarm(s, true);
@@ -103,9 +111,11 @@ export default defineBackground(() => {
   // even if that page closed at once.
   store.onChange((change) => {
     if (change === 'setup' || change === 'pair') withStore((s) => ensureNudgeAlarm(s, true));
+    syncer.heardLocal(change);
   });
 
   browser.idle.setDetectionInterval(IDLE_SECONDS);
-  // Every worker start: make sure the alarm exists (it is kept when it is already right).
+  // Every worker start: make sure the alarm exists (it is kept when it is already right), and sync is in step.
   withStore((s) => ensureNudgeAlarm(s));
+  void syncer.round().catch(log);
 });

@@ -8,5 +8,5 @@ export const storeChannelName = (dbName: string): string => `tend:${dbName}`;
 
 /** What changed, as announced to other pages: a store of the database, everything ('all'), or 'setup' (the
  * welcome was finished), 'picker' (today's idea moved on) and 'pair' (paired, updated, unpaired), records
- * of the 'state' store. */
-export type StoreChange = 'prefs' | 'state' | 'history' | 'marks' | 'checkins' | 'ownIdeas' | 'talks' | 'tracks' | 'all' | 'setup' | 'picker' | 'pair';
+ * of the 'state' store, and 'sync' (this browser's sync record: on, off, in step). */
+export type StoreChange = 'prefs' | 'state' | 'history' | 'marks' | 'checkins' | 'ownIdeas' | 'talks' | 'tracks' | 'all' | 'setup' | 'picker' | 'pair' | 'sync';

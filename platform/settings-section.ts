@@ -16,4 +16,6 @@ export interface OptionsActions {
   download: (fileName: string, text: string, type?: string) => void;
   /** The tracks in Tend's language. */
   loadTracks: () => Promise<Track[]>;
+  /** Sync through the browser's own sync: a round now (in the worker), and emptying Tend's part of it. */
+  sync: { now: () => Promise<unknown>; clear: () => Promise<void>; firefox: boolean };
 }

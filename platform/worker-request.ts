@@ -8,6 +8,8 @@ export type WorkerRequest =
   | 'popup-opened'
   /** Something the plan depends on changed (settings, a pause, the welcome): plan anew. */
   | 'replan'
+  /** Sync was turned on (or is to be brought in step now): a round of sync at once. */
+  | 'sync-now'
   /** A popup request (checked by the worker with parsePopupRequest). */
   | { popup: unknown };
 
@@ -17,7 +19,7 @@ export const workerMessage = (request: WorkerRequest): { tend: WorkerRequest } =
 export function parseWorkerRequest(message: unknown): WorkerRequest | null {
   if (typeof message !== 'object' || message === null) return null;
   const request = (message as { tend?: unknown }).tend;
-  if (request === 'popup-opened' || request === 'replan') return request;
+  if (request === 'popup-opened' || request === 'replan' || request === 'sync-now') return request;
   return typeof request === 'object' && request !== null && 'popup' in request ? { popup: (request as { popup: unknown }).popup } : null;
 }
 

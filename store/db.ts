@@ -30,6 +30,8 @@ import { sameJson } from '../lib/same-json';
 import type { NudgeState } from '../model/nudge-state';
 import { PAIR_KEY, parsePairState, type PairState } from '../model/pair';
 import { parseTrackProgress, type TrackProgress } from '../model/track-progress';
+import type { SyncState } from '../model/sync-state';
+import type { SyncCompute } from './db-sync';
 
 export type TendStore = ReturnType<typeof createTendStore>;
 
@@ -120,7 +122,7 @@ export function createTendStore(name = DB_NAME, options: StoreOptions = {}) {
       if (wrote) await tx.objectStore('state').put(changed, key);
       return changed;
     });
-    if (wrote) announce(key === 'setup' ? 'setup' : 'state');
+    if (wrote) announce(key === 'setup' ? 'setup' : key === 'sync' ? 'sync' : 'state');
     return next;
   }
 
@@ -252,6 +254,8 @@ export function createTendStore(name = DB_NAME, options: StoreOptions = {}) {
     readTracks: async (): Promise<TrackProgress[]> => valid(await (await db()).getAll('tracks'), parseTrackProgress),
     /** Read-change-write of the tracks' records (tracks/track-rules.ts decides); the same array writes nothing. */
     updateTracks: async (change: (all: TrackProgress[]) => TrackProgress[]): Promise<TrackProgress[]> => (await rare()).updateTracks(core, change),
+    /** One round of sync (db-sync.ts): `compute` sees what is stored and says what to write, in one transaction. */
+    syncRound: async (compute: SyncCompute): Promise<SyncState | null> => (await import('./db-sync')).syncRoundIn(core, compute),
 
     readSnapshot: async (): Promise<Snapshot> => (await rare()).readSnapshot(core),
     /** Replaces everything a person keeps in one transaction: if any write fails, nothing changes. */

@@ -95,6 +95,12 @@ export interface RoundInput {
   remote: Entries;
   /** Keys whose entry in `storage.sync` could not be read (another Tend's format, damaged): never overwritten. */
   unreadable?: ReadonlySet<string>;
+  /**
+   * This browser joins (it was never in step: sync just turned on). What it has and the browser's sync has too
+   * gives way to the synced value (the settings, marks and ideas the other browsers agreed on); what only it
+   * has, and what the sync holds as deleted, stays and travels.
+   */
+  joining?: boolean;
   /** Which of the merged entries fit the browser's quotas (see `quota.ts`); missing: all. */
   fit?: (entries: Entries) => ReadonlySet<string>;
   now: number;
@@ -117,6 +123,12 @@ export function syncRound(input: RoundInput): RoundResult {
   const { local, remote, now, device } = input;
   const unreadable = input.unreadable ?? new Set<string>();
   const mine = localEntries(local, input.shadow, now, device);
+  if (input.joining) {
+    for (const [key, entry] of Object.entries(mine)) {
+      const there = remote[key];
+      if (there && textOf(there) !== '' && !input.shadow[key]) mine[key] = { ...entry, t: 0 };
+    }
+  }
   const merged = mergeEntries(mine, remote, now);
   const fits = input.fit ? input.fit(merged) : new Set(Object.keys(merged));
 

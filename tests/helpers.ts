@@ -50,3 +50,6 @@ export const emptySnapshot = (): Snapshot => ({
 
 /** The tracks as the build writes them in English (Settings and the popup's worker load them so). */
 export const englishTracks = async (): Promise<Track[]> => parseTracks(JSON.parse(readFileSync('assets/library/tracks.json', 'utf8')));
+
+/** Sync's page actions that do nothing: for Settings tests that are not about sync. */
+export const noSync = { now: async () => true, clear: async () => {}, firefox: false };

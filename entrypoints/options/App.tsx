@@ -153,7 +153,7 @@ export function App({ actions }: { actions: OptionsActions }) {
         <CheckInsSection />
         <TracksSection loadTracks={actions.loadTracks} />
         <LookSection {...props} />
-        <DataSection download={actions.download} />
+        <DataSection download={actions.download} sync={actions.sync} />
 
         <section aria-labelledby="about">
           <h2 id="about" tabIndex={-1}>

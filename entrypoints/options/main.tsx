@@ -5,7 +5,7 @@ import { notificationsBlocked, previewNudge } from '../../nudges/nudges-browser'
 import { localiseDocument } from '../../platform/i18n-browser';
 import { createServices, downloadText } from '../../app/services-browser';
 import { loadTracks } from '../../tracks/tracks-browser';
-import { createUiServices } from '../../app/ui-services-browser';
+import { askWorker, createUiServices } from '../../app/ui-services-browser';
 import { App } from './App';
 import { type OptionsActions } from '../../platform/settings-section';
 import './options.css';
@@ -24,6 +24,7 @@ const actions: OptionsActions = {
   },
   download: downloadText,
   loadTracks,
+  sync: { now: () => askWorker('sync-now'), clear: () => browser.storage.sync.clear(), firefox: import.meta.env.FIREFOX },
 };
 
 render(

@@ -4,7 +4,7 @@ import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DbTrouble } from '../../ui/DbTrouble';
 import { DataSection } from '../../backup/DataSection';
-import { makeLibrary } from '../helpers';
+import { makeLibrary, noSync } from '../helpers';
 import { button, fakeServices, mount, settle } from '../render';
 
 const services = fakeServices(makeLibrary(5));
@@ -21,7 +21,7 @@ async function choose(root: HTMLElement, file: File): Promise<HTMLInputElement> 
 
 describe('your data', () => {
   it('a file that cannot be read says so, and Import works again', async () => {
-    const root = await mount(<DataSection download={() => {}} />, services);
+    const root = await mount(<DataSection download={() => {}} sync={noSync} />, services);
     const unreadable = new File(['{}'], 'gone.json', { type: 'application/json' });
     // As when the file was moved or deleted after it was chosen.
     unreadable.arrayBuffer = () => Promise.reject(new DOMException('The file could not be read.', 'NotReadableError'));
@@ -38,7 +38,7 @@ describe('your data', () => {
   it('a failed "Delete all data" says so and keeps the data', async () => {
     await services.store.patchPrefs({ palette: 'tide' });
     const failing = { ...services, store: { ...services.store, clearAll: () => Promise.reject(new Error('aborted')) } };
-    const root = await mount(<DataSection download={() => {}} />, failing);
+    const root = await mount(<DataSection download={() => {}} sync={noSync} />, failing);
     await act(() => button(root, 'Delete all data').click());
     await act(() => button(root, 'Yes, delete everything').click());
     await settle();

@@ -7,7 +7,8 @@ import { productDirs } from '../structure';
 
 const OUT = process.env.TEND_OUTDIR ?? '.output';
 const BUILDS = [join(OUT, 'chrome-mv3'), join(OUT, 'firefox-mv2')];
-const ALLOWED_PERMISSIONS = ['alarms', 'idle', 'notifications'];
+// 'storage' for the opt-in sync through the browser's own sync (storage.sync): no warning at install.
+const ALLOWED_PERMISSIONS = ['alarms', 'idle', 'notifications', 'storage'];
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

@@ -9,7 +9,7 @@ import { createTendStore } from '../../store/db';
 import { createPair, decodePairCode, encodePairCode } from '../../together/code/pair-code';
 import { pairChoicesFrom, type PairPayload } from '../../together/code/pair-payload';
 import { defaultPrefs } from '../../model/prefs';
-import { makeLibrary, englishTracks } from '../helpers';
+import { makeLibrary, englishTracks, noSync } from '../helpers';
 import { button, click, fakeServices, mount, settleUntil, typeInto } from '../render';
 
 const actions: OptionsActions = {
@@ -18,6 +18,7 @@ const actions: OptionsActions = {
   shortcut: async () => '',
   download: () => {},
   loadTracks: englishTracks,
+  sync: noSync,
 };
 const LIBRARY = makeLibrary(20);
 /** One person's Tend: its own database, its own Settings page. */

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../../entrypoints/options/App';
 import { createTendStore } from '../../../store/db';
 import { type OptionsActions } from '../../../platform/settings-section';
-import { makeLibrary, englishTracks } from '../../helpers';
+import { makeLibrary, englishTracks, noSync } from '../../helpers';
 import { button, fakeServices, mount, settle, settleUntil, PATIENT } from '../../render';
 
 const actions: OptionsActions = {
@@ -13,6 +13,7 @@ const actions: OptionsActions = {
   shortcut: async () => 'Alt+Shift+Y',
   download: () => {},
   loadTracks: englishTracks,
+  sync: noSync,
 };
 const services = fakeServices(makeLibrary(5));
 afterEach(() => services.store.clearAll());

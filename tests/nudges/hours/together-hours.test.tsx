@@ -9,7 +9,7 @@ import type { OptionsActions } from '../../../platform/settings-section';
 import type { PrefsPatch } from '../../../store/schema';
 import { defaultPrefs, defaultWindows, type Prefs, type WeekWindows } from '../../../model/prefs';
 import { presetWindows } from '../../../nudges/hours/presets';
-import { makeLibrary, englishTracks } from '../../helpers';
+import { makeLibrary, englishTracks, noSync } from '../../helpers';
 import { button, click, fakeServices, mount, settle } from '../../render';
 import { copyFrom } from './copy-from';
 
@@ -21,6 +21,7 @@ const actions: OptionsActions = {
   shortcut: async () => '',
   download: () => {},
   loadTracks: englishTracks,
+  sync: noSync,
 };
 
 /** NudgesSection the way the options page holds it: stored prefs, and a save that writes and re-renders. */

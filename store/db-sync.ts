@@ -1,0 +1,60 @@
+/**
+ * Sync's one write: a round of merging read and written in one transaction over everything that travels,
+ * with this browser's sync record, so a page's write in between is never overwritten by an older value
+ * (the round works on what is stored at that moment). Loaded only by the worker and Settings.
+ */
+import { valid, type StoreCore } from './schema';
+import { sameJson } from '../lib/same-json';
+import { parseMark, parseOwnIdea, parseTalkRecord } from '../model/records';
+import { validatePrefs } from '../model/prefs';
+import { PAIR_KEY, parsePairState } from '../model/pair';
+import { parseSyncState, SYNC_KEY, type SyncState } from '../model/sync-state';
+import type { LocalChanges, SyncableData } from '../sync/sync-items';
+
+export type SyncCompute = (data: SyncableData, state: SyncState) => { changes: LocalChanges | null; state: SyncState } | null;
+
+const changesAnything = (c: LocalChanges): boolean =>
+  c.prefs !== null || c.pair !== undefined || [c.putMarks, c.removeMarks, c.putOwnIdeas, c.removeOwnIdeas, c.putTalks, c.removeTalks].some((list) => list.length > 0);
+
+/** Runs `compute` on what is stored and writes what it returns, in one transaction; null: it wrote nothing. */
+export async function syncRoundIn({ write, announce }: StoreCore, compute: SyncCompute): Promise<SyncState | null> {
+  let localChanged = false;
+  let quiet = false;
+  const state = await write(['prefs', 'marks', 'ownIdeas', 'talks', 'state'], null, async (tx) => {
+    const [prefsRaw, marks, ownIdeas, talks, pairRaw, syncRaw] = await Promise.all([
+      tx.objectStore('prefs').get('prefs'),
+      tx.objectStore('marks').getAll(),
+      tx.objectStore('ownIdeas').getAll(),
+      tx.objectStore('talks').getAll(),
+      tx.objectStore('state').get(PAIR_KEY),
+      tx.objectStore('state').get(SYNC_KEY),
+    ]);
+    const prefs = validatePrefs(prefsRaw).prefs;
+    const data: SyncableData = { prefs, marks: valid(marks, parseMark), ownIdeas: valid(ownIdeas, parseOwnIdea), talks: valid(talks, parseTalkRecord), pair: parsePairState(pairRaw) };
+    const stored = parseSyncState(syncRaw);
+    const result = compute(data, stored);
+    if (!result) return null;
+    const c = result.changes;
+    // Nothing to write here (a round that found everything in step): no write, no announcement.
+    if (!(c && changesAnything(c)) && sameJson(result.state, stored)) {
+      quiet = true;
+      return result.state;
+    }
+    if (c && changesAnything(c)) {
+      localChanged = true;
+      if (c.prefs) await tx.objectStore('prefs').put(validatePrefs({ ...prefs, ...c.prefs }).prefs, 'prefs');
+      for (const mark of c.putMarks) await tx.objectStore('marks').put(mark);
+      for (const id of c.removeMarks) await tx.objectStore('marks').delete(id);
+      for (const idea of c.putOwnIdeas) await tx.objectStore('ownIdeas').put(idea);
+      for (const id of c.removeOwnIdeas) await tx.objectStore('ownIdeas').delete(id);
+      for (const talk of c.putTalks) await tx.objectStore('talks').put(talk);
+      for (const id of c.removeTalks) await tx.objectStore('talks').delete(id);
+      if (c.pair) await tx.objectStore('state').put(c.pair, PAIR_KEY);
+      else if (c.pair === null) await tx.objectStore('state').delete(PAIR_KEY);
+    }
+    await tx.objectStore('state').put(result.state, SYNC_KEY);
+    return result.state;
+  });
+  if (state && !quiet) announce(localChanged ? 'all' : 'sync');
+  return state;
+}

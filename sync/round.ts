@@ -1,0 +1,30 @@
+/**
+ * One round of sync put together: what `storage.sync` holds (checked), this browser's data and sync record
+ * in, the writes for both sides and the new record out. Pure; the worker does the reading and writing.
+ */
+import { syncRound, type Entries } from './merge';
+import { fitQuota, keyKind } from './quota';
+import { localChanges, readRemote, syncItems, type LocalChanges, type SyncableData } from './sync-items';
+import type { SyncState } from '../model/sync-state';
+
+export interface PlannedRound {
+  changes: LocalChanges;
+  state: SyncState;
+  toRemote: { set: Entries; remove: string[] };
+}
+
+/** The round for this browser, or null when sync is off here. `state.lastAt` is set by the worker once written there. */
+export function planRound(data: SyncableData, state: SyncState, remoteRaw: unknown, now: number): PlannedRound | null {
+  if (!state.on || state.device === '') return null;
+  const { entries, unreadable } = readRemote(remoteRaw);
+  const local = syncItems(data);
+  const joining = Object.keys(state.shadow).length === 0;
+  const round = syncRound({ local, shadow: state.shadow, remote: entries, unreadable, joining, fit: (merged) => fitQuota(merged), now, device: state.device });
+  const total = Object.keys(local).filter((key) => keyKind(key) === 'own').length + Object.keys(round.toLocal.put).filter((key) => keyKind(key) === 'own').length;
+  const left = round.leftHere.filter((key) => keyKind(key) === 'own').length;
+  return {
+    changes: localChanges(round.toLocal.put, round.toLocal.remove),
+    state: { ...state, shadow: round.shadow, unreadable: unreadable.size, ownTravel: left > 0 ? { travel: total - left, total } : null },
+    toRemote: round.toRemote,
+  };
+}
