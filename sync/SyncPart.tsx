@@ -25,6 +25,8 @@ export function SyncPart({ sync }: { sync: OptionsActions['sync'] }) {
   const turn = (on: boolean) =>
     writing.run(async () => {
       setMessage(null);
+      // The box shows the choice at once; the stored record follows.
+      setState((s) => s && { ...s, on });
       const next = await store.updateState(SYNC_KEY, parseSyncState, (s) => ({ ...s, on, device: s.device || newDevice(), failed: false }));
       setState(next);
       if (on) await sync.now().catch(() => {});
