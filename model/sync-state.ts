@@ -2,9 +2,41 @@
  * This browser's part of sync, kept in the 'state' store under 'sync' and never exported or synced: whether
  * it is on, this browser's id, what it was last in step with (the shadow), and what the last round said. Pure.
  */
-import type { Shadow } from '../sync/merge';
+import type { Prefs } from './prefs';
+import type { Mark, OwnIdea, TalkRecord } from './records';
+import type { PairState } from './pair';
 
 export const SYNC_KEY = 'sync';
+
+/** What this browser was in step with for one item: the version, and the value's canonical JSON ('' when deleted). */
+export interface Seen {
+  t: number;
+  d: string;
+  h: string;
+}
+export type Shadow = Record<string, Seen>;
+
+/** This browser's data, as far as it may travel (sync/sync-items.ts makes items of it). */
+export interface SyncableData {
+  prefs: Prefs;
+  marks: readonly Mark[];
+  ownIdeas: readonly OwnIdea[];
+  talks: readonly TalkRecord[];
+  pair: PairState | null;
+}
+
+/** A round's local writes, as the records of each store. */
+export interface LocalChanges {
+  prefs: Partial<Prefs> | null;
+  putMarks: Mark[];
+  removeMarks: string[];
+  putOwnIdeas: OwnIdea[];
+  removeOwnIdeas: string[];
+  putTalks: TalkRecord[];
+  removeTalks: string[];
+  /** undefined: the pairing stays; null: it ends; a state: this pairing. */
+  pair: PairState | null | undefined;
+}
 
 export interface SyncState {
   on: boolean;

@@ -8,8 +8,7 @@ import { sameJson } from '../lib/same-json';
 import { parseMark, parseOwnIdea, parseTalkRecord } from '../model/records';
 import { validatePrefs } from '../model/prefs';
 import { PAIR_KEY, parsePairState } from '../model/pair';
-import { parseSyncState, SYNC_KEY, type SyncState } from '../model/sync-state';
-import type { LocalChanges, SyncableData } from '../sync/sync-items';
+import { parseSyncState, SYNC_KEY, type LocalChanges, type SyncableData, type SyncState } from '../model/sync-state';
 
 export type SyncCompute = (data: SyncableData, state: SyncState) => { changes: LocalChanges | null; state: SyncState } | null;
 

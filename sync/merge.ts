@@ -11,6 +11,8 @@
  * differs from the shadow is an edit made here; a key in the shadow that is gone here was deleted here.
  */
 
+import type { Seen, Shadow } from '../model/sync-state';
+
 export const TOMBSTONE_DAYS = 90;
 const DAY_MS = 86_400_000;
 
@@ -22,13 +24,7 @@ export interface Entry {
 }
 export type Entries = Record<string, Entry>;
 
-/** What this browser was in step with: the version, and the value's canonical JSON ('' when deleted). */
-export interface Seen {
-  t: number;
-  d: string;
-  h: string;
-}
-export type Shadow = Record<string, Seen>;
+export type { Seen, Shadow } from '../model/sync-state';
 
 /** JSON with object keys sorted: equal meaning, equal text. */
 export function canonical(value: unknown): string {

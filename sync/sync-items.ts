@@ -8,6 +8,9 @@ import { validatePrefs, type Prefs } from '../model/prefs';
 import { parseMark, parseOwnIdea, parseTalkRecord, type Mark, type OwnIdea, type TalkRecord } from '../model/records';
 import { parsePairState, type PairState } from '../model/pair';
 import type { Entries, Entry } from './merge';
+import type { LocalChanges, SyncableData } from '../model/sync-state';
+
+export type { LocalChanges, SyncableData } from '../model/sync-state';
 
 export const PREF_GROUPS = {
   look: ['themeMode', 'palette', 'textScale', 'motion'],
@@ -17,14 +20,6 @@ export const PREF_GROUPS = {
 type Group = keyof typeof PREF_GROUPS;
 const GROUPS = Object.keys(PREF_GROUPS) as Group[];
 
-/** This browser's data, as far as it may travel. */
-export interface SyncableData {
-  prefs: Prefs;
-  marks: readonly Mark[];
-  ownIdeas: readonly OwnIdea[];
-  talks: readonly TalkRecord[];
-  pair: PairState | null;
-}
 
 const pick = (prefs: Prefs, group: Group) => Object.fromEntries(PREF_GROUPS[group].map((key) => [key, prefs[key]]));
 
@@ -90,17 +85,6 @@ export function readRemote(raw: unknown): { entries: Entries; unreadable: Set<st
   return { entries, unreadable };
 }
 
-export interface LocalChanges {
-  prefs: Partial<Prefs> | null;
-  putMarks: Mark[];
-  removeMarks: string[];
-  putOwnIdeas: OwnIdea[];
-  removeOwnIdeas: string[];
-  putTalks: TalkRecord[];
-  removeTalks: string[];
-  /** undefined: the pairing stays; null: it ends; a state: this pairing. */
-  pair: PairState | null | undefined;
-}
 
 /** A round's local writes, as the records of each store (values were checked on the way in). */
 export function localChanges(put: Readonly<Record<string, unknown>>, remove: readonly string[]): LocalChanges {
