@@ -75,6 +75,14 @@ async function shootPages(tend: Tend): Promise<void> {
   await step.screenshot({ path: `${OUT}/popup-track.png`, fullPage: true });
   await step.close();
   await touch.getByRole('button', { name: 'Stop' }).click();
+
+  // Settings › Your data › On your other browsers, turned on: what travels, what never does, how private it is.
+  await settings.goto(settings.url().replace(/#.*$/, '#data'));
+  const sync = settings.locator('.sync-part');
+  await sync.getByRole('checkbox', { name: /Keep Tend the same/ }).check();
+  await sync.getByText(/^Last in step/).waitFor();
+  await sync.screenshot({ path: `${OUT}/sync-settings.png` });
+  await sync.getByRole('checkbox', { name: /Keep Tend the same/ }).uncheck();
   await settings.close();
 }
 

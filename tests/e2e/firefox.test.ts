@@ -17,6 +17,7 @@ import { textInputInFirefox } from './firefox/text-input';
 import { pairingInFirefox } from './firefox/together';
 import { wishesInFirefox } from './firefox/wishes';
 import { tracksInFirefox } from './firefox/tracks';
+import { syncInFirefox } from './firefox/sync';
 import { libraryTexts } from './shared';
 import { productDirs } from '../structure';
 
@@ -237,6 +238,7 @@ describe('Tend in Firefox', () => {
   pairingInFirefox(session);
   wishesInFirefox(session);
   tracksInFirefox(session);
+  syncInFirefox(session);
 
   describeWholeRun(() => session.tend);
 });
