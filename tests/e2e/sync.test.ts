@@ -28,6 +28,9 @@ const data = (page: Page) => page.locator('section[aria-labelledby="data"]');
 const own = (page: Page) => page.getByRole('region', { name: 'Your ideas' });
 const listed = (page: Page) => page.locator('.own-list .own-text').allTextContents();
 
+/** Asks the worker for a round at once (as Settings does when sync is turned on) and waits until it is done. */
+const roundNow = (page: Page) => page.evaluate(() => chrome.runtime.sendMessage({ tend: 'sync-now' }));
+
 async function addIdea(page: Page, text: string): Promise<void> {
   await own(page).getByLabel('Your idea', { exact: true }).fill(text);
   await own(page).getByRole('button', { name: 'Add idea' }).click();
@@ -45,8 +48,8 @@ describe('Tend on two browsers through the browser’s own sync', () => {
     await ideaText(popup);
     await popup.getByRole('button', { name: 'Favourite' }).click();
     await expect.poll(() => popup.getByRole('button', { name: 'Favourite' }).getAttribute('aria-pressed')).toBe('true');
-    // Longer than a round waits after a change.
-    await new Promise((r) => setTimeout(r, 4000));
+    // A round now, rather than a few seconds' wait for the one a change brings: sync is off, so it writes nothing.
+    await roundNow(popup);
     expect(await synced(home.tend)).toEqual({});
     await popup.close();
   });
@@ -91,8 +94,9 @@ describe('Tend on two browsers through the browser’s own sync', () => {
     await deliver(laptop.tend, home.tend);
     await expect.poll(() => listed(homeSettings), { timeout: 15_000 }).toEqual(['Dance in the kitchen']);
     await deliver(home.tend, laptop.tend);
+    await roundNow(laptopSettings);
     await deliver(laptop.tend, home.tend);
-    await new Promise((r) => setTimeout(r, 1500));
+    await roundNow(homeSettings);
     expect(await listed(homeSettings)).toEqual(['Dance in the kitchen']);
     expect(await listed(laptopSettings)).toEqual(['Dance in the kitchen']);
 
@@ -108,7 +112,7 @@ describe('Tend on two browsers through the browser’s own sync', () => {
     const before = await synced(laptop.tend);
     await settings.goto(settings.url().replace(/#.*$/, '#own'));
     await addIdea(settings, 'A letter by post');
-    await new Promise((r) => setTimeout(r, 4000));
+    await roundNow(settings);
     expect(await synced(laptop.tend)).toEqual(before);
     await settings.close();
   });
