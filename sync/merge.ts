@@ -140,14 +140,18 @@ export function syncRound(input: RoundInput): RoundResult {
     const there = remote[key];
     const inStep = there !== undefined && compareEntries(there, entry) === 0;
     if (!fits.has(key)) {
-      // Kept here only: not written there, and not counted as in step, so it travels once there is room.
+      // Kept here only: not written there, and not counted as in step, so it travels once there is room. Taken
+      // from there, though, it is in step: else the next round takes it for an edit here, with a newer version.
       leftHere.push(key);
-      if (input.shadow[key]) shadow[key] = input.shadow[key] as Seen;
+      if (inStep) shadow[key] = { t: entry.t, d: entry.d, h: text };
+      else if (input.shadow[key]) shadow[key] = input.shadow[key] as Seen;
       continue;
     }
     if (!inStep && !unreadable.has(key)) toRemote.set[key] = entry;
     shadow[key] = { t: entry.t, d: entry.d, h: text };
   }
+  // A key the merge dropped lost to a deletion old enough to forget: gone there, and gone here too (else it comes back).
+  for (const key of Object.keys(local)) if (!Object.hasOwn(merged, key)) toLocal.remove.push(key);
   for (const key of Object.keys(remote)) if (!Object.hasOwn(merged, key)) toRemote.remove.push(key);
   return { toLocal, toRemote, shadow, leftHere: leftHere.sort() };
 }

@@ -7,6 +7,8 @@
 import type { Entries, Entry } from './merge';
 
 export const SYNC_QUOTA = { totalBytes: 90_000, itemBytes: 8_000, items: 500 } as const;
+/** Limits to fit within: SYNC_QUOTA, or (in tests) others. */
+export type SyncQuota = Readonly<Record<keyof typeof SYNC_QUOTA, number>>;
 
 const encoder = new TextEncoder();
 
@@ -27,7 +29,7 @@ const createdAt = (entry: Entry): number => {
 };
 
 /** The keys that travel: by rank, own ideas newest first (a deleted one first of all: it is small), within the quotas. */
-export function fitQuota(entries: Entries, quota: typeof SYNC_QUOTA = SYNC_QUOTA): Set<string> {
+export function fitQuota(entries: Entries, quota: SyncQuota = SYNC_QUOTA): Set<string> {
   const order = Object.keys(entries).sort((a, b) => {
     const ra = RANK[keyKind(a)];
     const rb = RANK[keyKind(b)];
