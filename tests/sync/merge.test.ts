@@ -566,3 +566,22 @@ describe('three browsers', () => {
     expect(result.browsers.map((b) => b.local['o:x'])).toEqual(['newer', 'newer', 'newer']);
   });
 });
+
+describe('syncRound, a browser that joins', () => {
+  it('gives way to what the others agreed on, adds what only it has, and keeps its own against a deletion there', () => {
+    const remote: Entries = {
+      'p:look': { t: 100, d: 'aa', v: { palette: 'sage' } },
+      'o:shared': { t: 100, d: 'aa', v: 'from the others' },
+      'o:gone': { t: 100, d: 'aa' },
+    };
+    const local = { 'p:look': { palette: 'dusk' }, 'o:shared': 'mine', 'o:mine': 'only here', 'o:gone': 'still here' };
+    const joined = syncRound({ local, shadow: {}, remote, joining: true, now: 5_000, device: 'bb' });
+    expect(joined.toLocal.put).toEqual({ 'p:look': { palette: 'sage' }, 'o:shared': 'from the others' });
+    expect(joined.toLocal.remove).toEqual([]);
+    expect(Object.keys(joined.toRemote.set).sort()).toEqual(['o:gone', 'o:mine']);
+    // Not joining (it was in step before), the same values here are edits made here, newer than the others'.
+    const edited = syncRound({ local, shadow: { 'o:other': { t: 1, d: 'bb', h: '"x"' } }, remote, now: 5_000, device: 'bb' });
+    expect(edited.toLocal.put).toEqual({});
+    expect(edited.toRemote.set['p:look']).toEqual({ t: 5_000, d: 'bb', v: { palette: 'dusk' } });
+  });
+});
