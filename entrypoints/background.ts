@@ -110,7 +110,8 @@ export default defineBackground(() => {
   // The welcome finished, or the pairing changed (paired, updated, ended), in a page: plan anew here too,
   // even if that page closed at once.
   store.onChange((change) => {
-    if (change === 'setup' || change === 'pair') withStore((s) => ensureNudgeAlarm(s, true));
+    // 'all': also what sync brought in from another browser (hours, how often, the pairing).
+    if (change === 'setup' || change === 'pair' || change === 'all') withStore((s) => ensureNudgeAlarm(s, true));
     syncer.heardLocal(change);
   });
 
