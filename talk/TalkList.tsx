@@ -1,5 +1,7 @@
 /** The conversations to choose from, each with why it helps, how long it takes and when you last had it. */
-import type { RefObject } from 'preact';
+import type { ComponentProps, RefObject } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import type { Track } from '../tracks/tracks';
 import { useServices } from '../platform/services';
 import { formatTalkDay } from './talk-flow';
 import type { Talk } from './talks';
@@ -9,13 +11,15 @@ export function TalkList({
   talkedOn,
   focusTarget,
   onChoose,
+  loadTracks,
 }: {
   talks: Talk[];
+  loadTracks: () => Promise<Track[]>;
   talkedOn: Map<string, string>;
   focusTarget: RefObject<HTMLHeadingElement>;
   onChoose: (id: string) => void;
 }) {
-  const { t, now, locale, openPage } = useServices();
+  const { t, now, locale } = useServices();
   return (
     <main class="page talk" key="list">
       <header>
@@ -61,12 +65,19 @@ export function TalkList({
           })}
         </ul>
       )}
-      <p class="muted talk-tracks">
-        {t('talkTracksIntro')}{' '}
-        <button type="button" class="link" onClick={() => openPage('/options.html', '#tracks')}>
-          {t('tracksHeading')}
-        </button>
-      </p>
+      {/* Tracks over weeks start here as in Settings; they load after the conversations are on screen. */}
+      <section class="talk-tracks" aria-labelledby="talk-tracks">
+        <h2 id="talk-tracks">{t('tracksHeading')}</h2>
+        <p class="muted">{t('talkTracksIntro')}</p>
+        <LazyTrackList loadTracks={loadTracks} />
+      </section>
     </main>
   );
+}
+
+type TrackListType = (typeof import('../tracks/TrackList'))['TrackList'];
+function LazyTrackList(props: ComponentProps<TrackListType>) {
+  const [List, setList] = useState<TrackListType | null>(null);
+  useEffect(() => void import('../tracks/TrackList').then((m) => setList(() => m.TrackList)), []);
+  return List ? <List {...props} /> : null;
 }

@@ -6,11 +6,14 @@ import type { Prefs } from '../../model/prefs';
 import { atClosing, canMove, lastTalkedDay, moveTalk, startTalk, type TalkFlow, type TalkMove } from '../../talk/talk-flow';
 import type { Talk } from '../../talk/talks';
 import { TalkList } from '../../talk/TalkList';
+import type { Track } from '../../tracks/tracks';
 import { TalkPrompt } from '../../talk/TalkPrompt';
 import { TalkStart } from '../../talk/TalkStart';
 
 export interface TalkActions {
   loadTalks: () => Promise<Talk[]>;
+  /** The tracks over weeks, started from this page as from Settings. */
+  loadTracks: () => Promise<Track[]>;
   /** Opens today's idea (the popup page) in this tab. */
   openToday: () => void;
 }
@@ -138,7 +141,7 @@ export function App({ actions, initialTalkId = null }: { actions: TalkActions; i
   }
 
   if (!talk || screen.kind === 'list') {
-    return <TalkList talks={talks} talkedOn={talkedOn} focusTarget={focusTarget} onChoose={(id) => go({ kind: 'start', id })} />;
+    return <TalkList talks={talks} talkedOn={talkedOn} focusTarget={focusTarget} onChoose={(id) => go({ kind: 'start', id })} loadTracks={actions.loadTracks} />;
   }
   const toList = () => go({ kind: 'list' });
   if (screen.kind === 'start') {

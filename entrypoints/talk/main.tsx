@@ -7,6 +7,7 @@ import { createServices } from '../../app/services-browser';
 import { createUiServices } from '../../app/ui-services-browser';
 import { talkIdFromHash } from '../../talk/talk-flow';
 import { loadTalks } from '../../talk/talks-browser';
+import { loadTracks } from '../../tracks/tracks-browser';
 import { readViewCache } from '../../platform/view-cache';
 import { App, type TalkActions } from './App';
 import './talk.css';
@@ -21,6 +22,7 @@ void loadTalks().catch(() => {});
 
 const actions: TalkActions = {
   loadTalks,
+  loadTracks,
   // Today's idea in this same tab: the talk page was opened from it, so going back stays in one place.
   openToday: () => location.assign(browser.runtime.getURL('/popup.html')),
 };

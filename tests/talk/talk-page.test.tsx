@@ -4,8 +4,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import talksJson from '../../assets/library/talks.json';
 import { App, type TalkActions } from '../../entrypoints/talk/App';
 import { parseTalks } from '../../talk/talks';
-import { makeLibrary } from '../helpers';
-import { button, click, fakeServices, mount, settle } from '../render';
+import { englishTracks, makeLibrary } from '../helpers';
+import { button, click, fakeServices, mount, settle, settleUntil } from '../render';
 
 const TALKS = parseTalks(talksJson);
 const CHANGED = TALKS.find((talk) => talk.id === 'talk-changed');
@@ -19,6 +19,7 @@ function actions(): TalkActions & { todayOpened: number } {
   const result = {
     todayOpened: 0,
     loadTalks: async () => TALKS,
+    loadTracks: englishTracks,
     openToday: () => void (result.todayOpened += 1),
   };
   return result;
@@ -46,9 +47,17 @@ describe('talk page', () => {
     expect(items[0]?.textContent).toContain(TALKS[0]?.why);
     expect(items[0]?.textContent).toContain(`about ${TALKS[0]?.minutes} min`);
     expect(root.textContent).not.toMatch(/talked on|streak|score/i);
-    // Tracks over weeks are one quiet link away, in Settings.
-    await click(button(root, 'Tracks over weeks'));
-    expect(services.opened.at(-1)).toBe('/options.html#tracks');
+  });
+
+  it('starts a track over weeks here, as in Settings, below the conversations', async () => {
+    const root = await mount(<App actions={actions()} />, services);
+    await settleUntil(() => root.querySelectorAll('.talk-tracks .track-item').length > 0);
+    expect(root.querySelector('.talk-tracks h2')?.textContent).toBe('Tracks over weeks');
+    const first = root.querySelector('.talk-tracks .track-item') as HTMLElement;
+    await click(button(first, 'Start this track'));
+    await settleUntil(() => root.querySelector('.talk-tracks')?.textContent?.includes('Started') ?? false);
+    expect((await services.store.readTracks()).map((p) => p.state)).toEqual(['running']);
+    expect(button(first, 'Pause')).toBeDefined();
   });
 
   it('walks a conversation from the list to its end, with Pass and Back, then remembers the day', async () => {
