@@ -224,8 +224,7 @@ export function App({ openOptions, cachedIdea = null }: AppProps) {
         )}
         {/* The check-in comes as one line under the idea; opened, its card takes the quiet actions' place. */}
         {later && view && <later.LazyCheckInArea due={view.checkIn} onOpen={setCheckInOpen} />}
-        {/* While paired, the pair line and the status share one place: a status, while it shows, covers the line. */}
-        <div class="status-slot">
+        <div class={later && view?.pair ? 'status-slot paired' : 'status-slot'}>
           {later && view?.pair && <later.PairLine pair={view.pair} onOurs={popup.ours} />}
           <StatusUndoRow state={feedback} rowClass="status-row" statusClass="status" />
         </div>
