@@ -1,6 +1,12 @@
 // Runs in every unit test file (a setup file runs again for each file, also where files share modules).
+import fc from 'fast-check';
 import { afterEach } from 'vitest';
 import { unmountAll } from './render';
+
+// A property that fails says so with the first counterexample it found (seed and path printed to replay it),
+// and does not shrink: shrinking a slow property (a whole code's every one-character change, a model run) can
+// take far longer than the test's timeout, and goes on in the background after the test has timed out.
+fc.configureGlobal({ endOnFailure: true });
 
 afterEach(async () => {
   await unmountAll();

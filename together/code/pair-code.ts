@@ -116,9 +116,10 @@ function wholeFrame(bytes: Uint8Array): boolean {
 function headerMistyped(body: string): boolean {
   const whole = fromBase32(body);
   if (!whole) return false;
-  // The first four symbols lie within the first eight, which are the first five bytes: only those are decoded anew.
+  // The version and a length of up to three bytes are the first 32 bits: the first seven symbols (35 bits) hold
+  // them; the first eight symbols are the first five bytes, and only those are decoded anew.
   const head = body.slice(0, 8);
-  for (let i = 0; i < Math.min(4, head.length); i++) {
+  for (let i = 0; i < Math.min(7, head.length); i++) {
     for (const symbol of BASE32_ALPHABET) {
       const changed = fromBase32(head.slice(0, i) + symbol + head.slice(i + 1));
       // The length sits in bytes 1 to 3: only a length that fits is worth the whole frame's checksum.

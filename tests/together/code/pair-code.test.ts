@@ -82,6 +82,23 @@ describe('pairing codes', { timeout: 60_000 }, () => {
     );
   }, 120_000);
 
+  it('name a mistyped symbol of a long code\'s two-byte length a typo, not a code cut short', () => {
+    const long = samplePair('America/Port-au-Prince', Array.from({ length: 30 }, (_, i) => `note-${String(i).padStart(2, '0')}-x`));
+    const code = encodePairCode(long);
+    const body = code.slice(5).replaceAll('-', '');
+    const frame = (fromBase32(body) as { bytes: Uint8Array }).bytes;
+    expect(frame[1]! & 0x80).toBe(0x80);
+    // Symbols 4 to 6 carry the length's second byte (and the first payload bits after it).
+    for (let i = 4; i <= 6; i++) {
+      for (const symbol of BASE32_ALPHABET) {
+        if (symbol === body[i]) continue;
+        const changed = body.slice(0, i) + symbol + body.slice(i + 1);
+        const result = decodePairCode(`TEND${changed}`);
+        expect(result, `symbol ${i} → ${symbol}`).toEqual({ error: 'typo' });
+      }
+    }
+  });
+
   it('refuse a dash off its place (a sign of a symbol lost or gained), whatever the checksum says', () => {
     fc.assert(
       fc.property(payloadArb, (p) => {
