@@ -101,6 +101,7 @@ export default defineBackground(() => {
       return inOrder(() => answerPopup(request.popup, { store, loadIdeas, loadTracks, now: Date.now, random: Math.random, t, locale, replan }));
     }
     if (request === 'sync-now') return syncer.round().then(() => true);
+    if (request === 'sync-clear') return syncer.clear().then(() => true);
     return serially(async (s) => {
       if (request === 'popup-opened') await Promise.all([clearBadge(), ensureNudgeAlarm(s)]);
       else await ensureNudgeAlarm(s, true);

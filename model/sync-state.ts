@@ -23,6 +23,8 @@ export interface SyncableData {
   ownIdeas: readonly OwnIdea[];
   talks: readonly TalkRecord[];
   pair: PairState | null;
+  /** Keys of records stored here that cannot be read (damaged): sync neither sends them nor deletes them elsewhere. */
+  held?: readonly string[];
 }
 
 /** A round's local writes, as the records of each store. */

@@ -10,6 +10,8 @@ export type WorkerRequest =
   | 'replan'
   /** Sync was turned on (or is to be brought in step now): a round of sync at once. */
   | 'sync-now'
+  /** Empty Tend's part of the browser's sync (after any round under way). */
+  | 'sync-clear'
   /** A popup request (checked by the worker with parsePopupRequest). */
   | { popup: unknown };
 
@@ -19,7 +21,7 @@ export const workerMessage = (request: WorkerRequest): { tend: WorkerRequest } =
 export function parseWorkerRequest(message: unknown): WorkerRequest | null {
   if (typeof message !== 'object' || message === null) return null;
   const request = (message as { tend?: unknown }).tend;
-  if (request === 'popup-opened' || request === 'replan' || request === 'sync-now') return request;
+  if (request === 'popup-opened' || request === 'replan' || request === 'sync-now' || request === 'sync-clear') return request;
   return typeof request === 'object' && request !== null && 'popup' in request ? { popup: (request as { popup: unknown }).popup } : null;
 }
 

@@ -15,6 +15,14 @@ export type SyncCompute = (data: SyncableData, state: SyncState) => { changes: L
 const changesAnything = (c: LocalChanges): boolean =>
   c.prefs !== null || c.pair !== undefined || [c.putMarks, c.removeMarks, c.putOwnIdeas, c.removeOwnIdeas, c.putTalks, c.removeTalks].some((list) => list.length > 0);
 
+/** The ids (by `field`) of stored records `parse` cannot read. */
+function damagedIds(records: unknown[], parse: (raw: unknown) => unknown, field: string): string[] {
+  return records
+    .filter((raw) => parse(raw) === null)
+    .map((raw) => (typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>)[field] : undefined))
+    .filter((id): id is string => typeof id === 'string' && id.length > 0);
+}
+
 /** Runs `compute` on what is stored and writes what it returns, in one transaction; null: it wrote nothing. */
 export async function syncRoundIn({ write, announce }: StoreCore, compute: SyncCompute): Promise<SyncState | null> {
   let localChanged = false;
@@ -28,8 +36,18 @@ export async function syncRoundIn({ write, announce }: StoreCore, compute: SyncC
       tx.objectStore('state').get(PAIR_KEY),
       tx.objectStore('state').get(SYNC_KEY),
     ]);
-    const prefs = validatePrefs(prefsRaw).prefs;
-    const data: SyncableData = { prefs, marks: valid(marks, parseMark), ownIdeas: valid(ownIdeas, parseOwnIdea), talks: valid(talks, parseTalkRecord), pair: parsePairState(pairRaw) };
+    const checked = validatePrefs(prefsRaw);
+    const prefs = checked.prefs;
+    const pair = parsePairState(pairRaw);
+    // Records stored here that cannot be read: held back, so a damaged copy never deletes the healthy ones elsewhere.
+    const held = [
+      ...(checked.unreadable ? Object.keys(prefs) : checked.damaged).map((field) => `p:${field}`),
+      ...damagedIds(marks, parseMark, 'ideaId').map((id) => `m:${id}`),
+      ...damagedIds(ownIdeas, parseOwnIdea, 'id').map((id) => `o:${id}`),
+      ...damagedIds(talks, parseTalkRecord, 'talkId').map((id) => `t:${id}`),
+      ...(pairRaw !== undefined && pair === null ? ['pair'] : []),
+    ];
+    const data: SyncableData = { prefs, marks: valid(marks, parseMark), ownIdeas: valid(ownIdeas, parseOwnIdea), talks: valid(talks, parseTalkRecord), pair, held };
     const stored = parseSyncState(syncRaw);
     const result = compute(data, stored);
     if (!result) return null;

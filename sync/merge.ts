@@ -11,9 +11,14 @@
  * differs from the shadow is an edit made here; a key in the shadow that is gone here was deleted here.
  */
 
-import type { Seen, Shadow } from '../model/sync-state';
+import type { Shadow } from '../model/sync-state';
 
 export const TOMBSTONE_DAYS = 90;
+/**
+ * A deletion marker is taken out of the browser's sync only this much later than it is forgotten, so browsers
+ * whose clocks differ by less than the gap never put it back and take it out in turn.
+ */
+export const TOMBSTONE_REMOVE_DAYS = 120;
 const DAY_MS = 86_400_000;
 
 /** A version of one item: `t` the time of the change (ms), `d` the browser that made it; `v` missing: deleted. */
@@ -92,9 +97,14 @@ export interface RoundInput {
   /** Keys whose entry in `storage.sync` could not be read (another Tend's format, damaged): never overwritten. */
   unreadable?: ReadonlySet<string>;
   /**
+   * Keys of records this browser has but cannot read (damaged here): neither a value nor a deletion goes out for
+   * them, so a damaged record never deletes the healthy copies elsewhere; a value from there repairs it.
+   */
+  held?: ReadonlySet<string>;
+  /**
    * This browser joins (it was never in step: sync just turned on). What it has and the browser's sync has too
-   * gives way to the synced value (the settings, marks and ideas the other browsers agreed on); what only it
-   * has, and what the sync holds as deleted, stays and travels.
+   * gives way to what is there (the settings, marks and ideas the other browsers agreed on, and what they
+   * deleted); what only it has stays and travels.
    */
   joining?: boolean;
   /** Which of the merged entries fit the browser's quotas (see `quota.ts`); missing: all. */
@@ -116,14 +126,15 @@ export interface RoundResult {
 
 /** One round: this browser's changes and the synced ones merged, and what each side needs to be in step. */
 export function syncRound(input: RoundInput): RoundResult {
-  const { local, remote, now, device } = input;
+  const { remote, now, device } = input;
   const unreadable = input.unreadable ?? new Set<string>();
-  const mine = localEntries(local, input.shadow, now, device);
+  const held = input.held ?? new Set<string>();
+  const local = held.size === 0 ? input.local : Object.fromEntries(Object.entries(input.local).filter(([key]) => !held.has(key)));
+  const shadowHere: Shadow = {};
+  for (const [key, seen] of Object.entries(input.shadow)) if (!held.has(key)) shadowHere[key] = seen;
+  const mine = localEntries(local, shadowHere, now, device);
   if (input.joining) {
-    for (const [key, entry] of Object.entries(mine)) {
-      const there = remote[key];
-      if (there && textOf(there) !== '' && !input.shadow[key]) mine[key] = { ...entry, t: 0 };
-    }
+    for (const [key, entry] of Object.entries(mine)) if (remote[key] && !input.shadow[key]) mine[key] = { ...entry, t: 0 };
   }
   const merged = mergeEntries(mine, remote, now);
   const fits = input.fit ? input.fit(merged) : new Set(Object.keys(merged));
@@ -139,19 +150,24 @@ export function syncRound(input: RoundInput): RoundResult {
     if (text === '' && here) toLocal.remove.push(key);
     const there = remote[key];
     const inStep = there !== undefined && compareEntries(there, entry) === 0;
+    // The version stays what it is (so it is not stamped anew each round); whether it still has to be written
+    // there is told by comparing with what is there.
+    shadow[key] = { t: entry.t, d: entry.d, h: text };
     if (!fits.has(key)) {
-      // Kept here only: not written there, and not counted as in step, so it travels once there is room. Taken
-      // from there, though, it is in step: else the next round takes it for an edit here, with a newer version.
+      // Kept here only, and taken out of there (every browser leaves out the same ones), so the rest still fits.
       leftHere.push(key);
-      if (inStep) shadow[key] = { t: entry.t, d: entry.d, h: text };
-      else if (input.shadow[key]) shadow[key] = input.shadow[key] as Seen;
+      if (there !== undefined && !unreadable.has(key)) toRemote.remove.push(key);
       continue;
     }
     if (!inStep && !unreadable.has(key)) toRemote.set[key] = entry;
-    shadow[key] = { t: entry.t, d: entry.d, h: text };
   }
   // A key the merge dropped lost to a deletion old enough to forget: gone there, and gone here too (else it comes back).
   for (const key of Object.keys(local)) if (!Object.hasOwn(merged, key)) toLocal.remove.push(key);
-  for (const key of Object.keys(remote)) if (!Object.hasOwn(merged, key)) toRemote.remove.push(key);
+  // A value there that lost to a forgotten deletion goes at once; a forgotten deletion marker itself leaves the
+  // browser's sync a month later (see TOMBSTONE_REMOVE_DAYS).
+  for (const [key, entry] of Object.entries(remote)) {
+    if (Object.hasOwn(merged, key)) continue;
+    if (!isTombstone(entry) || entry.t < now - TOMBSTONE_REMOVE_DAYS * DAY_MS) toRemote.remove.push(key);
+  }
   return { toLocal, toRemote, shadow, leftHere: leftHere.sort() };
 }

@@ -2,8 +2,8 @@
  * One round of sync put together: what `storage.sync` holds (checked), this browser's data and sync record
  * in, the writes for both sides and the new record out. Pure; the worker does the reading and writing.
  */
-import { syncRound, type Entries } from './merge';
-import { fitQuota, keyKind } from './quota';
+import { syncRound, type Entries, type Entry } from './merge';
+import { entryBytes, fitQuota, keyKind, SYNC_QUOTA } from './quota';
 import { localChanges, readRemote, syncItems, type LocalChanges, type SyncableData } from './sync-items';
 import type { SyncState } from '../model/sync-state';
 
@@ -19,7 +19,11 @@ export function planRound(data: SyncableData, state: SyncState, remoteRaw: unkno
   const { entries, unreadable } = readRemote(remoteRaw);
   const local = syncItems(data);
   const joining = Object.keys(state.shadow).length === 0;
-  const round = syncRound({ local, shadow: state.shadow, remote: entries, unreadable, joining, fit: (merged) => fitQuota(merged), now, device: state.device });
+  // Room taken by what cannot be read there is not Tend's to give away.
+  const reserved = [...unreadable].reduce((sum, key) => sum + entryBytes(key, (remoteRaw as Record<string, Entry>)[key] as Entry), 0);
+  const quota = { ...SYNC_QUOTA, totalBytes: SYNC_QUOTA.totalBytes - reserved, items: SYNC_QUOTA.items - unreadable.size };
+  const held = new Set(data.held ?? []);
+  const round = syncRound({ local, shadow: state.shadow, remote: entries, unreadable, held, joining, fit: (merged) => fitQuota(merged, quota), now, device: state.device });
   const total = Object.keys(local).filter((key) => keyKind(key) === 'own').length + Object.keys(round.toLocal.put).filter((key) => keyKind(key) === 'own').length;
   const left = round.leftHere.filter((key) => keyKind(key) === 'own').length;
   return {

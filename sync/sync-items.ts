@@ -1,10 +1,12 @@
 /**
- * What travels through sync, one key an item: the settings in three groups ('p:look', 'p:nudges', 'p:ideas'),
+ * What travels through sync, one key an item: each setting ('p:palette', 'p:windows', …),
  * an idea's marks ('m:<idea>': favourite, tried, set aside), an own idea ('o:<id>'), a conversation had
  * ('t:<talk>') and the pairing ('pair'). Check-ins and their notes, the history of ideas shown, the picker,
  * tracks and wishes never travel. Every value coming in is checked as an import's would be. Pure.
  */
-import { validatePrefs, type Prefs } from '../model/prefs';
+import { defaultPrefs, validatePrefs, type Prefs } from '../model/prefs';
+import { KEEP_LIMITS } from '../store/schema';
+import { decodePairCode } from '../together/code/pair-code';
 import { parseMark, parseOwnIdea, parseTalkRecord, type Mark, type OwnIdea, type TalkRecord } from '../model/records';
 import { parsePairState, type PairState } from '../model/pair';
 import type { Entries, Entry } from './merge';
@@ -12,21 +14,13 @@ import type { LocalChanges, SyncableData } from '../model/sync-state';
 
 export type { LocalChanges, SyncableData } from '../model/sync-state';
 
-export const PREF_GROUPS = {
-  look: ['themeMode', 'palette', 'textScale', 'motion'],
-  nudges: ['nudgesEnabled', 'nudgesPerDay', 'windows', 'spacingMinutes', 'discreet', 'deferWhenIdle', 'stickyNotifications'],
-  ideas: ['hiddenCategories', 'modeFilter', 'maxIntensity', 'maxMinutes', 'showOwnIdeas', 'livingApart'],
-} as const satisfies Record<string, readonly (keyof Prefs)[]>;
-type Group = keyof typeof PREF_GROUPS;
-const GROUPS = Object.keys(PREF_GROUPS) as Group[];
-
-
-const pick = (prefs: Prefs, group: Group) => Object.fromEntries(PREF_GROUPS[group].map((key) => [key, prefs[key]]));
+/** Every setting travels as its own key ('p:palette'), so two settings changed on two browsers both stay. */
+const PREF_KEYS = Object.keys(defaultPrefs()) as (keyof Prefs)[];
 
 /** The items that travel, by key. */
 export function syncItems(data: SyncableData): Record<string, unknown> {
   const items: Record<string, unknown> = {};
-  for (const group of GROUPS) items[`p:${group}`] = pick(data.prefs, group);
+  for (const field of PREF_KEYS) items[`p:${field}`] = data.prefs[field];
   for (const mark of data.marks) items[`m:${mark.ideaId}`] = { favourite: mark.favourite, hidden: mark.hidden, triedOn: mark.triedOn };
   for (const idea of data.ownIdeas) items[`o:${idea.id}`] = idea;
   for (const talk of data.talks) items[`t:${talk.talkId}`] = { days: talk.days };
@@ -37,19 +31,23 @@ export function syncItems(data: SyncableData): Record<string, unknown> {
 /** One item's value checked for its key: the value as Tend stores it, or null when it cannot be used. */
 export function checkItem(key: string, value: unknown): unknown {
   if (typeof key !== 'string' || key.length > 100) return null;
-  if (key === 'pair') return parsePairState(value);
+  // A pairing is taken in only when its code reads as one, as an import takes it.
+  if (key === 'pair') {
+    const pair = parsePairState(value);
+    return pair && 'ok' in decodePairCode(pair.code) ? pair : null;
+  }
   const [kind, id] = [key.slice(0, 2), key.slice(2)];
   if (id.length === 0) return null;
   if (kind === 'p:') {
-    const group = GROUPS.find((g) => g === id);
-    if (!group || typeof value !== 'object' || value === null || Array.isArray(value)) return null;
-    const checked = validatePrefs(value);
-    if (PREF_GROUPS[group].some((field) => checked.replaced.includes(field))) return null;
-    return pick(checked.prefs, group);
+    const field = PREF_KEYS.find((f) => f === id);
+    if (!field) return null;
+    const checked = validatePrefs({ [field]: value });
+    return checked.replaced.includes(field) ? null : checked.prefs[field];
   }
   if (kind === 'm:') {
     const mark = parseMark({ ...(value as object), ideaId: id });
-    return mark && typeof value === 'object' && value !== null ? { favourite: mark.favourite, hidden: mark.hidden, triedOn: mark.triedOn } : null;
+    const triedOn = mark ? [...new Set(mark.triedOn)].sort().slice(-KEEP_LIMITS.triedDays) : [];
+    return mark && typeof value === 'object' && value !== null ? { favourite: mark.favourite, hidden: mark.hidden, triedOn } : null;
   }
   if (kind === 'o:') {
     const idea = parseOwnIdea(value);
@@ -57,7 +55,7 @@ export function checkItem(key: string, value: unknown): unknown {
   }
   if (kind === 't:') {
     const talk = parseTalkRecord({ ...(value as object), talkId: id });
-    return talk && typeof value === 'object' && value !== null ? { days: talk.days } : null;
+    return talk && typeof value === 'object' && value !== null ? { days: talk.days.slice(-KEEP_LIMITS.talkDays) } : null;
   }
   return null;
 }
@@ -66,7 +64,8 @@ export function checkItem(key: string, value: unknown): unknown {
 function checkEntry(key: string, raw: unknown): Entry | null {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return null;
   const { t, d, v } = raw as Record<string, unknown>;
-  if (typeof t !== 'number' || !Number.isFinite(t) || t < 0 || typeof d !== 'string' || !/^[0-9a-f]{1,32}$/.test(d)) return null;
+  // A version is a time in ms (a safe integer, at most the largest date there is): one far beyond would win forever.
+  if (typeof t !== 'number' || !Number.isSafeInteger(t) || t < 0 || t > 8.64e15 || typeof d !== 'string' || !/^[0-9a-f]{1,32}$/.test(d)) return null;
   if (v === undefined) return { t, d };
   const value = checkItem(key, v);
   return value === null ? null : { t, d, v: value };
@@ -78,7 +77,7 @@ export function readRemote(raw: unknown): { entries: Entries; unreadable: Set<st
   const unreadable = new Set<string>();
   if (typeof raw !== 'object' || raw === null) return { entries, unreadable };
   for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
-    const entry = checkEntry(key, value);
+    const entry = key === '__proto__' ? null : checkEntry(key, value);
     if (entry) entries[key] = entry;
     else unreadable.add(key);
   }
@@ -91,7 +90,7 @@ export function localChanges(put: Readonly<Record<string, unknown>>, remove: rea
   const out: LocalChanges = { prefs: null, putMarks: [], removeMarks: [], putOwnIdeas: [], removeOwnIdeas: [], putTalks: [], removeTalks: [], pair: undefined };
   for (const [key, value] of Object.entries(put)) {
     if (key === 'pair') out.pair = value as PairState;
-    else if (key.startsWith('p:')) out.prefs = { ...out.prefs, ...(value as Partial<Prefs>) };
+    else if (key.startsWith('p:')) out.prefs = { ...out.prefs, [key.slice(2)]: value };
     else if (key.startsWith('m:')) out.putMarks.push({ ideaId: key.slice(2), ...(value as Omit<Mark, 'ideaId'>) });
     else if (key.startsWith('o:')) out.putOwnIdeas.push(value as OwnIdea);
     else if (key.startsWith('t:')) out.putTalks.push({ talkId: key.slice(2), ...(value as Omit<TalkRecord, 'talkId'>) });

@@ -13,6 +13,7 @@ export interface SyncArea {
   get(keys: null): Promise<Record<string, unknown>>;
   set(items: Record<string, unknown>): Promise<void>;
   remove(keys: string[]): Promise<void>;
+  clear(): Promise<void>;
 }
 
 /** After a change here: at most one write every few seconds (Chrome allows 120 a minute). */
@@ -40,6 +41,8 @@ export function createSyncer(deps: { store: TendStore; area: SyncArea; now: () =
     });
     const planned = plan as PlannedRound | null;
     if (!state || !planned) return;
+    // Turned off (or emptied) in Settings meanwhile: nothing more goes there.
+    if (!(await store.readState(SYNC_KEY, parseSyncState)).on) return;
     try {
       if (planned.toRemote.remove.length > 0) await area.remove(planned.toRemote.remove);
       if (Object.keys(planned.toRemote.set).length > 0) await area.set(planned.toRemote.set);
@@ -71,6 +74,14 @@ export function createSyncer(deps: { store: TendStore; area: SyncArea; now: () =
 
   return {
     round: now_,
+    /** "Remove Tend's data from your browser's sync" (sync already off here): after any round under way. */
+    clear(): Promise<void> {
+      if (timer) clearTimeout(timer);
+      timer = null;
+      const job = chain.then(() => area.clear());
+      chain = job.catch((error) => deps.log?.(error));
+      return job;
+    },
     /** This browser's data changed (a store announcement). */
     heardLocal(change: StoreChange): void {
       if (TRAVELS.has(change)) schedule(PUSH_AFTER_MS);

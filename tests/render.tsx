@@ -46,7 +46,7 @@ export function fakeServices(
       track(
         (async () => {
           if (request === 'replan' || request === 'popup-opened') return replanNudges();
-          if (request === 'sync-now') return true;
+          if (request === 'sync-now' || request === 'sync-clear') return true;
           const loadIdeas = () => services.loadIdeas();
           return answerPopup(request.popup, { store, loadIdeas, loadTracks: englishTracks, now, random, t: tEn, locale: 'en', replan: replanNudges });
         })(),

@@ -24,7 +24,7 @@ const actions: OptionsActions = {
   },
   download: downloadText,
   loadTracks,
-  sync: { now: () => askWorker('sync-now'), clear: () => browser.storage.sync.clear(), firefox: import.meta.env.FIREFOX },
+  sync: { now: () => askWorker('sync-now'), clear: () => askWorker('sync-clear').then(() => {}), firefox: import.meta.env.FIREFOX },
 };
 
 render(

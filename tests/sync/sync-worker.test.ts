@@ -2,6 +2,7 @@
  * Sync between browsers through one shared fake `storage.sync`: each simulated browser has its own database
  * and its own syncer (the worker's code), and they meet only in the shared area, as in the browser.
  */
+import { openDB } from 'idb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTendStore, type TendStore } from '../../store/db';
 import { createSyncer, type SyncArea } from '../../sync/sync-worker';
@@ -16,20 +17,34 @@ afterEach(async () => {
   for (const store of stores.splice(0)) await store.destroy();
 });
 
-/** The browser's sync as one shared place: what one browser writes, the next read of any browser sees. */
-function fakeArea(): SyncArea & { data: Map<string, unknown>; writes: number } {
+/**
+ * The browser's sync as one shared place: what one browser writes, the next read of any browser sees. Like
+ * Chrome, a write that would pass the quotas (100 KB, 8 KB an item, 512 items) is refused whole.
+ */
+function fakeArea(): SyncArea & { data: Map<string, unknown>; writes: number; refused: number } {
   const data = new Map<string, unknown>();
+  const bytes = (entries: Iterable<[string, unknown]>) => [...entries].reduce((sum, [k, v]) => sum + entryBytes(k, v as never), 0);
   const area = {
     data,
     writes: 0,
+    refused: 0,
     get: async () => structuredClone(Object.fromEntries(data)),
     set: async (items: Record<string, unknown>) => {
+      const next = new Map([...data, ...Object.entries(structuredClone(items))]);
+      if (bytes(next) > 102_400 || next.size > 512 || Object.entries(items).some(([k, v]) => bytes([[k, v]]) > 8_192)) {
+        area.refused++;
+        throw new Error('QUOTA_BYTES quota exceeded');
+      }
       area.writes++;
-      for (const [k, v] of Object.entries(structuredClone(items))) data.set(k, v);
+      for (const [k, v] of next) data.set(k, v);
     },
     remove: async (keys: string[]) => {
       area.writes++;
       for (const k of keys) data.delete(k);
+    },
+    clear: async () => {
+      area.writes++;
+      data.clear();
     },
   };
   return area;
@@ -40,7 +55,7 @@ function browser(area: SyncArea, clock: { now: number }, device: string) {
   stores.push(store);
   const syncer = createSyncer({ store, area, now: () => clock.now });
   const turn = (on: boolean) => store.updateState(SYNC_KEY, parseSyncState, (s) => ({ ...s, on, device }));
-  return { store, syncer, turn };
+  return { store, syncer, turn, name: `tend-sync-${counter}` };
 }
 
 const own = (id: string, text: string, createdAt: number): OwnIdea => ({ id, text, category: 'talk', mode: 'together', minutes: 5, intensity: 'gentle', createdAt });
@@ -132,6 +147,74 @@ describe('sync between two browsers through the browser’s sync', () => {
     expect(area.data.get('o:own-1')).toEqual(strange);
     expect(area.data.get('x:future')).toEqual({ t: 1, d: 'f'.repeat(16), v: { anything: true } });
     expect((await home.store.readState(SYNC_KEY, parseSyncState)).unreadable).toBe(2);
+  });
+
+  it('two settings changed on two browsers both stay (each setting travels on its own)', async () => {
+    const area = fakeArea();
+    const clock = { now: Date.UTC(2026, 11, 1, 12) };
+    const home = browser(area, clock, 'a'.repeat(16));
+    const laptop = browser(area, clock, 'b'.repeat(16));
+    await Promise.all([home.turn(true), laptop.turn(true)]);
+    await home.syncer.round();
+    await laptop.syncer.round();
+    clock.now += 60_000;
+    await home.store.patchPrefs({ palette: 'clay' });
+    await laptop.store.patchPrefs({ textScale: 120 });
+    await home.syncer.round();
+    await laptop.syncer.round();
+    await home.syncer.round();
+    for (const side of [home, laptop]) expect(await side.store.readPrefs()).toMatchObject({ palette: 'clay', textScale: 120 });
+  });
+
+  it('a record damaged here is held back: it never deletes the healthy copy elsewhere, and that copy repairs it', async () => {
+    const area = fakeArea();
+    const clock = { now: Date.UTC(2026, 11, 1, 12) };
+    const home = browser(area, clock, 'a'.repeat(16));
+    const laptop = browser(area, clock, 'b'.repeat(16));
+    await Promise.all([home.turn(true), laptop.turn(true)]);
+    await home.store.putOwnIdeas([own('own-1', 'Write a note', clock.now)]);
+    await home.syncer.round();
+    await laptop.syncer.round();
+    // The record goes bad on the home browser (text no longer text).
+    const db = await openDB(home.name);
+    await db.put('ownIdeas', { id: 'own-1', text: 42 });
+    db.close();
+    clock.now += 60_000;
+    await home.syncer.round();
+    await laptop.syncer.round();
+    expect((await laptop.store.readOwnIdeas()).map((i) => i.text)).toEqual(['Write a note']);
+    expect(area.data.get('o:own-1')).toHaveProperty('v');
+    expect((await home.store.readOwnIdeas()).map((i) => i.text)).toEqual(['Write a note']);
+  });
+
+  it('with the quota full of own ideas, newer marks still travel: what no longer fits leaves the sync, nothing is refused', async () => {
+    const area = fakeArea();
+    const clock = { now: Date.UTC(2026, 11, 1, 12) };
+    const home = browser(area, clock, 'a'.repeat(16));
+    await home.turn(true);
+    const many = Array.from({ length: 600 }, (_, i) => own(`own-${String(i).padStart(4, '0')}`, `Idea ${i}: ${'a small thing to do together '.repeat(4)}`.slice(0, 150), clock.now - i * 1000));
+    await home.store.putOwnIdeas(many);
+    await home.syncer.round();
+    clock.now += 60_000;
+    for (let i = 1; i <= 120; i++) await home.store.updateMark(`talk-${String(i).padStart(3, '0')}`, (m) => ({ ...m, favourite: true }));
+    await home.store.patchPrefs({ palette: 'tide' });
+    await home.syncer.round();
+    expect(area.refused).toBe(0);
+    expect([...area.data.keys()].filter((k) => k.startsWith('m:')).length).toBe(120);
+    expect(area.data.get('p:palette')).toMatchObject({ v: 'tide' });
+    expect((await home.store.readOwnIdeas()).length).toBe(600);
+  });
+
+  it('"Remove" waits for a round under way, and nothing is written there after it', async () => {
+    const area = fakeArea();
+    const clock = { now: Date.UTC(2026, 11, 1, 12) };
+    const home = browser(area, clock, 'a'.repeat(16));
+    await home.turn(true);
+    await home.store.putOwnIdeas([own('own-1', 'Write a note', clock.now)]);
+    const round = home.syncer.round();
+    await home.turn(false);
+    await Promise.all([round, home.syncer.clear()]);
+    expect(area.data.size).toBe(0);
   });
 
   it('stays within the quotas, and says how many own ideas travel when not all fit', async () => {
