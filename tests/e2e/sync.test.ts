@@ -105,7 +105,7 @@ describe('Tend on two browsers through the browser’s own sync', () => {
     expect([...home.tend.pageErrors, ...laptop.tend.pageErrors]).toEqual([]);
   });
 
-  it('turned off: a change here is no longer written there', async () => {
+  it('turned off: a change here is no longer written there; "Remove" empties it there and keeps everything here', async () => {
     const settings = await laptop.tend.open('options', '#data');
     await data(settings).getByRole('checkbox', { name: /Keep Tend the same on your other browsers/ }).uncheck();
     await expect.poll(() => data(settings).getByRole('status').first().textContent()).toBe("Sync is off: Tend's data stays on this browser.");
@@ -114,6 +114,13 @@ describe('Tend on two browsers through the browser’s own sync', () => {
     await addIdea(settings, 'A letter by post');
     await roundNow(settings);
     expect(await synced(laptop.tend)).toEqual(before);
+    // "Remove Tend's data from your browser's sync": emptied there, everything here stays.
+    await settings.goto(settings.url().replace(/#.*$/, '#data'));
+    await data(settings).getByRole('button', { name: "Remove Tend's data from your browser's sync" }).click();
+    await expect.poll(() => data(settings).textContent()).toContain("Removed from your browser's sync");
+    expect(await synced(laptop.tend)).toEqual({});
+    await settings.goto(settings.url().replace(/#.*$/, '#own'));
+    await expect.poll(() => listed(settings)).toEqual(expect.arrayContaining(['A letter by post', 'Dance in the kitchen']));
     await settings.close();
   });
 

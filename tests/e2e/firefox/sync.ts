@@ -25,7 +25,7 @@ export function syncInFirefox(session: FirefoxSession): void {
       await syncBox(settings);
       await waitUntil(settings, () => (document.querySelector('.sync-part [role=status]')?.textContent ?? '').startsWith('Last in step'));
       const keys = Object.keys(await evaluate(settings, (browser) => browser.storage.sync.get(null)));
-      expect(keys).toEqual(expect.arrayContaining(['p:look', 'p:nudges', 'p:ideas']));
+      expect(keys).toEqual(expect.arrayContaining(['p:palette', 'p:windows', 'p:livingApart']));
       expect(keys.some((k) => k.includes('ci-'))).toBe(false);
 
       // As Firefox Sync delivers an own idea written on another computer (written in the page: no closure crosses).
