@@ -58,15 +58,21 @@ function browser(area: SyncArea, clock: { now: number }, device: string) {
   return { store, syncer, turn, name: `tend-sync-${counter}` };
 }
 
+/** One shared sync, one clock, and a home browser and a laptop on it (sync on in both unless `on` is false). */
+async function homeAndLaptop(on = true) {
+  const area = fakeArea();
+  const clock = { now: Date.UTC(2026, 11, 1, 12) };
+  const home = browser(area, clock, 'a'.repeat(16));
+  const laptop = browser(area, clock, 'b'.repeat(16));
+  if (on) await Promise.all([home.turn(true), laptop.turn(true)]);
+  return { area, clock, home, laptop };
+}
+
 const own = (id: string, text: string, createdAt: number): OwnIdea => ({ id, text, category: 'talk', mode: 'together', minutes: 5, intensity: 'gentle', createdAt });
 
 describe('sync between two browsers through the browser’s sync', () => {
   it('brings favourites and own ideas across, keeps each browser’s own, and never carries check-ins or their notes', async () => {
-    const area = fakeArea();
-    const clock = { now: Date.UTC(2026, 11, 1, 12) };
-    const home = browser(area, clock, 'a'.repeat(16));
-    const laptop = browser(area, clock, 'b'.repeat(16));
-    await Promise.all([home.turn(true), laptop.turn(true)]);
+    const { area, clock, home, laptop } = await homeAndLaptop();
 
     await home.store.updateMark('talk-002', (m) => ({ ...m, favourite: true }));
     await home.store.putOwnIdeas([own('own-home', 'Tea on the balcony', clock.now)]);
@@ -91,11 +97,7 @@ describe('sync between two browsers through the browser’s sync', () => {
   });
 
   it('a deletion travels, and the deleted idea does not come back from the other browser', async () => {
-    const area = fakeArea();
-    const clock = { now: Date.UTC(2026, 11, 1, 12) };
-    const home = browser(area, clock, 'a'.repeat(16));
-    const laptop = browser(area, clock, 'b'.repeat(16));
-    await Promise.all([home.turn(true), laptop.turn(true)]);
+    const { area, clock, home, laptop } = await homeAndLaptop();
     await home.store.putOwnIdeas([own('own-1', 'Write a note', clock.now), own('own-2', 'Call at lunch', clock.now)]);
     await home.syncer.round();
     await laptop.syncer.round();
@@ -121,9 +123,7 @@ describe('sync between two browsers through the browser’s sync', () => {
   });
 
   it('with sync off nothing is written there, and nothing comes in', async () => {
-    const area = fakeArea();
-    const clock = { now: Date.UTC(2026, 11, 1, 12) };
-    const home = browser(area, clock, 'a'.repeat(16));
+    const { area, clock, home } = await homeAndLaptop(false);
     await home.store.updateMark('talk-002', (m) => ({ ...m, favourite: true }));
     await home.syncer.round();
     expect(area.data.size).toBe(0);
@@ -134,9 +134,7 @@ describe('sync between two browsers through the browser’s sync', () => {
   });
 
   it('an item it cannot read is left alone and named; nothing here is lost', async () => {
-    const area = fakeArea();
-    const clock = { now: Date.UTC(2026, 11, 1, 12) };
-    const home = browser(area, clock, 'a'.repeat(16));
+    const { area, clock, home } = await homeAndLaptop(false);
     await home.turn(true);
     await home.store.putOwnIdeas([own('own-1', 'Write a note', clock.now)]);
     const strange = { t: clock.now + DAY, d: 'f'.repeat(16), v: { id: 'own-1', text: 42 } };
@@ -150,11 +148,7 @@ describe('sync between two browsers through the browser’s sync', () => {
   });
 
   it('two settings changed on two browsers both stay (each setting travels on its own)', async () => {
-    const area = fakeArea();
-    const clock = { now: Date.UTC(2026, 11, 1, 12) };
-    const home = browser(area, clock, 'a'.repeat(16));
-    const laptop = browser(area, clock, 'b'.repeat(16));
-    await Promise.all([home.turn(true), laptop.turn(true)]);
+    const { clock, home, laptop } = await homeAndLaptop();
     await home.syncer.round();
     await laptop.syncer.round();
     clock.now += 60_000;
@@ -167,11 +161,7 @@ describe('sync between two browsers through the browser’s sync', () => {
   });
 
   it('a record damaged here is held back: it never deletes the healthy copy elsewhere, and that copy repairs it', async () => {
-    const area = fakeArea();
-    const clock = { now: Date.UTC(2026, 11, 1, 12) };
-    const home = browser(area, clock, 'a'.repeat(16));
-    const laptop = browser(area, clock, 'b'.repeat(16));
-    await Promise.all([home.turn(true), laptop.turn(true)]);
+    const { area, clock, home, laptop } = await homeAndLaptop();
     await home.store.putOwnIdeas([own('own-1', 'Write a note', clock.now)]);
     await home.syncer.round();
     await laptop.syncer.round();
@@ -188,9 +178,7 @@ describe('sync between two browsers through the browser’s sync', () => {
   });
 
   it('with the quota full of own ideas, newer marks still travel: what no longer fits leaves the sync, nothing is refused', async () => {
-    const area = fakeArea();
-    const clock = { now: Date.UTC(2026, 11, 1, 12) };
-    const home = browser(area, clock, 'a'.repeat(16));
+    const { area, clock, home } = await homeAndLaptop(false);
     await home.turn(true);
     const many = Array.from({ length: 600 }, (_, i) => own(`own-${String(i).padStart(4, '0')}`, `Idea ${i}: ${'a small thing to do together '.repeat(4)}`.slice(0, 150), clock.now - i * 1000));
     await home.store.putOwnIdeas(many);
@@ -206,9 +194,7 @@ describe('sync between two browsers through the browser’s sync', () => {
   });
 
   it('"Remove" waits for a round under way, and nothing is written there after it', async () => {
-    const area = fakeArea();
-    const clock = { now: Date.UTC(2026, 11, 1, 12) };
-    const home = browser(area, clock, 'a'.repeat(16));
+    const { area, clock, home } = await homeAndLaptop(false);
     await home.turn(true);
     await home.store.putOwnIdeas([own('own-1', 'Write a note', clock.now)]);
     const round = home.syncer.round();
@@ -218,9 +204,7 @@ describe('sync between two browsers through the browser’s sync', () => {
   });
 
   it('stays within the quotas, and says how many own ideas travel when not all fit', async () => {
-    const area = fakeArea();
-    const clock = { now: Date.UTC(2026, 11, 1, 12) };
-    const home = browser(area, clock, 'a'.repeat(16));
+    const { area, clock, home } = await homeAndLaptop(false);
     await home.turn(true);
     const many = Array.from({ length: 800 }, (_, i) => own(`own-${String(i).padStart(4, '0')}`, `Idea ${i}: ${'a small thing to do together '.repeat(4)}`.slice(0, 150), clock.now - i * 1000));
     await home.store.putOwnIdeas(many);
