@@ -27,11 +27,19 @@ export interface SyncableData {
   held?: readonly string[];
 }
 
+/** What a round changes of one idea's marks. */
+export interface MarkPatch {
+  ideaId: string;
+  favourite?: boolean;
+  hidden?: boolean;
+  triedOn?: string[];
+}
+
 /** A round's local writes, as the records of each store. */
 export interface LocalChanges {
   prefs: Partial<Prefs> | null;
-  putMarks: Mark[];
-  removeMarks: string[];
+  /** Per idea, the marks that changed (favourite, set aside, tried days); the others stay as stored. */
+  markPatches: MarkPatch[];
   putOwnIdeas: OwnIdea[];
   removeOwnIdeas: string[];
   putTalks: TalkRecord[];

@@ -13,7 +13,7 @@ import { parseSyncState, SYNC_KEY, type LocalChanges, type SyncableData, type Sy
 export type SyncCompute = (data: SyncableData, state: SyncState) => { changes: LocalChanges | null; state: SyncState } | null;
 
 const changesAnything = (c: LocalChanges): boolean =>
-  c.prefs !== null || c.pair !== undefined || [c.putMarks, c.removeMarks, c.putOwnIdeas, c.removeOwnIdeas, c.putTalks, c.removeTalks].some((list) => list.length > 0);
+  c.prefs !== null || c.pair !== undefined || [c.markPatches, c.putOwnIdeas, c.removeOwnIdeas, c.putTalks, c.removeTalks].some((list) => list.length > 0);
 
 /** The ids (by `field`) of stored records `parse` cannot read. */
 function damagedIds(records: unknown[], parse: (raw: unknown) => unknown, field: string): string[] {
@@ -42,7 +42,7 @@ export async function syncRoundIn({ write, announce }: StoreCore, compute: SyncC
     // Records stored here that cannot be read: held back, so a damaged copy never deletes the healthy ones elsewhere.
     const held = [
       ...(checked.unreadable ? Object.keys(prefs) : checked.damaged).map((field) => `p:${field}`),
-      ...damagedIds(marks, parseMark, 'ideaId').map((id) => `m:${id}`),
+      ...damagedIds(marks, parseMark, 'ideaId').flatMap((id) => [`f:${id}`, `h:${id}`, `y:${id}`]),
       ...damagedIds(ownIdeas, parseOwnIdea, 'id').map((id) => `o:${id}`),
       ...damagedIds(talks, parseTalkRecord, 'talkId').map((id) => `t:${id}`),
       ...(pairRaw !== undefined && pair === null ? ['pair'] : []),
@@ -60,8 +60,13 @@ export async function syncRoundIn({ write, announce }: StoreCore, compute: SyncC
     if (c && changesAnything(c)) {
       localChanged = true;
       if (c.prefs) await tx.objectStore('prefs').put(validatePrefs({ ...prefs, ...c.prefs }).prefs, 'prefs');
-      for (const mark of c.putMarks) await tx.objectStore('marks').put(mark);
-      for (const id of c.removeMarks) await tx.objectStore('marks').delete(id);
+      // Each changed mark on top of what is stored for that idea; a record with nothing left in it goes.
+      for (const { ideaId, ...change } of c.markPatches) {
+        const stored = parseMark(await tx.objectStore('marks').get(ideaId)) ?? { ideaId, favourite: false, hidden: false, triedOn: [] };
+        const next = { ...stored, ...change };
+        if (next.favourite || next.hidden || next.triedOn.length > 0) await tx.objectStore('marks').put(next);
+        else await tx.objectStore('marks').delete(ideaId);
+      }
       for (const idea of c.putOwnIdeas) await tx.objectStore('ownIdeas').put(idea);
       for (const id of c.removeOwnIdeas) await tx.objectStore('ownIdeas').delete(id);
       for (const talk of c.putTalks) await tx.objectStore('talks').put(talk);

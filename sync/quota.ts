@@ -17,9 +17,9 @@ export function entryBytes(key: string, entry: Entry): number {
   return encoder.encode(key).length + encoder.encode(JSON.stringify(entry)).length;
 }
 
-/** The kind of an item by its key: 'p:' a settings group, 'pair', 'm:' an idea's marks, 't:' a conversation, 'o:' an own idea. */
+/** The kind of an item by its key: 'p:' a setting, 'pair', 'f:' 'h:' 'y:' an idea's marks, 't:' a conversation, 'o:' an own idea. */
 export const keyKind = (key: string): 'prefs' | 'pair' | 'marks' | 'talks' | 'own' | 'other' =>
-  key === 'pair' ? 'pair' : key.startsWith('p:') ? 'prefs' : key.startsWith('m:') ? 'marks' : key.startsWith('t:') ? 'talks' : key.startsWith('o:') ? 'own' : 'other';
+  key === 'pair' ? 'pair' : key.startsWith('p:') ? 'prefs' : /^[fhy]:/.test(key) ? 'marks' : key.startsWith('t:') ? 'talks' : key.startsWith('o:') ? 'own' : 'other';
 
 const RANK = { prefs: 0, pair: 0, marks: 1, talks: 1, other: 1, own: 2 } as const;
 

@@ -1,16 +1,17 @@
 /**
  * What travels through sync, one key an item: each setting ('p:palette', 'p:windows', …),
- * an idea's marks ('m:<idea>': favourite, tried, set aside), an own idea ('o:<id>'), a conversation had
+ * an idea's marks, each on its own ('f:<idea>' a favourite, 'h:<idea>' set aside, 'y:<idea>' the days it was
+ * tried; present only while true or not empty), an own idea ('o:<id>'), a conversation had
  * ('t:<talk>') and the pairing ('pair'). Check-ins and their notes, the history of ideas shown, the picker,
  * tracks and wishes never travel. Every value coming in is checked as an import's would be. Pure.
  */
 import { defaultPrefs, validatePrefs, type Prefs } from '../model/prefs';
 import { KEEP_LIMITS } from '../store/schema';
 import { decodePairCode } from '../together/code/pair-code';
-import { parseMark, parseOwnIdea, parseTalkRecord, type Mark, type OwnIdea, type TalkRecord } from '../model/records';
+import { parseMark, parseOwnIdea, parseTalkRecord, type OwnIdea, type TalkRecord } from '../model/records';
 import { parsePairState, type PairState } from '../model/pair';
 import type { Entries, Entry } from './merge';
-import type { LocalChanges, SyncableData } from '../model/sync-state';
+import type { LocalChanges, MarkPatch, SyncableData } from '../model/sync-state';
 
 export type { LocalChanges, SyncableData } from '../model/sync-state';
 
@@ -21,7 +22,11 @@ const PREF_KEYS = Object.keys(defaultPrefs()) as (keyof Prefs)[];
 export function syncItems(data: SyncableData): Record<string, unknown> {
   const items: Record<string, unknown> = {};
   for (const field of PREF_KEYS) items[`p:${field}`] = data.prefs[field];
-  for (const mark of data.marks) items[`m:${mark.ideaId}`] = { favourite: mark.favourite, hidden: mark.hidden, triedOn: mark.triedOn };
+  for (const mark of data.marks) {
+    if (mark.favourite) items[`f:${mark.ideaId}`] = true;
+    if (mark.hidden) items[`h:${mark.ideaId}`] = true;
+    if (mark.triedOn.length > 0) items[`y:${mark.ideaId}`] = mark.triedOn;
+  }
   for (const idea of data.ownIdeas) items[`o:${idea.id}`] = idea;
   for (const talk of data.talks) items[`t:${talk.talkId}`] = { days: talk.days };
   if (data.pair) items.pair = data.pair;
@@ -44,10 +49,11 @@ export function checkItem(key: string, value: unknown): unknown {
     const checked = validatePrefs({ [field]: value });
     return checked.replaced.includes(field) ? null : checked.prefs[field];
   }
-  if (kind === 'm:') {
-    const mark = parseMark({ ...(value as object), ideaId: id });
+  if (kind === 'f:' || kind === 'h:') return value === true && parseMark({ ideaId: id }) ? true : null;
+  if (kind === 'y:') {
+    const mark = parseMark({ ideaId: id, triedOn: value });
     const triedOn = mark ? [...new Set(mark.triedOn)].sort().slice(-KEEP_LIMITS.triedDays) : [];
-    return mark && typeof value === 'object' && value !== null ? { favourite: mark.favourite, hidden: mark.hidden, triedOn } : null;
+    return Array.isArray(value) && triedOn.length > 0 ? triedOn : null;
   }
   if (kind === 'o:') {
     const idea = parseOwnIdea(value);
@@ -87,19 +93,26 @@ export function readRemote(raw: unknown): { entries: Entries; unreadable: Set<st
 
 /** A round's local writes, as the records of each store (values were checked on the way in). */
 export function localChanges(put: Readonly<Record<string, unknown>>, remove: readonly string[]): LocalChanges {
-  const out: LocalChanges = { prefs: null, putMarks: [], removeMarks: [], putOwnIdeas: [], removeOwnIdeas: [], putTalks: [], removeTalks: [], pair: undefined };
+  const out: LocalChanges = { prefs: null, markPatches: [], putOwnIdeas: [], removeOwnIdeas: [], putTalks: [], removeTalks: [], pair: undefined };
+  const patches = new Map<string, MarkPatch>();
+  const patch = (ideaId: string, change: Omit<MarkPatch, 'ideaId'>) => patches.set(ideaId, { ...(patches.get(ideaId) ?? { ideaId }), ...change });
   for (const [key, value] of Object.entries(put)) {
     if (key === 'pair') out.pair = value as PairState;
     else if (key.startsWith('p:')) out.prefs = { ...out.prefs, [key.slice(2)]: value };
-    else if (key.startsWith('m:')) out.putMarks.push({ ideaId: key.slice(2), ...(value as Omit<Mark, 'ideaId'>) });
+    else if (key.startsWith('f:')) patch(key.slice(2), { favourite: true });
+    else if (key.startsWith('h:')) patch(key.slice(2), { hidden: true });
+    else if (key.startsWith('y:')) patch(key.slice(2), { triedOn: value as string[] });
     else if (key.startsWith('o:')) out.putOwnIdeas.push(value as OwnIdea);
     else if (key.startsWith('t:')) out.putTalks.push({ talkId: key.slice(2), ...(value as Omit<TalkRecord, 'talkId'>) });
   }
   for (const key of remove) {
     if (key === 'pair') out.pair = null;
-    else if (key.startsWith('m:')) out.removeMarks.push(key.slice(2));
+    else if (key.startsWith('f:')) patch(key.slice(2), { favourite: false });
+    else if (key.startsWith('h:')) patch(key.slice(2), { hidden: false });
+    else if (key.startsWith('y:')) patch(key.slice(2), { triedOn: [] });
     else if (key.startsWith('o:')) out.removeOwnIdeas.push(key.slice(2));
     else if (key.startsWith('t:')) out.removeTalks.push(key.slice(2));
   }
+  out.markPatches = [...patches.values()];
   return out;
 }

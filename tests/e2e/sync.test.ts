@@ -75,7 +75,7 @@ describe('Tend on two browsers through the browser’s own sync', () => {
       new BroadcastChannel('tend:tend').postMessage('checkins');
     });
     await expect.poll(async () => Object.keys(await synced(home.tend)).filter((k) => k.startsWith('o:')).length, { timeout: 15_000 }).toBe(1);
-    const favourite = Object.keys(await synced(home.tend)).find((k) => k.startsWith('m:'));
+    const favourite = Object.keys(await synced(home.tend)).find((k) => k.startsWith('f:'));
     expect(favourite).toBeDefined();
 
     await deliver(home.tend, laptop.tend);

@@ -21,7 +21,7 @@ import {
 
 const DAY = 86_400_000;
 const NOW = Date.UTC(2026, 11, 7, 12);
-const KEYS = ['p:look', 'pair', 'm:i1', 't:c1', 'o:x'] as const;
+const KEYS = ['p:look', 'pair', 'f:i1', 't:c1', 'o:x'] as const;
 const DEVICES = ['a', 'b', 'c'] as const;
 
 /** A few values; the last two mean the same with their keys in another order. */
@@ -371,7 +371,7 @@ describe('syncRound, out of room', () => {
 
 // ——— Three browsers ———
 
-const SIM_KEYS = ['m:i1', 'o:x'] as const;
+const SIM_KEYS = ['f:i1', 'o:x'] as const;
 type Change = RoundResult['toRemote'];
 
 interface Browser {

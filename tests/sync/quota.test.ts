@@ -14,7 +14,7 @@ const idea = (createdAt: number, length = 10): Entry => ({ t: T, d: 'a', v: { cr
 /** A key of each kind, from a small pool so kinds crowd each other out. */
 const keyArb = fc.oneof(
   fc.constant('pair'),
-  fc.constantFrom('p:', 'm:', 't:', 'o:').chain((prefix) => fc.integer({ min: 0, max: 9 }).map((n) => `${prefix}${n}`)),
+  fc.constantFrom('p:', 'f:', 't:', 'o:').chain((prefix) => fc.integer({ min: 0, max: 9 }).map((n) => `${prefix}${n}`)),
 );
 /**
  * An entry of any size; an own idea has a `createdAt` (few values, so ties happen), other kinds may have one
@@ -54,23 +54,23 @@ describe('SYNC_QUOTA', () => {
 
 describe('fitQuota, by example', () => {
   it('fits everything there is room for', () => {
-    const entries: Entries = { 'p:look': { t: T, d: 'a', v: { theme: 'dark' } }, 'm:1': { t: T, d: 'a', v: ['done'] }, 'o:1': idea(1) };
-    expect(sorted(fitQuota(entries))).toEqual(['m:1', 'o:1', 'p:look']);
+    const entries: Entries = { 'p:look': { t: T, d: 'a', v: { theme: 'dark' } }, 'f:1': { t: T, d: 'a', v: ['done'] }, 'o:1': idea(1) };
+    expect(sorted(fitQuota(entries))).toEqual(['f:1', 'o:1', 'p:look']);
   });
 
   it('leaves out an item over the per-item size, and still fits smaller ones after it', () => {
-    const entries: Entries = { 'p:big': { t: T, d: 'a', v: text(SYNC_QUOTA.itemBytes) }, 'm:1': { t: T, d: 'a', v: 1 } };
-    expect(sorted(fitQuota(entries))).toEqual(['m:1']);
+    const entries: Entries = { 'p:big': { t: T, d: 'a', v: text(SYNC_QUOTA.itemBytes) }, 'f:1': { t: T, d: 'a', v: 1 } };
+    expect(sorted(fitQuota(entries))).toEqual(['f:1']);
   });
 
   it('fills the room with settings and the pairing before marks and conversations', () => {
-    const entries: Entries = { 'm:1': { t: T, d: 'a', v: 1 }, 't:1': { t: T, d: 'a', v: 1 }, pair: { t: T, d: 'a', v: 1 }, 'p:a': { t: T, d: 'a', v: 1 } };
+    const entries: Entries = { 'f:1': { t: T, d: 'a', v: 1 }, 't:1': { t: T, d: 'a', v: 1 }, pair: { t: T, d: 'a', v: 1 }, 'p:a': { t: T, d: 'a', v: 1 } };
     expect(sorted(fitQuota(entries, { ...SYNC_QUOTA, items: 2 }))).toEqual(['p:a', 'pair']);
   });
 
   it('fits own ideas newest first, a deleted one before them all', () => {
-    const entries: Entries = { 'o:old': idea(1), 'o:new': idea(3), 'o:mid': idea(2), 'o:gone': { t: T, d: 'a' }, 'm:1': { t: T, d: 'a', v: 1 } };
-    expect(sorted(fitQuota(entries, { ...SYNC_QUOTA, items: 4 }))).toEqual(['m:1', 'o:gone', 'o:mid', 'o:new']);
+    const entries: Entries = { 'o:old': idea(1), 'o:new': idea(3), 'o:mid': idea(2), 'o:gone': { t: T, d: 'a' }, 'f:1': { t: T, d: 'a', v: 1 } };
+    expect(sorted(fitQuota(entries, { ...SYNC_QUOTA, items: 4 }))).toEqual(['f:1', 'o:gone', 'o:mid', 'o:new']);
   });
 });
 

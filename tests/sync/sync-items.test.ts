@@ -22,7 +22,10 @@ describe('items from the browser’s sync', () => {
     expect(checkItem('pair', { code, pairedAt: T, invited: false })).toEqual({ code, pairedAt: T, invited: false });
     expect(checkItem('pair', { code: 'TEND-NOT-A-CODE', pairedAt: T, invited: false })).toBeNull();
     const days = Array.from({ length: 400 }, (_, i) => new Date(T - i * 86_400_000).toISOString().slice(0, 10));
-    expect((checkItem('m:talk-001', { favourite: true, hidden: false, triedOn: days }) as { triedOn: string[] }).triedOn.length).toBe(20);
+    expect((checkItem('y:talk-001', days) as string[]).length).toBe(20);
+    expect(checkItem('f:talk-001', true)).toBe(true);
+    expect(checkItem('f:talk-001', 'yes')).toBeNull();
+    expect(checkItem('y:talk-001', [])).toBeNull();
     expect((checkItem('t:talk-changed', { days }) as { days: string[] }).days.length).toBe(100);
   });
 

@@ -160,6 +160,25 @@ describe('sync between two browsers through the browser’s sync', () => {
     for (const side of [home, laptop]) expect(await side.store.readPrefs()).toMatchObject({ palette: 'clay', textScale: 120 });
   });
 
+  it('one idea favourited on one browser and tried on the other keeps both; taking the favourite back travels too', async () => {
+    const { clock, home, laptop } = await homeAndLaptop();
+    await home.syncer.round();
+    await laptop.syncer.round();
+    clock.now += 60_000;
+    await home.store.updateMark('talk-007', (m) => ({ ...m, favourite: true }));
+    await laptop.store.updateMark('talk-007', (m) => ({ ...m, triedOn: ['2026-12-01'] }));
+    await home.syncer.round();
+    await laptop.syncer.round();
+    await home.syncer.round();
+    const mark = async (side: typeof home) => (await side.store.readAllMarks()).find((m) => m.ideaId === 'talk-007');
+    for (const side of [home, laptop]) expect(await mark(side)).toEqual({ ideaId: 'talk-007', favourite: true, hidden: false, triedOn: ['2026-12-01'] });
+    clock.now += 60_000;
+    await laptop.store.updateMark('talk-007', (m) => ({ ...m, favourite: false }));
+    await laptop.syncer.round();
+    await home.syncer.round();
+    expect(await mark(home)).toEqual({ ideaId: 'talk-007', favourite: false, hidden: false, triedOn: ['2026-12-01'] });
+  });
+
   it('a record damaged here is held back: it never deletes the healthy copy elsewhere, and that copy repairs it', async () => {
     const { area, clock, home, laptop } = await homeAndLaptop();
     await home.store.putOwnIdeas([own('own-1', 'Write a note', clock.now)]);
@@ -188,7 +207,7 @@ describe('sync between two browsers through the browser’s sync', () => {
     await home.store.patchPrefs({ palette: 'tide' });
     await home.syncer.round();
     expect(area.refused).toBe(0);
-    expect([...area.data.keys()].filter((k) => k.startsWith('m:')).length).toBe(120);
+    expect([...area.data.keys()].filter((k) => k.startsWith('f:')).length).toBe(120);
     expect(area.data.get('p:palette')).toMatchObject({ v: 'tide' });
     expect((await home.store.readOwnIdeas()).length).toBe(600);
   });
