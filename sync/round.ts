@@ -24,7 +24,9 @@ export function planRound(data: SyncableData, state: SyncState, remoteRaw: unkno
   const quota = { ...SYNC_QUOTA, totalBytes: SYNC_QUOTA.totalBytes - reserved, items: SYNC_QUOTA.items - unreadable.size };
   const held = new Set(data.held ?? []);
   const round = syncRound({ local, shadow: state.shadow, remote: entries, unreadable, held, joining, fit: (merged) => fitQuota(merged, quota), now, device: state.device });
-  const total = Object.keys(local).filter((key) => keyKind(key) === 'own').length + Object.keys(round.toLocal.put).filter((key) => keyKind(key) === 'own').length;
+  // Own ideas here after the round: those here, those coming in (an edit of one here is not another), less those going.
+  const gone = new Set(round.toLocal.remove);
+  const total = new Set([...Object.keys(local), ...Object.keys(round.toLocal.put)].filter((key) => keyKind(key) === 'own' && !gone.has(key))).size;
   const left = round.leftHere.filter((key) => keyKind(key) === 'own').length;
   return {
     changes: localChanges(round.toLocal.put, round.toLocal.remove),

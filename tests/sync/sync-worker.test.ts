@@ -242,5 +242,9 @@ describe('sync between two browsers through the browser’s sync', () => {
     expect((await home.store.readOwnIdeas()).length).toBe(800);
     await home.syncer.round();
     expect((await home.store.readOwnIdeas()).length).toBe(800);
+    // An edit of one of them arriving from another browser is still one idea of the 800, not an 801st.
+    area.data.set('o:own-0000', { t: clock.now + 60_000, d: 'c'.repeat(16), v: { ...many[0], text: 'Edited elsewhere' } });
+    await home.syncer.round();
+    expect((await home.store.readState(SYNC_KEY, parseSyncState)).ownTravel?.total).toBe(800);
   });
 });
