@@ -23,6 +23,7 @@ import {
   type HistoryEntry,
   type Mark,
 } from '../model/records';
+import { isRecord } from '../lib/record';
 
 /** 7: tracks. 6: check-in words from the partner's Tend (sealed). 5: kept lists of wishes both chose. 4: the pairing (its code). 3: check-ins, own ideas and conversations had. 2: marks. 1: Tend 0.1. */
 export const BACKUP_SCHEMA = 7;
@@ -110,7 +111,6 @@ export function backupFileName(now: number): string {
   return localDatedFileName('tend-backup', now, 'json');
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** The deepest nesting of arrays and objects in a JSON text, counted in one pass without recursion. */
 export function jsonDepth(text: string): number {

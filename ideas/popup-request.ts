@@ -4,6 +4,7 @@
  */
 import { PAUSES, SNOOZES, type Pause, type Snooze } from '../nudges/pause';
 import { type PickerState, isDayKey, parsePickerState } from '../model/records';
+import { isRecord } from '../lib/record';
 
 /** The pause menu's choices, and the status line's two ways back ("Resume", "Turn on"). */
 export type NudgeChoice = { pause: Pause } | { snooze: Snooze } | 'resume' | 'turn-on';
@@ -30,7 +31,6 @@ export type PopupRequest =
   /** "We did this" or "Skip" on step `step` of a running track (a stale page's step changes nothing). */
   | { kind: 'track'; day: string; trackId: string; step: number; outcome: 'done' | 'skip' };
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isId = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length <= 200;
 const isOptionalBoolean = (v: unknown) => v === undefined || typeof v === 'boolean';
 

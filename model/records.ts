@@ -2,6 +2,7 @@
 import { IDEA_TEXT_MAX, isCategory, isIntensity, isMode, type Category, type Intensity, type Mode } from './vocabulary';
 import { createNudgeState, type NudgeState } from './nudge-state';
 import { cleanText, isPlainText } from '../lib/text';
+import { isRecord } from '../lib/record';
 
 export interface HistoryEntry {
   /** Local day 'YYYY-MM-DD' the idea was shown on. */
@@ -20,7 +21,6 @@ export interface Mark {
 }
 
 const DAY_RE = /^\d{4}-\d{2}-\d{2}$/;
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isTime = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0;
 const isStringArray = (v: unknown): v is string[] => Array.isArray(v) && v.every((s) => typeof s === 'string');
 export const isDayKey = (v: unknown): v is string => typeof v === 'string' && DAY_RE.test(v);

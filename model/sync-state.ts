@@ -5,6 +5,7 @@
 import type { Prefs } from './prefs';
 import type { Mark, OwnIdea, TalkRecord } from './records';
 import type { PairState } from './pair';
+import { isRecord } from '../lib/record';
 
 export const SYNC_KEY = 'sync';
 
@@ -65,7 +66,6 @@ export interface SyncState {
 
 export const emptySyncState = (): SyncState => ({ on: false, device: '', shadow: {}, lastAt: null, ownTravel: null, unreadable: 0, failed: false });
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
 
 /** The stored record checked; a damaged shadow is dropped (the next round then merges everything anew, losing nothing). */

@@ -1,4 +1,5 @@
 /** The words Tend's ideas and records are made of (kinds, closeness, company, time of day), an idea's shape, and its parser. Pure. */
+import { isRecord } from '../lib/record';
 
 export const CATEGORIES = [
   'touch',
@@ -81,10 +82,6 @@ export function fitsPlace(idea: Pick<Idea, 'place' | 'mode' | 'own'>, livingApar
 
 export function isMode(value: unknown): value is Mode {
   return typeof value === 'string' && (MODES as readonly string[]).includes(value);
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** Keeps only well-formed ideas, so one broken entry never takes the popup down. */

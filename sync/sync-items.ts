@@ -11,6 +11,7 @@ import { decodePairCode } from '../together/code/pair-code';
 import { parseMark, parseOwnIdea, parseTalkRecord, type OwnIdea, type TalkRecord } from '../model/records';
 import { parsePairState, type PairState } from '../model/pair';
 import type { Entries, Entry } from './merge';
+import { isRecord } from '../lib/record';
 import type { LocalChanges, MarkPatch, SyncableData } from '../model/sync-state';
 
 export type { LocalChanges, SyncableData } from '../model/sync-state';
@@ -60,16 +61,16 @@ export function checkItem(key: string, value: unknown): unknown {
     return idea && idea.id === id ? idea : null;
   }
   if (kind === 't:') {
-    const talk = parseTalkRecord({ ...(value as object), talkId: id });
-    return talk && typeof value === 'object' && value !== null ? { days: talk.days.slice(-KEEP_LIMITS.talkDays) } : null;
+    const talk = isRecord(value) ? parseTalkRecord({ ...value, talkId: id }) : null;
+    return talk ? { days: talk.days.slice(-KEEP_LIMITS.talkDays) } : null;
   }
   return null;
 }
 
 /** An entry read from `storage.sync`, checked: its version, and its value checked for its key. */
 function checkEntry(key: string, raw: unknown): Entry | null {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return null;
-  const { t, d, v } = raw as Record<string, unknown>;
+  if (!isRecord(raw)) return null;
+  const { t, d, v } = raw;
   // A version is a time in ms (a safe integer, at most the largest date there is): one far beyond would win forever.
   if (typeof t !== 'number' || !Number.isSafeInteger(t) || t < 0 || t > 8.64e15 || typeof d !== 'string' || !/^[0-9a-f]{1,32}$/.test(d)) return null;
   if (v === undefined) return { t, d };
@@ -89,7 +90,6 @@ export function readRemote(raw: unknown): { entries: Entries; unreadable: Set<st
   }
   return { entries, unreadable };
 }
-
 
 /** A round's local writes, as the records of each store (values were checked on the way in). */
 export function localChanges(put: Readonly<Record<string, unknown>>, remove: readonly string[]): LocalChanges {

@@ -1,5 +1,6 @@
 /** The guided conversations for two: their type, runtime parser and translation. Pure: no browser calls. */
 import { libraryPath } from '../platform/library-path';
+import { isRecord } from '../lib/record';
 
 export interface Talk {
   /** `talk-<slug>`, stable forever: other parts of Tend link to a conversation by it. */
@@ -29,10 +30,6 @@ export const MIN_TALKS = 12;
 
 /** Where the build puts the conversations in a language; languages Tend lacks get English. */
 export const talkPath = (language: string): string => libraryPath('talks', language);
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function isText(value: unknown): value is string {
   return typeof value === 'string' && value.trim().length > 0;
