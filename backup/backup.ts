@@ -5,7 +5,7 @@
  */
 import { KEEP_LIMITS, type Replacement, type Snapshot } from '../store/schema';
 import { parseCheckInState } from '../model/records';
-import { localDatedFileName } from '../lib/day';
+import { localDatedFileName, newestDays } from '../lib/day';
 import { defaultPrefs, validatePrefs } from '../model/prefs';
 import { parsePairState } from '../model/pair';
 import { KEPT_LISTS_MAX, parseKeptWishList, parseKeptWishes } from '../model/kept-wishes';
@@ -250,7 +250,7 @@ export function parseBackup(text: string): ParsedBackup {
     snapshot: {
       // A file without settings keeps the current ones: nothing in it asks for defaults.
       prefs: hasPrefs ? prefs : null,
-      marks: marks.map((m) => ({ ...m, triedOn: [...new Set(m.triedOn)].sort().slice(-KEEP_LIMITS.triedDays) })),
+      marks: marks.map((m) => ({ ...m, triedOn: newestDays(m.triedOn, KEEP_LIMITS.triedDays) })),
       history: boundHistory(history),
       picker,
       // The check-in's switch and "Not now": missing in older files, so the defaults.

@@ -45,3 +45,8 @@ export function dayKeyBeforeKey(day: string, days: number): string {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];
   return dayKeyBefore(new Date(y, m - 1, d).getTime(), days);
 }
+
+/** The newest `count` distinct day keys ('YYYY-MM-DD'), oldest first: how every list of days is kept bounded. */
+export function newestDays(days: readonly string[], count: number): string[] {
+  return [...new Set(days)].sort().slice(-count);
+}

@@ -22,7 +22,7 @@ import { KEPT_WISHES_KEY, parseKeptWishes } from '../model/kept-wishes';
 import { PARTNER_WORDS_KEY, parsePartnerWords } from '../model/partner-words';
 import { parseTrackProgress, type TrackProgress } from '../model/track-progress';
 import { CHECKIN_STATE_KEY, parseCheckInState } from '../model/records';
-import { dayKeyBefore } from '../lib/day';
+import { dayKeyBefore, newestDays } from '../lib/day';
 import { renewGeneration } from './db-undo';
 
 /** State records that are a person's data (export and import carry them); the nudge timing is the browser's. */
@@ -106,7 +106,7 @@ export async function deleteOwnIdea({ write }: StoreCore, id: string): Promise<v
 export async function recordTalk({ write }: StoreCore, talkId: string, day: string): Promise<void> {
   await write(['talks'], 'talks', async (tx) => {
     const current = parseTalkRecord(await tx.objectStore('talks').get(talkId)) ?? { talkId, days: [] };
-    const days = [...new Set([...current.days, day])].sort().slice(-KEEP_LIMITS.talkDays);
+    const days = newestDays([...current.days, day], KEEP_LIMITS.talkDays);
     await tx.objectStore('talks').put({ talkId, days });
   });
 }

@@ -32,6 +32,7 @@ import { PAIR_KEY, parsePairState, type PairState } from '../model/pair';
 import { parseTrackProgress, type TrackProgress } from '../model/track-progress';
 import type { SyncState } from '../model/sync-state';
 import type { SyncCompute } from './db-sync';
+import { newestDays } from '../lib/day';
 
 export type TendStore = ReturnType<typeof createTendStore>;
 
@@ -194,7 +195,7 @@ export function createTendStore(name = DB_NAME, options: StoreOptions = {}) {
         const raw: unknown = await tx.objectStore('marks').get(ideaId);
         const current = parseMark(raw) ?? { ideaId, favourite: false, hidden: false, triedOn: [] };
         const changed = change(current);
-        const next = { ...changed, triedOn: [...new Set(changed.triedOn)].sort().slice(-KEEP_LIMITS.triedDays) };
+        const next = { ...changed, triedOn: newestDays(changed.triedOn, KEEP_LIMITS.triedDays) };
         const empty = !next.favourite && !next.hidden && next.triedOn.length === 0;
         wrote = empty ? raw !== undefined : !sameJson(raw, next);
         if (!wrote) return next;

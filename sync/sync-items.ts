@@ -13,6 +13,7 @@ import { parsePairState, type PairState } from '../model/pair';
 import type { Entries, Entry } from './merge';
 import { isRecord } from '../lib/record';
 import type { LocalChanges, MarkPatch, SyncableData } from '../model/sync-state';
+import { newestDays } from '../lib/day';
 
 export type { LocalChanges, SyncableData } from '../model/sync-state';
 
@@ -53,7 +54,7 @@ export function checkItem(key: string, value: unknown): unknown {
   if (kind === 'f:' || kind === 'h:') return value === true && parseMark({ ideaId: id }) ? true : null;
   if (kind === 'y:') {
     const mark = parseMark({ ideaId: id, triedOn: value });
-    const triedOn = mark ? [...new Set(mark.triedOn)].sort().slice(-KEEP_LIMITS.triedDays) : [];
+    const triedOn = mark ? newestDays(mark.triedOn, KEEP_LIMITS.triedDays) : [];
     return Array.isArray(value) && triedOn.length > 0 ? triedOn : null;
   }
   if (kind === 'o:') {
@@ -62,7 +63,7 @@ export function checkItem(key: string, value: unknown): unknown {
   }
   if (kind === 't:') {
     const talk = isRecord(value) ? parseTalkRecord({ ...value, talkId: id }) : null;
-    return talk ? { days: talk.days.slice(-KEEP_LIMITS.talkDays) } : null;
+    return talk ? { days: newestDays(talk.days, KEEP_LIMITS.talkDays) } : null;
   }
   return null;
 }
