@@ -1,7 +1,7 @@
 /** The conversations to choose from, each with why it helps, how long it takes and when you last had it. */
 import type { ComponentProps, RefObject } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
 import type { Track } from '../tracks/tracks';
+import { useLoaded } from '../ui/useLoaded';
 import { useServices } from '../platform/services';
 import { formatTalkDay } from './talk-flow';
 import type { Talk } from './talks';
@@ -77,7 +77,6 @@ export function TalkList({
 
 type TrackListType = (typeof import('../tracks/TrackList'))['TrackList'];
 function LazyTrackList(props: ComponentProps<TrackListType>) {
-  const [List, setList] = useState<TrackListType | null>(null);
-  useEffect(() => void import('../tracks/TrackList').then((m) => setList(() => m.TrackList)), []);
+  const List = useLoaded(true, () => import('../tracks/TrackList').then((m) => m.TrackList));
   return List ? <List {...props} /> : null;
 }

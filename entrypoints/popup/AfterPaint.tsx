@@ -13,7 +13,8 @@ import { useUiServices } from '../../platform/services';
 import type { Idea } from '../../model/vocabulary';
 import type { PopupView } from '../../ideas/popup-answer';
 import type { NudgeChoice } from '../../ideas/popup-request';
-import { useLoaded, WithStore } from './Lazy';
+import { WithStore } from './Lazy';
+import { useLoaded } from '../../ui/useLoaded';
 import './after-paint.css';
 
 /**

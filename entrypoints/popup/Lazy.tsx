@@ -3,17 +3,10 @@
  * "cannot open its data" notice — load only when they are needed, with the data layer they work on
  * (`full`), so the usual opening stays small and quick.
  */
-import type { ComponentChildren, ComponentType } from 'preact';
+import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { ServicesContext, useUiServices, type Services } from '../../platform/services';
-
-export function useLoaded<P>(needed: boolean, load: () => Promise<ComponentType<P>>): ComponentType<P> | null {
-  const [component, setComponent] = useState<ComponentType<P> | null>(null);
-  useEffect(() => {
-    if (needed && !component) void load().then((c) => setComponent(() => c));
-  }, [needed]);
-  return component;
-}
+import { useLoaded } from '../../ui/useLoaded';
 
 /** Draws its children with the data layer (the store) at hand, once that has loaded. */
 export function WithStore({ children }: { children: () => ComponentChildren }) {

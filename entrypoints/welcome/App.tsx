@@ -1,6 +1,7 @@
 import type { ComponentProps } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { DbTrouble } from '../../ui/DbTrouble';
+import { useLoaded } from '../../ui/useLoaded';
 import { Checkbox } from '../../ui/RadioGroup';
 import { PresetChoices } from '../../nudges/hours/PresetChoices';
 import { useServices } from '../../platform/services';
@@ -251,8 +252,7 @@ export function App({ actions }: { actions: WelcomeActions }) {
 
 /** The pairing step loads once "Start Tend" is done: a welcome that is only looked at never fetches it. */
 function LazyPairStep(props: ComponentProps<PairStepType>) {
-  const [Step, setStep] = useState<PairStepType | null>(null);
-  useEffect(() => void import('./PairStep').then((m) => setStep(() => m.PairStep)), []);
+  const Step = useLoaded(true, () => import('./PairStep').then((m) => m.PairStep));
   return Step ? <Step {...props} /> : null;
 }
 type PairStepType = (typeof import('./PairStep'))['PairStep'];
