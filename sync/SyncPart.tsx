@@ -1,12 +1,13 @@
 import { useEffect, useState } from 'preact/hooks';
 import { Checkbox } from '../ui/RadioGroup';
+import { hexOf } from '../lib/random';
 import { useServices } from '../platform/services';
 import { busyProps, useWrite } from '../ui/useWrite';
 import { emptySyncState, parseSyncState, SYNC_KEY, type SyncState } from '../model/sync-state';
 import type { OptionsActions } from '../platform/settings-section';
 
 /** A new browser id for versions: 16 hex digits from crypto.getRandomValues. */
-const newDevice = () => Array.from(crypto.getRandomValues(new Uint8Array(8)), (b) => b.toString(16).padStart(2, '0')).join('');
+const newDevice = () => hexOf(crypto.getRandomValues(new Uint8Array(8)));
 
 /** Settings › Your data › On your other browsers: opt-in sync, what travels and what never does, and a way to empty it. */
 export function SyncPart({ sync }: { sync: OptionsActions['sync'] }) {

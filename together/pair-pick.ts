@@ -14,6 +14,7 @@ import { fitsPlace, type Idea } from '../model/vocabulary';
 import { compareBytes, hmac, hmacKey } from './hmac';
 import type { PairChoices } from './code/pair-payload';
 import { dayNumberOfKey } from './zone-time';
+import { hexOf } from '../lib/random';
 
 /** Day 0 of every pair's walk (a Monday). */
 export const PAIR_EPOCH = '2024-01-01';
@@ -45,7 +46,6 @@ export function createPairOrderCache(): PairOrderCache {
 }
 
 const CACHE_SIZE = 4;
-const hex = (bytes: Uint8Array) => Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 
 /** The pool's ids in the order of one cycle. */
 export async function pairCycleOrder(secret: Uint8Array, ids: readonly string[], cycle: number): Promise<string[]> {
@@ -59,7 +59,7 @@ export async function pairCycleOrder(secret: Uint8Array, ids: readonly string[],
 
 function cachedOrder(cache: PairOrderCache | undefined, secret: Uint8Array, ids: string[], cycle: number): Promise<string[]> {
   if (!cache) return pairCycleOrder(secret, ids, cycle);
-  const key = `${hex(secret)}|${cycle}|${ids.join(',')}`;
+  const key = `${hexOf(secret)}|${cycle}|${ids.join(',')}`;
   let order = cache.get(key);
   if (!order) {
     order = pairCycleOrder(secret, ids, cycle);
