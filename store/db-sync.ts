@@ -10,7 +10,7 @@ import { validatePrefs } from '../model/prefs';
 import { PAIR_KEY, parsePairState } from '../model/pair';
 import { parseSyncState, SYNC_KEY, type LocalChanges, type SyncableData, type SyncState } from '../model/sync-state';
 
-export type SyncCompute = (data: SyncableData, state: SyncState) => { changes: LocalChanges | null; state: SyncState } | null;
+export type SyncCompute = (data: SyncableData, state: SyncState) => { changes: LocalChanges; state: SyncState } | null;
 
 const changesAnything = (c: LocalChanges): boolean =>
   c.prefs !== null || c.pair !== undefined || [c.markPatches, c.putOwnIdeas, c.removeOwnIdeas, c.putTalks, c.removeTalks].some((list) => list.length > 0);
@@ -52,13 +52,13 @@ export async function syncRoundIn({ write, announce }: StoreCore, compute: SyncC
     const result = compute(data, stored);
     if (!result) return null;
     const c = result.changes;
+    localChanged = changesAnything(c);
     // Nothing to write here (a round that found everything in step): no write, no announcement.
-    if (!(c && changesAnything(c)) && sameJson(result.state, stored)) {
+    if (!localChanged && sameJson(result.state, stored)) {
       quiet = true;
       return result.state;
     }
-    if (c && changesAnything(c)) {
-      localChanged = true;
+    if (localChanged) {
       if (c.prefs) await tx.objectStore('prefs').put(validatePrefs({ ...prefs, ...c.prefs }).prefs, 'prefs');
       // Each changed mark on top of what is stored for that idea; a record with nothing left in it goes.
       for (const { ideaId, ...change } of c.markPatches) {

@@ -1,8 +1,8 @@
 /**
  * Sync through the browser's own `storage.sync`, as a merge that loses nothing. Pure.
  *
- * Every item that travels (a settings group, an idea's marks, an own idea, a conversation had, the pairing)
- * is one key, its value an entry with a version: the time of the change and the browser that made it. The
+ * Every item that travels (a setting, a mark of an idea, an own idea, a conversation had, the pairing: see
+ * sync-items.ts) is one key, its value an entry with a version: the time of the change and the browser that made it. The
  * newer version wins per key; a deletion is an entry without a value (a tombstone), kept for 90 days so it
  * reaches every browser and the deleted thing does not come back. Merging is a maximum per key over a total
  * order, so any delivery order converges, and merging twice changes nothing.
