@@ -16,7 +16,7 @@ export default defineConfig({
         plugins: [WxtVitest()],
         test: {
           name: 'unit-kiritimati',
-          env: { TZ: 'Pacific/Kiritimati' },
+          env: { TZ: 'Pacific/Kiritimati', TEND_ZONE_RUN: '0' },
           include: ['tests/**/*.test.{ts,tsx}'],
           exclude: ['tests/e2e/**'],
           setupFiles: ['tests/setup-idb.ts', 'tests/setup-each.ts'],
@@ -28,7 +28,7 @@ export default defineConfig({
         plugins: [WxtVitest()],
         test: {
           name: 'unit-adak',
-          env: { TZ: 'America/Adak' },
+          env: { TZ: 'America/Adak', TEND_ZONE_RUN: '1' },
           include: ['tests/**/*.test.{ts,tsx}'],
           exclude: ['tests/e2e/**'],
           setupFiles: ['tests/setup-idb.ts', 'tests/setup-each.ts'],

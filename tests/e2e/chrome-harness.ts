@@ -114,6 +114,10 @@ export async function launchTend(profileDir: string, options: LaunchOptions = {}
     `--disable-extensions-except=${dir}`,
     '--no-sandbox',
     ...QUIET,
+    // Browser, pages and worker in one process. Tend's code runs the same (its pages and worker still talk through
+    // the browser's IndexedDB, channels and messages); a test's browser does about a quarter less work: measured, a
+    // new tab 0.7 → 0.4 CPU-s, the browser tests 700 → 510 CPU-s on this 2-core machine.
+    '--single-process',
   ];
   if (options.lang) args.push(`--lang=${options.lang}`);
   if (options.proxy) args.push(`--proxy-server=http://127.0.0.1:${options.proxy.port}`, '--proxy-bypass-list=<-loopback>');
