@@ -140,8 +140,12 @@ export async function launchTend(profileDir: string, options: LaunchOptions = {}
   let pinned: number | null = null;
   const pinWorker = (w: Worker) => w.evaluate(pinClock, pinned).catch(() => undefined);
   context.on('serviceworker', (w) => void pinWorker(w));
-  await messagesReady(context, extensionId);
-  if (options.setUp !== false) await finishSetup(context, extensionId);
+  // One quiet tab for both: waiting for the browser's messages, then (unless a test of the welcome) finishing it.
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/icon/16.png`);
+  await messagesReady(page);
+  if (options.setUp !== false) await finishSetup(context, page);
+  await page.close();
   return {
     requests,
     context,
@@ -215,23 +219,17 @@ function pinClock(time: number | null): void {
   g.Date = Pinned as DateConstructor;
 }
 
-/** Marks the welcome finished, waits for the first alarm (nudges are on by default), closes the welcome tab. */
 /**
  * Right after an extension is loaded, Chromium can answer i18n.getMessage with '' for a moment, and a page
  * opened then keeps empty labels. People meet an extension long after it loaded; tests wait for that moment.
  */
-async function messagesReady(context: BrowserContext, extensionId: string): Promise<void> {
-  const page = await context.newPage();
-  await page.goto(`chrome-extension://${extensionId}/icon/16.png`);
+async function messagesReady(page: Page): Promise<void> {
   await waitFor(() => page.evaluate(() => chrome.i18n.getMessage('extName')), (name) => name !== '', 10_000);
-  await page.close();
 }
 
-async function finishSetup(context: BrowserContext, extensionId: string): Promise<void> {
-  const page = await context.newPage();
-  await page.goto(`chrome-extension://${extensionId}/icon/16.png`);
+/** Marks the welcome finished, waits for the first alarm (nudges are on by default), closes the welcome tab. */
+async function finishSetup(context: BrowserContext, page: Page): Promise<void> {
   const wrote = (await page.evaluate(FINISH_SETUP_SOURCE)) as boolean;
-  await page.close();
   if (!wrote) return;
   const welcome = context.pages().find((p) => p.url().includes('/welcome.html'))
     ?? (await context.waitForEvent('page', { predicate: (p) => p.url().includes('/welcome.html'), timeout: 5000 }).catch(() => null));
