@@ -18,13 +18,14 @@ const fast = { pool: 'forks', isolate: false, maxWorkers: 4, testTimeout: 30_000
 class ByEnvironment extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
     const sorted = await super.sort(files);
-    const isDom = (f: TestSpecification) => /@vitest-environment happy-dom/.test(readFileSync(f.moduleId, 'utf8').slice(0, 400));
+    // Each file read once (both zones' projects hold the same files). The sort is stable: within a group the files
+    // keep Vitest's order.
+    const domFiles = new Set(
+      [...new Set(sorted.map((f) => f.moduleId))].filter((id) => /@vitest-environment happy-dom/.test(readFileSync(id, 'utf8').slice(0, 400))),
+    );
     const projects = [...new Set(sorted.map((f) => f.project.name))];
-    const key = new Map(sorted.map((f, i) => [f, [projects.indexOf(f.project.name), isDom(f) ? 0 : 1, i] as const]));
-    return sorted.sort((a, b) => {
-      const [ka, kb] = [key.get(a)!, key.get(b)!];
-      return ka[0] - kb[0] || ka[1] - kb[1] || ka[2] - kb[2];
-    });
+    const group = new Map(sorted.map((f) => [f, 2 * projects.indexOf(f.project.name) + (domFiles.has(f.moduleId) ? 0 : 1)]));
+    return sorted.sort((a, b) => group.get(a)! - group.get(b)!);
   }
 }
 

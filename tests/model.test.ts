@@ -37,8 +37,11 @@ const RUNS = Number(process.env.MODEL_RUNS ?? 250);
  * two together try 300 different sequences instead of 250 twice, in 60 % of the time. Alone, a run tries all.
  */
 const ZONE_RUN = process.env.TEND_ZONE_RUN;
-const share = (runs: number, seed: number) =>
-  ZONE_RUN === undefined ? { numRuns: runs, seed } : { numRuns: Math.ceil(runs * 0.6), seed: seed + 1000 * Number(ZONE_RUN) };
+const inThisZone = (runs: number) => (ZONE_RUN === undefined ? runs : Math.ceil(runs * 0.6));
+const seedOfZone = (seed: number) => seed + 1000 * Number(ZONE_RUN ?? 0);
+/** Sequences each property runs here: the whole property, and the two that run half as many. */
+const MAIN_RUNS = inThisZone(RUNS);
+const HALF_RUNS = inThisZone(Math.ceil(RUNS / 2));
 const START = new Date(2026, 10, 30, 17, 0).getTime();
 const HOUR = 3_600_000;
 
@@ -578,21 +581,21 @@ describe('model-based: people and browsers doing anything, in any order', () => 
     }
   };
 
-  it(`keeps everything a person kept, round-trips exports, one alarm, one idea a day (${share(RUNS, 0).numRuns} sequences)`, async () => {
+  it(`keeps everything a person kept, round-trips exports, one alarm, one idea a day (${MAIN_RUNS} sequences)`, async () => {
     const b = budget();
-    await fc.assert(fc.asyncProperty(fc.commands(commands, { maxCommands: 25 }), modelRun('tend-model', b)), share(RUNS, 20261201));
-    ranEnough(b, share(RUNS, 0).numRuns);
+    await fc.assert(fc.asyncProperty(fc.commands(commands, { maxCommands: 25 }), modelRun('tend-model', b)), { numRuns: MAIN_RUNS, seed: seedOfZone(20261201) });
+    ranEnough(b, MAIN_RUNS);
   }, 2 * BUDGET_MS);
 
-  it(`pages on different days, double actions and a clock far ahead: no history growth, nothing of the past year cut (${share(Math.ceil(RUNS / 2), 0).numRuns} sequences)`, async () => {
+  it(`pages on different days, double actions and a clock far ahead: no history growth, nothing of the past year cut (${HALF_RUNS} sequences)`, async () => {
     const b = budget();
-    await fc.assert(fc.asyncProperty(fc.commands(daysCommands, { maxCommands: 15 }), modelRun('tend-model-days', b)), share(Math.ceil(RUNS / 2), 20261206));
-    ranEnough(b, share(Math.ceil(RUNS / 2), 0).numRuns);
+    await fc.assert(fc.asyncProperty(fc.commands(daysCommands, { maxCommands: 15 }), modelRun('tend-model-days', b)), { numRuns: HALF_RUNS, seed: seedOfZone(20261206) });
+    ranEnough(b, HALF_RUNS);
   }, 2 * BUDGET_MS);
 
-  it(`an Undo ends when what it refers to is gone: after "Delete all data", or once the idea is back (${share(Math.ceil(RUNS / 2), 0).numRuns} sequences)`, async () => {
+  it(`an Undo ends when what it refers to is gone: after "Delete all data", or once the idea is back (${HALF_RUNS} sequences)`, async () => {
     const b = budget();
-    await fc.assert(fc.asyncProperty(fc.commands(undoCommands, { maxCommands: 25 }), modelRun('tend-model-undo', b)), share(Math.ceil(RUNS / 2), 20261207));
-    ranEnough(b, share(Math.ceil(RUNS / 2), 0).numRuns);
+    await fc.assert(fc.asyncProperty(fc.commands(undoCommands, { maxCommands: 25 }), modelRun('tend-model-undo', b)), { numRuns: HALF_RUNS, seed: seedOfZone(20261207) });
+    ranEnough(b, HALF_RUNS);
   }, 2 * BUDGET_MS);
 });
