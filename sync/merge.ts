@@ -42,7 +42,9 @@ export function canonical(value: unknown): string {
   return JSON.stringify(value) ?? 'null';
 }
 
-const textOf = (entry: Entry): string => ('v' in entry && entry.v !== undefined ? canonical(entry.v) : '');
+const isTombstone = (entry: Entry): boolean => entry.v === undefined;
+/** The value's canonical JSON, '' for a deletion (canonical text is never ''). */
+const textOf = (entry: Entry): string => (isTombstone(entry) ? '' : canonical(entry.v));
 
 /**
  * The total order of versions: later time, then the browser's id, then (one browser writing two values at one
@@ -56,7 +58,6 @@ export function compareEntries(a: Entry, b: Entry): number {
   return ta === tb ? 0 : ta < tb ? -1 : 1;
 }
 
-const isTombstone = (entry: Entry): boolean => textOf(entry) === '';
 
 /** Per key the newer entry; tombstones older than TOMBSTONE_DAYS before `now` are dropped. */
 export function mergeEntries(a: Entries, b: Entries, now: number): Entries {

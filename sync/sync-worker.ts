@@ -54,13 +54,17 @@ export function createSyncer(deps: { store: TendStore; area: SyncArea; now: () =
     }
   }
 
-  /** Runs a round now, after any running one; resolves when it is done. */
-  function now_(): Promise<void> {
+  function cancelTimer(): void {
     if (timer) clearTimeout(timer);
     timer = null;
-    const job = chain.then(round);
-    chain = job.catch((error) => deps.log?.(error));
-    return job;
+  }
+
+  /** Runs `job` now (a planned round is dropped), after any job running; resolves when it is done. */
+  function queue(job: () => Promise<void>): Promise<void> {
+    cancelTimer();
+    const done = chain.then(job);
+    chain = done.catch((error) => deps.log?.(error));
+    return done;
   }
 
   /** A round in `ms`, unless one is planned sooner. */
@@ -68,20 +72,15 @@ export function createSyncer(deps: { store: TendStore; area: SyncArea; now: () =
     if (timer) return;
     timer = setTimeout(() => {
       timer = null;
-      void now_().catch(() => {});
+      void queue(round).catch(() => {});
     }, ms);
   }
 
   return {
-    round: now_,
+    /** Runs a round now, after any running one; resolves when it is done. */
+    round: () => queue(round),
     /** "Remove Tend's data from your browser's sync" (sync already off here): after any round under way. */
-    clear(): Promise<void> {
-      if (timer) clearTimeout(timer);
-      timer = null;
-      const job = chain.then(() => area.clear());
-      chain = job.catch((error) => deps.log?.(error));
-      return job;
-    },
+    clear: () => queue(() => area.clear()),
     /** This browser's data changed (a store announcement). */
     heardLocal(change: StoreChange): void {
       if (TRAVELS.has(change)) schedule(PUSH_AFTER_MS);
@@ -90,9 +89,6 @@ export function createSyncer(deps: { store: TendStore; area: SyncArea; now: () =
     heardRemote(): void {
       schedule(PULL_AFTER_MS);
     },
-    stop(): void {
-      if (timer) clearTimeout(timer);
-      timer = null;
-    },
+    stop: cancelTimer,
   };
 }
