@@ -4,7 +4,7 @@
  * checked before anything recurses, so no file can exhaust a browser's stack.
  */
 import { KEEP_LIMITS, type Replacement, type Snapshot } from '../store/schema';
-import { parseCheckInState } from '../model/records';
+import { blankMark, parseCheckInState } from '../model/records';
 import { localDatedFileName, newestDays } from '../lib/day';
 import { defaultPrefs, validatePrefs } from '../model/prefs';
 import { parsePairState } from '../model/pair';
@@ -171,7 +171,7 @@ function migrateV1(file: Record<string, unknown>): Record<string, unknown> | Bac
   const hidden = parseList(file.hidden ?? [], 'hidden', id);
   if (!Array.isArray(hidden)) return hidden;
   const marks = new Map<string, Mark>();
-  const mark = (id: string) => marks.get(id) ?? { ideaId: id, favourite: false, hidden: false, triedOn: [] };
+  const mark = (id: string) => marks.get(id) ?? blankMark(id);
   for (const id of favourites) marks.set(id, { ...mark(id), favourite: true });
   for (const id of hidden) marks.set(id, { ...mark(id), hidden: true });
   const { theme, ...prefs } = isRecord(file.prefs) ? file.prefs : {};

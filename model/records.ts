@@ -20,6 +20,11 @@ export interface Mark {
   triedOn: string[];
 }
 
+/** How an idea with no record stands: nothing marked. */
+export const blankMark = (ideaId: string): Mark => ({ ideaId, favourite: false, hidden: false, triedOn: [] });
+/** Nothing marked: such a mark is not stored (its record is deleted). */
+export const isBlankMark = (mark: Mark): boolean => !mark.favourite && !mark.hidden && mark.triedOn.length === 0;
+
 const DAY_RE = /^\d{4}-\d{2}-\d{2}$/;
 const isTime = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0;
 const isStringArray = (v: unknown): v is string[] => Array.isArray(v) && v.every((s) => typeof s === 'string');

@@ -4,7 +4,7 @@
  * only when one is called, so the popup's usual opening does not carry them. Callers use the
  * store object, never this file.
  */
-import { ALL_STORES, KEEP_LIMITS, valid, type Replacement, type Snapshot, type StoreCore } from './schema';
+import { ALL_STORES, KEEP_LIMITS, putMark, valid, type Replacement, type Snapshot, type StoreCore } from './schema';
 import {
   compareHistory,
   parseCheckIn,
@@ -33,8 +33,7 @@ export async function unhideAll({ write }: StoreCore): Promise<void> {
   await write(['marks'], 'marks', async (tx) => {
     for (const mark of valid(await tx.objectStore('marks').getAll(), parseMark)) {
       if (!mark.hidden) continue;
-      if (mark.favourite || mark.triedOn.length > 0) await tx.objectStore('marks').put({ ...mark, hidden: false });
-      else await tx.objectStore('marks').delete(mark.ideaId);
+      await putMark(tx.objectStore('marks'), { ...mark, hidden: false });
     }
   });
 }

@@ -3,12 +3,13 @@
  * with this browser's sync record, so a page's write in between is never overwritten by an older value
  * (the round works on what is stored at that moment). Loaded only by the worker and Settings.
  */
-import { valid, type StoreCore } from './schema';
+import { putMark, valid, type StoreCore } from './schema';
 import { sameJson } from '../lib/same-json';
-import { parseMark, parseOwnIdea, parseTalkRecord } from '../model/records';
+import { blankMark, parseMark, parseOwnIdea, parseTalkRecord } from '../model/records';
 import { validatePrefs } from '../model/prefs';
 import { PAIR_KEY, parsePairState } from '../model/pair';
 import { parseSyncState, SYNC_KEY, type LocalChanges, type SyncableData, type SyncState } from '../model/sync-state';
+import { isRecord } from '../lib/record';
 
 export type SyncCompute = (data: SyncableData, state: SyncState) => { changes: LocalChanges; state: SyncState } | null;
 
@@ -19,7 +20,7 @@ const changesAnything = (c: LocalChanges): boolean =>
 function damagedIds(records: unknown[], parse: (raw: unknown) => unknown, field: string): string[] {
   return records
     .filter((raw) => parse(raw) === null)
-    .map((raw) => (typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>)[field] : undefined))
+    .map((raw) => (isRecord(raw) ? raw[field] : undefined))
     .filter((id): id is string => typeof id === 'string' && id.length > 0);
 }
 
@@ -62,10 +63,8 @@ export async function syncRoundIn({ write, announce }: StoreCore, compute: SyncC
       if (c.prefs) await tx.objectStore('prefs').put(validatePrefs({ ...prefs, ...c.prefs }).prefs, 'prefs');
       // Each changed mark on top of what is stored for that idea; a record with nothing left in it goes.
       for (const { ideaId, ...change } of c.markPatches) {
-        const stored = parseMark(await tx.objectStore('marks').get(ideaId)) ?? { ideaId, favourite: false, hidden: false, triedOn: [] };
-        const next = { ...stored, ...change };
-        if (next.favourite || next.hidden || next.triedOn.length > 0) await tx.objectStore('marks').put(next);
-        else await tx.objectStore('marks').delete(ideaId);
+        const stored = parseMark(await tx.objectStore('marks').get(ideaId)) ?? blankMark(ideaId);
+        await putMark(tx.objectStore('marks'), { ...stored, ...change });
       }
       for (const idea of c.putOwnIdeas) await tx.objectStore('ownIdeas').put(idea);
       for (const id of c.removeOwnIdeas) await tx.objectStore('ownIdeas').delete(id);

@@ -6,7 +6,7 @@
  * import, "Delete all check-ins" renew the generation). Loaded on first use, like db-rare.ts.
  */
 import type { IDBPTransaction, StoreNames } from 'idb';
-import { GENERATION_KEY, KEEP_LIMITS, valid, type PrefsPatch, type TendDB, type StoreCore } from './schema';
+import { GENERATION_KEY, KEEP_LIMITS, putMark, valid, type PrefsPatch, type TendDB, type StoreCore } from './schema';
 import { type PickerState, parseCheckIn, parseMark, parseOwnIdea, parsePickerState, type CheckIn, type Mark, type OwnIdea } from '../model/records';
 import { validatePrefs, type Prefs } from '../model/prefs';
 import { sameJson } from '../lib/same-json';
@@ -126,8 +126,7 @@ export async function undoHide(
     if (!sameJson(parsePickerState(await tx.objectStore('state').get('picker')), after)) return false;
     const mark = parseMark(await tx.objectStore('marks').get(ideaId));
     if (!mark?.hidden) return false;
-    if (mark.favourite || mark.triedOn.length > 0) await tx.objectStore('marks').put({ ...mark, hidden: false });
-    else await tx.objectStore('marks').delete(ideaId);
+    await putMark(tx.objectStore('marks'), { ...mark, hidden: false });
     await tx.objectStore('state').put(before, 'picker');
     return true;
   });

@@ -7,12 +7,14 @@
 import { deleteDB, type IDBPDatabase, type IDBPTransaction } from 'idb';
 import { addHistoryIn, type HistoryStore } from './history';
 import { openTendDb } from './open-db';
-import { GENERATION_KEY, KEEP_LIMITS, valid, type PrefsPatch, type Replacement, type Snapshot, type Store, type StoreCore, type TendDB } from './schema';
+import { GENERATION_KEY, KEEP_LIMITS, putMark, valid, type PrefsPatch, type Replacement, type Snapshot, type Store, type StoreCore, type TendDB } from './schema';
 import { type StoreChange, DB_NAME, storeChannelName } from '../model/store-channel';
 import type { PickerState } from '../model/records';
 import { validatePrefs, type Prefs, type ValidatedPrefs } from '../model/prefs';
 import type { RemovedCheckIn, RemovedOwnIdea } from './db-undo';
 import {
+  blankMark,
+  isBlankMark,
   parseCheckIn,
   parseHistoryEntry,
   parseMark,
@@ -193,14 +195,11 @@ export function createTendStore(name = DB_NAME, options: StoreOptions = {}) {
       let wrote = false;
       const mark = await write(['marks'], null, async (tx) => {
         const raw: unknown = await tx.objectStore('marks').get(ideaId);
-        const current = parseMark(raw) ?? { ideaId, favourite: false, hidden: false, triedOn: [] };
+        const current = parseMark(raw) ?? blankMark(ideaId);
         const changed = change(current);
         const next = { ...changed, triedOn: newestDays(changed.triedOn, KEEP_LIMITS.triedDays) };
-        const empty = !next.favourite && !next.hidden && next.triedOn.length === 0;
-        wrote = empty ? raw !== undefined : !sameJson(raw, next);
-        if (!wrote) return next;
-        if (empty) await tx.objectStore('marks').delete(ideaId);
-        else await tx.objectStore('marks').put(next);
+        wrote = isBlankMark(next) ? raw !== undefined : !sameJson(raw, next);
+        if (wrote) await putMark(tx.objectStore('marks'), next);
         return next;
       });
       if (wrote) announce('marks');

@@ -4,7 +4,7 @@
  */
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { Prefs } from '../model/prefs';
-import type { CheckIn, CheckInState, HistoryEntry, Mark, OwnIdea, PickerState, TalkRecord } from '../model/records';
+import { isBlankMark, type CheckIn, type CheckInState, type HistoryEntry, type Mark, type OwnIdea, type PickerState, type TalkRecord } from '../model/records';
 import type { StoreChange } from '../model/store-channel';
 import type { PairState } from '../model/pair';
 import type { KeptWishList } from '../model/kept-wishes';
@@ -75,6 +75,12 @@ export type PrefsPatch = Partial<Prefs> | ((stored: Prefs) => Partial<Prefs>);
 
 export const valid = <T>(list: unknown[], parse: (raw: unknown) => T | null): T[] =>
   list.map(parse).filter((v): v is T => v !== null);
+
+/** Stores an idea's marks in the 'marks' store of a write, or deletes its record when nothing is left marked. */
+export async function putMark(marks: { put(mark: Mark): Promise<unknown>; delete(ideaId: string): Promise<unknown> }, mark: Mark): Promise<void> {
+  if (isBlankMark(mark)) await marks.delete(mark.ideaId);
+  else await marks.put(mark);
+}
 
 /** What a verb of the store needs: the connection, its clock and its announcing one-transaction write. */
 export interface StoreCore {
