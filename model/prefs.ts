@@ -1,5 +1,6 @@
 /** Preferences: the type, defaults, and a validator that never throws. Pure. */
 import { CATEGORIES, isCategory, isIntensity, type Category, type Intensity } from './vocabulary';
+import { isRecord } from '../lib/record';
 
 export const PALETTE_IDS = ['dusk', 'sage', 'clay', 'tide'] as const;
 export type PaletteId = (typeof PALETTE_IDS)[number];
@@ -197,7 +198,7 @@ export interface ValidatedPrefs {
  */
 export function validatePrefs(raw: unknown): ValidatedPrefs {
   const d = defaultPrefs();
-  const src = (typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? raw : {}) as Record<string, unknown>;
+  const src: Record<string, unknown> = isRecord(raw) ? raw : {};
   const prefs = { ...d };
   const replaced: (keyof Prefs)[] = [];
   for (const key of Object.keys(d) as (keyof Prefs)[]) {

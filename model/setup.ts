@@ -1,4 +1,6 @@
 /** Whether the welcome is finished: no nudge is planned before it. Pure. */
+import { isRecord } from '../lib/record';
+
 export const SETUP_KEY = 'setup';
 
 export interface Setup {
@@ -7,6 +9,6 @@ export interface Setup {
 }
 
 export function parseSetup(raw: unknown): Setup {
-  const at = typeof raw === 'object' && raw !== null ? (raw as { finishedAt?: unknown }).finishedAt : null;
+  const at = isRecord(raw) ? raw.finishedAt : null;
   return { finishedAt: typeof at === 'number' && Number.isFinite(at) && at >= 0 ? at : null };
 }
