@@ -39,6 +39,8 @@ const entriesArb = (time = nearTime): fc.Arbitrary<Entries> => fc.dictionary(key
 
 const has = (record: object, key: string): boolean => Object.hasOwn(record, key);
 const isValue = (entry: Entry): boolean => entry.v !== undefined;
+/** A quota check under which every key fits except those in `unfit`. */
+const fitAllBut = (unfit: ReadonlySet<string>) => (entries: Entries) => new Set(Object.keys(entries).filter((k) => !unfit.has(k)));
 
 /** Items after a round's `toLocal` is applied. */
 function applyLocal(local: Readonly<Record<string, unknown>>, change: RoundResult['toLocal']): Record<string, unknown> {
@@ -251,7 +253,7 @@ describe('syncRound, for any input', () => {
   it('writes nothing when run again right after its own result is applied', () => {
     fc.assert(
       fc.property(roundArb, fc.boolean(), ({ local, shadow, remote, unreadable, unfit, now, device }, withFit) => {
-        const fit = withFit ? (entries: Entries) => new Set(Object.keys(entries).filter((k) => !unfit.has(k))) : undefined;
+        const fit = withFit ? fitAllBut(unfit) : undefined;
         const first = syncRound({ local, shadow, remote, unreadable, fit, now, device });
         const again = syncRound({
           local: applyLocal(local, first.toLocal),
@@ -290,7 +292,7 @@ describe('syncRound, for any input', () => {
   it('keeps what does not fit on this browser, and only here', () => {
     fc.assert(
       fc.property(roundArb, ({ local, shadow, remote, unfit, now, device }) => {
-        const r = syncRound({ local, shadow, remote, fit: (entries) => new Set(Object.keys(entries).filter((k) => !unfit.has(k))), now, device });
+        const r = syncRound({ local, shadow, remote, fit: fitAllBut(unfit), now, device });
         const mine = localEntries(local, shadow, now, device);
         // A tombstone old enough to drop is gone before quotas count, and removed from storage.sync whether it fits or not.
         const kept = mergeEntries(mine, remote, now);
@@ -321,7 +323,7 @@ describe('syncRound, for any input', () => {
   it('does not turn a version it was handed while out of room into an edit of its own', () => {
     fc.assert(
       fc.property(roundArb, ({ local, shadow, remote, unfit, now, device }) => {
-        const first = syncRound({ local, shadow, remote, fit: (entries) => new Set(Object.keys(entries).filter((k) => !unfit.has(k))), now, device });
+        const first = syncRound({ local, shadow, remote, fit: fitAllBut(unfit), now, device });
         const mine = localEntries(local, shadow, now, device);
         const next = syncRound({ local: applyLocal(local, first.toLocal), shadow: first.shadow, remote: writeInto(remote, first.toRemote), now: now + 1, device });
         for (const key of unfit) {

@@ -69,6 +69,9 @@ async function homeAndLaptop(on = true) {
 }
 
 const own = (id: string, text: string, createdAt: number): OwnIdea => ({ id, text, category: 'talk', mode: 'together', minutes: 5, intensity: 'gentle', createdAt });
+/** `n` own ideas of about 150 characters, newest first, the first made at `now`. */
+const manyOwnIdeas = (n: number, now: number): OwnIdea[] =>
+  Array.from({ length: n }, (_, i) => own(`own-${String(i).padStart(4, '0')}`, `Idea ${i}: ${'a small thing to do together '.repeat(4)}`.slice(0, 150), now - i * 1000));
 
 describe('sync between two browsers through the browser’s sync', () => {
   it('brings favourites and own ideas across, keeps each browser’s own, and never carries check-ins or their notes', async () => {
@@ -199,8 +202,7 @@ describe('sync between two browsers through the browser’s sync', () => {
   it('with the quota full of own ideas, newer marks still travel: what no longer fits leaves the sync, nothing is refused', async () => {
     const { area, clock, home } = await homeAndLaptop(false);
     await home.turn(true);
-    const many = Array.from({ length: 600 }, (_, i) => own(`own-${String(i).padStart(4, '0')}`, `Idea ${i}: ${'a small thing to do together '.repeat(4)}`.slice(0, 150), clock.now - i * 1000));
-    await home.store.putOwnIdeas(many);
+    await home.store.putOwnIdeas(manyOwnIdeas(600, clock.now));
     await home.syncer.round();
     clock.now += 60_000;
     for (let i = 1; i <= 120; i++) await home.store.updateMark(`talk-${String(i).padStart(3, '0')}`, (m) => ({ ...m, favourite: true }));
@@ -225,7 +227,7 @@ describe('sync between two browsers through the browser’s sync', () => {
   it('stays within the quotas, and says how many own ideas travel when not all fit', async () => {
     const { area, clock, home } = await homeAndLaptop(false);
     await home.turn(true);
-    const many = Array.from({ length: 800 }, (_, i) => own(`own-${String(i).padStart(4, '0')}`, `Idea ${i}: ${'a small thing to do together '.repeat(4)}`.slice(0, 150), clock.now - i * 1000));
+    const many = manyOwnIdeas(800, clock.now);
     await home.store.putOwnIdeas(many);
     await home.syncer.round();
     const bytes = [...area.data].reduce((sum, [k, v]) => sum + entryBytes(k, v as never), 0);
