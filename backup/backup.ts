@@ -111,7 +111,6 @@ export function backupFileName(now: number): string {
   return localDatedFileName('tend-backup', now, 'json');
 }
 
-
 /** The deepest nesting of arrays and objects in a JSON text, counted in one pass without recursion. */
 export function jsonDepth(text: string): number {
   let depth = 0;

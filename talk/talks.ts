@@ -1,6 +1,6 @@
 /** The guided conversations for two: their type, runtime parser and translation. Pure: no browser calls. */
 import { libraryPath } from '../platform/library-path';
-import { isRecord } from '../lib/record';
+import { isRecord, isText } from '../lib/record';
 
 export interface Talk {
   /** `talk-<slug>`, stable forever: other parts of Tend link to a conversation by it. */
@@ -30,10 +30,6 @@ export const MIN_TALKS = 12;
 
 /** Where the build puts the conversations in a language; languages Tend lacks get English. */
 export const talkPath = (language: string): string => libraryPath('talks', language);
-
-function isText(value: unknown): value is string {
-  return typeof value === 'string' && value.trim().length > 0;
-}
 
 /** Keeps only well-formed conversations, copied without unknown fields, so one broken entry never takes a page down. */
 export function parseTalks(raw: unknown): Talk[] {

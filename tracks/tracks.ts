@@ -1,7 +1,7 @@
 /** Tracks over weeks: small steps a couple takes one at a time. Their type, parser and translation. Pure. */
 import { libraryPath } from '../platform/library-path';
 import type { Track, TrackStep } from '../model/track';
-import { isRecord } from '../lib/record';
+import { isRecord, isText } from '../lib/record';
 
 export type { Track, TrackStep } from '../model/track';
 export { TRACK_STEPS_MAX } from '../model/track-progress';
@@ -18,8 +18,6 @@ export const TRACK_MINUTES_MAX = 60;
 
 /** Where the build puts the tracks in a language; languages Tend lacks get English. */
 export const trackPath = (language: string): string => libraryPath('tracks', language);
-
-const isText = (value: unknown): value is string => typeof value === 'string' && value.trim().length > 0;
 
 function parseStep(raw: unknown): TrackStep | null {
   if (!isRecord(raw) || !isText(raw.id) || !isText(raw.text) || !Number.isInteger(raw.minutes) || (raw.minutes as number) <= 0) return null;

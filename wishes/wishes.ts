@@ -1,6 +1,6 @@
 /** The deck of wishes: its type, runtime parser and translation. Pure: no browser calls. */
 import { libraryPath } from '../platform/library-path';
-import { isRecord } from '../lib/record';
+import { isRecord, isText } from '../lib/record';
 
 export interface Wish {
   /** `wish-NNN`, stable forever: kept lists refer to it. */
@@ -18,8 +18,6 @@ export const MIN_WISHES = 40;
 
 /** Where the build puts the deck in a language; languages Tend lacks get English. */
 export const wishPath = (language: string): string => libraryPath('wishes', language);
-
-const isText = (value: unknown): value is string => typeof value === 'string' && value.trim().length > 0;
 
 /** Keeps only well-formed wishes (the first of each id), copied without unknown fields. */
 export function parseWishes(raw: unknown): Wish[] {
