@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import type { Readable } from 'node:stream';
 import { FINISH_SETUP_SOURCE, RefusingProxy, tempProfile as sharedTempProfile } from './shared';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { browser as extensionBrowser } from 'wxt/browser';
 
@@ -309,6 +309,34 @@ export async function waitUntil(
           (lastError ? ` (last error: ${String(lastError)})` : ''),
       );
     }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/**
+ * Clicks like a person (a real pointer event at the control's middle) once the control is laid out
+ * inside the tab's viewport: under load a fresh tab can report its first layout late, and puppeteer
+ * then refuses with "Node is either not clickable or not an Element" (seen once in CI).
+ */
+export async function clickShown(
+  page: Page,
+  target: string | (() => Element | null | undefined),
+  timeoutMs = 15_000,
+): Promise<void> {
+  const find = typeof target === 'string' ? `document.querySelector(${JSON.stringify(target)})` : `(${target.toString()})()`;
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const handle = (await page.evaluateHandle(`${find} ?? null`)).asElement() as ElementHandle<Element> | null;
+    try {
+      if (!handle) throw new Error(`nothing found by ${find} on ${page.url()}`);
+      await handle.click();
+      return;
+    } catch (error) {
+      if (Date.now() > end) throw error;
+    } finally {
+      await handle?.dispose();
+    }
+    await page.evaluate(`${find}?.scrollIntoView({ block: 'center' })`).catch(() => undefined);
     await new Promise((r) => setTimeout(r, 100));
   }
 }

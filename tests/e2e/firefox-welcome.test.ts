@@ -4,7 +4,7 @@
  */
 import type { Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
-import { describeWholeRun, evaluate, useFirefoxTend, waitUntil, type FirefoxTend } from './firefox-harness';
+import { clickShown, describeWholeRun, evaluate, useFirefoxTend, waitUntil, type FirefoxTend } from './firefox-harness';
 
 /** Tabs showing the welcome (puppeteer may not see where Firefox itself navigated a tab, so each is asked). */
 async function welcomePages(tend: FirefoxTend): Promise<Page[]> {
@@ -50,7 +50,7 @@ describe('Firefox: welcome on install', () => {
   });
 
   it('"Start Tend" plans exactly one nudge', async () => {
-    await welcome.click('input[name="per-day"][value="2"]');
+    await clickShown(welcome, 'input[name="per-day"][value="2"]');
     await welcome.evaluate(() =>
       [...document.querySelectorAll('button')].find((b) => b.textContent === 'Start Tend')?.click(),
     );

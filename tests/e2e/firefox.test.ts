@@ -8,8 +8,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it, expect, beforeAll } from 'vitest';
-import type { ElementHandle, Page } from 'puppeteer-core';
-import { describeWholeRun, FIREFOX_DIR, evaluate, useFirefoxTend, waitUntil } from './firefox-harness';
+import type { Page } from 'puppeteer-core';
+import { clickShown, describeWholeRun, FIREFOX_DIR, evaluate, useFirefoxTend, waitUntil } from './firefox-harness';
 import { importingInFirefox } from './firefox/data';
 import { oneIdeaADayInFirefox } from './firefox/one-idea-a-day';
 import { talkAfterRelaunchInFirefox, talkInFirefox } from './firefox/talk';
@@ -92,14 +92,9 @@ describe('Tend in Firefox', () => {
     it('shows a notification for "Send a preview nudge", and pages still open while it shows', async () => {
       const options = await session.tend.open('options', 'input[name=theme]');
       expect(Object.keys(await evaluate(options, (browser) => browser.notifications.getAll()))).toEqual([]);
-      const button = await options.evaluateHandle(
-        () =>
-          [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Send a preview nudge') ??
-          null,
+      await clickShown(options, () =>
+        [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Send a preview nudge'),
       );
-      const element = button.asElement();
-      expect(element, 'no "Send a preview nudge" button').not.toBeNull();
-      await (element as ElementHandle<Element>).click();
       await waitUntil(options, async (browser) => 'tend-nudge' in (await browser.notifications.getAll()));
       expect(Object.keys(await evaluate(options, (browser) => browser.notifications.getAll()))).toContain(NUDGE);
       await waitUntil(options, () => document.body.textContent?.includes('A preview nudge is on its way.'));
@@ -119,7 +114,7 @@ describe('Tend in Firefox', () => {
         () => document.querySelector('input[name=theme][value=dark]')?.closest('fieldset')?.querySelector('legend')?.textContent,
       );
       expect(legend?.trim()).toBe('Theme');
-      await options.click('input[name=theme][value=dark]');
+      await clickShown(options, 'input[name=theme][value=dark]');
       await waitUntil(options, () => document.documentElement.dataset.scheme === 'dark');
       // A fresh popup reads the prefs from IndexedDB, so the choice is stored before Firefox closes.
       const popup = await session.tend.open('popup', () => document.documentElement.dataset.scheme === 'dark');
