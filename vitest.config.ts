@@ -66,7 +66,7 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 120_000,
           // A browser beside other work answers in seconds what takes milliseconds alone: polls wait up to 10 s.
-          expect: { poll: { timeout: 10_000, interval: 50 } },
+          expect: { poll: { timeout: 10_000, interval: 400 } },
           // One module graph per worker: playwright-core and puppeteer-core load once, not once per file. Every
           // file launches its own browsers on their own profiles, so nothing else carries between files.
           isolate: false,
