@@ -251,9 +251,10 @@ export async function inWorker<T>(tend: Tend, fn: () => Promise<T> | T): Promise
 export async function waitFor<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
   const end = Date.now() + timeoutMs;
   let last = await read();
-  while (!ok(last)) {
+  // Asks often at first and less as a wait goes on: every ask costs the browser work (see vitest.config.ts).
+  for (let pause = 50; !ok(last); pause = Math.min(pause * 2, 400)) {
     if (Date.now() > end) throw new Error(`Timed out waiting; last value: ${JSON.stringify(last)}`);
-    await new Promise((r) => setTimeout(r, 200));
+    await new Promise((r) => setTimeout(r, pause));
     last = await read();
   }
   return last;

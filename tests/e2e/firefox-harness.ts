@@ -294,7 +294,8 @@ export async function waitUntil(
       : async () => Boolean(await evaluate(page, until));
   const end = Date.now() + timeoutMs;
   let lastError: unknown = null;
-  for (;;) {
+  // Asks often at first and less as a wait goes on: every ask costs the browser work (see vitest.config.ts).
+  for (let pause = 50; ; pause = Math.min(pause * 2, 400)) {
     try {
       if (await check()) return;
       lastError = null;
@@ -309,7 +310,7 @@ export async function waitUntil(
           (lastError ? ` (last error: ${String(lastError)})` : ''),
       );
     }
-    await new Promise((r) => setTimeout(r, 100));
+    await new Promise((r) => setTimeout(r, pause));
   }
 }
 
