@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { Checkbox } from '../ui/RadioGroup';
 import { hexOf } from '../lib/random';
 import { useServices } from '../platform/services';
@@ -15,8 +15,13 @@ export function SyncPart({ sync }: { sync: OptionsActions['sync'] }) {
   const [state, setState] = useState<SyncState | null>(null);
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
   const writing = useWrite();
+  /** Reads and writes begun: a read shows only if nothing began after it (a slower, older read never undoes a choice). */
+  const begun = useRef(0);
   useEffect(() => {
-    const read = () => void store.readState(SYNC_KEY, parseSyncState).then(setState);
+    const read = () => {
+      const mine = ++begun.current;
+      void store.readState(SYNC_KEY, parseSyncState).then((s) => mine === begun.current && setState(s));
+    };
     read();
     return store.onChange((change) => {
       if (change === 'sync' || change === 'state' || change === 'all') read();
@@ -26,6 +31,7 @@ export function SyncPart({ sync }: { sync: OptionsActions['sync'] }) {
   const turn = (on: boolean) =>
     writing.run(async () => {
       setMessage(null);
+      begun.current += 1;
       // The box shows the choice at once; the stored record follows.
       setState((s) => s && { ...s, on });
       const next = await store.updateState(SYNC_KEY, parseSyncState, (s) => ({ ...s, on, device: s.device || newDevice(), failed: false }));
@@ -34,6 +40,7 @@ export function SyncPart({ sync }: { sync: OptionsActions['sync'] }) {
     });
   const clear = () =>
     writing.run(async () => {
+      begun.current += 1;
       try {
         // Off here first, so this browser does not put its data straight back.
         setState(await store.updateState(SYNC_KEY, parseSyncState, (s) => ({ ...emptySyncState(), device: s.device })));

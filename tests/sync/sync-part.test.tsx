@@ -50,6 +50,41 @@ describe('sync in Settings', () => {
     expect((await services.store.readState(SYNC_KEY, parseSyncState)).device).toBe(state.device);
   });
 
+  it('a read begun before the box is ticked, and answering after, does not untick it', async () => {
+    const sync = { now: vi.fn(async () => true), clear: vi.fn(async () => {}), firefox: false };
+    // Reads of the sync record wait for `release` while `hold` is on: an old, slow read.
+    let hold = false;
+    let release = () => {};
+    const held = new Promise<void>((r) => (release = r));
+    const store = new Proxy(services.store, {
+      get(target, key) {
+        const value = Reflect.get(target, key) as unknown;
+        if (key !== 'readState' || typeof value !== 'function') return typeof value === 'function' ? value.bind(target) : value;
+        return async (...args: Parameters<typeof target.readState>) => {
+          const wait = hold;
+          const read = await (value as typeof target.readState).apply(target, args);
+          if (wait) await held;
+          return read;
+        };
+      },
+    });
+    const root = await mount(<SyncPart sync={sync} />, { ...services, store });
+    await settleUntil(() => toggle(root) !== undefined);
+    hold = true;
+    // A change made elsewhere: the part reads the record again (still off), and that read is slow.
+    await services.store.updateState(SYNC_KEY, parseSyncState, (s) => ({ ...s, unreadable: 0 }));
+    await settle();
+    hold = false;
+    await act(() => toggle(root).click());
+    await settleUntil(() => sync.now.mock.calls.length === 1);
+    await settle();
+    expect(toggle(root).checked).toBe(true);
+    release();
+    await settle();
+    expect(toggle(root).checked).toBe(true);
+    expect(status(root)).toBe('Getting in step…');
+  });
+
   it('"Remove Tend\'s data from your browser\'s sync" turns it off here first, then empties it; a failure says so', async () => {
     const order: string[] = [];
     const sync = {
