@@ -142,7 +142,8 @@ const AXE = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
 export async function seriousA11yIssues(page: Page, within?: string, only?: string[]): Promise<string[]> {
   // Colours ease in after a theme change: judge contrast once every transition has ended.
   await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))));
-  await page.evaluate(AXE);
+  // axe is about 650 KB of script: brought into a page once, kept for its later runs (a new document has none).
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
   const violations = await page.evaluate(async ([selector, rules]) => {
     type Result = { violations: { id: string; impact: string; nodes: { target: string[] }[] }[] };
     const axe = (window as unknown as { axe: { run: (context: Element | Document, o: object) => Promise<Result> } }).axe;
