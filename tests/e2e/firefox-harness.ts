@@ -344,7 +344,9 @@ export async function clickShown(
       await handle.click();
       return;
     } catch (error) {
-      if (Date.now() > end) throw error;
+      // Only "not there yet" or "not laid out yet" is asked again: a click that failed otherwise may have landed.
+      const notYet = !handle || String(error).includes('not clickable');
+      if (!notYet || Date.now() > end) throw error;
     } finally {
       await handle?.dispose();
     }
