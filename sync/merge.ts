@@ -58,7 +58,6 @@ export function compareEntries(a: Entry, b: Entry): number {
   return ta === tb ? 0 : ta < tb ? -1 : 1;
 }
 
-
 /** Per key the newer entry; tombstones older than TOMBSTONE_DAYS before `now` are dropped. */
 export function mergeEntries(a: Entries, b: Entries, now: number): Entries {
   const out: Entries = {};
