@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
-import { FINISH_SETUP_SOURCE, RefusingProxy, tempProfile as sharedTempProfile } from './shared';
+import { FINISH_SETUP_SOURCE, FIRST_PAUSE_MS, nextPause, RefusingProxy, tempProfile as sharedTempProfile } from './shared';
 
 export { RefusingProxy };
 
@@ -251,8 +251,7 @@ export async function inWorker<T>(tend: Tend, fn: () => Promise<T> | T): Promise
 export async function waitFor<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
   const end = Date.now() + timeoutMs;
   let last = await read();
-  // Asks often at first and less as a wait goes on: every ask costs the browser work (see vitest.config.ts).
-  for (let pause = 50; !ok(last); pause = Math.min(pause * 2, 400)) {
+  for (let pause = FIRST_PAUSE_MS; !ok(last); pause = nextPause(pause)) {
     if (Date.now() > end) throw new Error(`Timed out waiting; last value: ${JSON.stringify(last)}`);
     await new Promise((r) => setTimeout(r, pause));
     last = await read();

@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import type { Readable } from 'node:stream';
-import { FINISH_SETUP_SOURCE, RefusingProxy, tempProfile as sharedTempProfile } from './shared';
+import { FINISH_SETUP_SOURCE, FIRST_PAUSE_MS, nextPause, RefusingProxy, tempProfile as sharedTempProfile } from './shared';
 import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { browser as extensionBrowser } from 'wxt/browser';
@@ -305,8 +305,7 @@ export async function waitUntil(
       : async () => Boolean(await evaluate(page, until));
   const end = Date.now() + timeoutMs;
   let lastError: unknown = null;
-  // Asks often at first and less as a wait goes on: every ask costs the browser work (see vitest.config.ts).
-  for (let pause = 50; ; pause = Math.min(pause * 2, 400)) {
+  for (let pause = FIRST_PAUSE_MS; ; pause = nextPause(pause)) {
     try {
       if (await check()) return;
       lastError = null;

@@ -40,6 +40,13 @@ export class RefusingProxy {
   }
 }
 
+/**
+ * How a test's wait asks the browser again: after 50 ms, then twice as long each time, up to every 400 ms. Every
+ * ask is work for the browser and the test (vitest.config.ts gives expect.poll the same 400 ms, and what it measured).
+ */
+export const FIRST_PAUSE_MS = 50;
+export const nextPause = (pause: number): number => Math.min(pause * 2, 400);
+
 export function tempProfile(prefix = 'tend-'): { dir: string; remove: () => void } {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
