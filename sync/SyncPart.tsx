@@ -1,8 +1,9 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { Checkbox } from '../ui/RadioGroup';
 import { hexOf } from '../lib/random';
 import { useServices } from '../platform/services';
 import { busyProps, useWrite } from '../ui/useWrite';
+import { useLatest } from '../ui/useLatest';
 import { emptySyncState, parseSyncState, SYNC_KEY, type SyncState } from '../model/sync-state';
 import type { OptionsActions } from '../platform/settings-section';
 
@@ -15,13 +16,9 @@ export function SyncPart({ sync }: { sync: OptionsActions['sync'] }) {
   const [state, setState] = useState<SyncState | null>(null);
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
   const writing = useWrite();
-  /** Reads and writes begun: a read shows only if nothing began after it (a slower, older read never undoes a choice). */
-  const begun = useRef(0);
+  const latest = useLatest();
   useEffect(() => {
-    const read = () => {
-      const mine = ++begun.current;
-      void store.readState(SYNC_KEY, parseSyncState).then((s) => mine === begun.current && setState(s));
-    };
+    const read = () => void latest.read(() => store.readState(SYNC_KEY, parseSyncState), setState);
     read();
     return store.onChange((change) => {
       if (change === 'sync' || change === 'state' || change === 'all') read();
@@ -31,7 +28,7 @@ export function SyncPart({ sync }: { sync: OptionsActions['sync'] }) {
   const turn = (on: boolean) =>
     writing.run(async () => {
       setMessage(null);
-      begun.current += 1;
+      latest.writing();
       // The box shows the choice at once; the stored record follows.
       setState((s) => s && { ...s, on });
       const next = await store.updateState(SYNC_KEY, parseSyncState, (s) => ({ ...s, on, device: s.device || newDevice(), failed: false }));
@@ -40,7 +37,7 @@ export function SyncPart({ sync }: { sync: OptionsActions['sync'] }) {
     });
   const clear = () =>
     writing.run(async () => {
-      begun.current += 1;
+      latest.writing();
       try {
         // Off here first, so this browser does not put its data straight back.
         setState(await store.updateState(SYNC_KEY, parseSyncState, (s) => ({ ...emptySyncState(), device: s.device })));

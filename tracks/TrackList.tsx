@@ -1,6 +1,7 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { useServices } from '../platform/services';
 import { busyProps, useWrite } from '../ui/useWrite';
+import { useLatest } from '../ui/useLatest';
 import { StatusUndoRow, useStatusUndo } from '../ui/StatusUndo';
 import { dayKey } from '../lib/day';
 import type { TrackProgress } from '../model/track-progress';
@@ -18,13 +19,9 @@ export function TrackList({ loadTracks }: { loadTracks: () => Promise<Track[]> }
   const [progress, setProgress] = useState<TrackProgress[]>([]);
   const feedback = useStatusUndo();
   const { busy, run } = useWrite();
-  const reads = useRef(0);
+  const latest = useLatest();
 
-  const read = async () => {
-    const mine = ++reads.current;
-    const stored = await store.readTracks().catch(() => []);
-    if (mine === reads.current) setProgress(stored);
-  };
+  const read = () => latest.read(() => store.readTracks().catch(() => []), setProgress);
   useEffect(() => {
     void loadTracks().then(setTracks, () => setTracks([]));
     void read();
@@ -36,7 +33,7 @@ export function TrackList({ loadTracks }: { loadTracks: () => Promise<Track[]> }
 
   const change = (work: (all: TrackProgress[]) => TrackProgress[], said: string) =>
     run(async () => {
-      reads.current += 1;
+      latest.writing();
       setProgress(await store.updateTracks(work));
       feedback.say(said);
     });
