@@ -3,7 +3,8 @@ import 'fake-indexeddb/auto';
 
 /**
  * IndexedDB work under way: transactions not yet complete or aborted, and opens or deletions of a database not
- * yet answered. Component tests wait until there is none (`settle` in tests/render.tsx) instead of pausing for a
+ * yet answered; and WebCrypto work not yet answered (sealing and opening a code), which a loaded machine can
+ * take long over. Component tests wait until there is none (`settle` in tests/render.tsx) instead of pausing for a
  * fixed time that a busy machine may not keep. Work that never ends (a database deleted under a transaction may
  * end it without an event) counts for 3 s at most, and nothing carries into the next test (tests/setup-each.ts).
  */
@@ -43,6 +44,20 @@ function watchIndexedDb(): IdbWatch {
     track(request, ['success', 'error', 'blocked']);
     return request;
   };
+
+  // WebCrypto's answers are promises: each counts until it settles.
+  const subtle = Object.getPrototypeOf(crypto.subtle) as Record<string, unknown>;
+  for (const name of ['encrypt', 'decrypt', 'deriveKey', 'deriveBits', 'importKey', 'exportKey', 'digest', 'sign', 'verify']) {
+    const method = subtle[name];
+    if (typeof method !== 'function') continue;
+    subtle[name] = function (this: SubtleCrypto, ...args: unknown[]) {
+      const answer = (method as (...a: unknown[]) => Promise<unknown>).apply(this, args);
+      const token = new EventTarget();
+      open.set(token, Date.now());
+      void answer.finally(() => open.delete(token)).catch(() => undefined);
+      return answer;
+    };
+  }
 
   return {
     busy() {
