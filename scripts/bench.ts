@@ -61,7 +61,7 @@ async function timings(runs: number, lang?: string) {
     '<!doctype html><html><head><meta charset="utf-8"><title>Static</title></head><body><main><p>A plain static page for comparison.</p></main></body></html>',
   );
   const profile = tempProfile();
-  const tend = await launchTend(profile.dir, { extensionDir: dir, ...(lang ? { lang } : {}) });
+  const tend = await launchTend(profile.dir, { extensionDir: dir, asPeopleHaveIt: true, ...(lang ? { lang } : {}) });
   const base = `chrome-extension://${tend.extensionId}`;
   const idea: number[] = [];
   const newDay: number[] = [];
