@@ -26,20 +26,45 @@ export function isInsideWindow(windows: WeekWindows, time: number): boolean {
  * Every minute (as the timestamp of its start) that lies in the windows of the local
  * day starting at `dayStart`, in time order. Built from the wall clock, so days with a
  * daylight-saving change have the minutes they really have.
+ *
+ * The wall clock is read once an hour where the zone's offset is the same at both ends of
+ * the hour (no zone changes its offset twice within an hour), and minute by minute where
+ * it changes: a week of all-day windows is 10,000 minutes, each a Date read twice otherwise.
  */
-function windowMinutes(windows: WeekWindows, day: Date): number[] {
+export function windowMinutes(windows: WeekWindows, day: Date): number[] {
   const out: number[] = [];
+  const dayNumber = localDayNumber(day.getTime(), offsetAt(day.getTime()));
   const list = [...(windows[day.getDay()] ?? [])].sort((a, b) => a.start - b.start);
   for (const w of list) {
     const from = new Date(day.getFullYear(), day.getMonth(), day.getDate(), 0, w.start).getTime();
     const to = new Date(day.getFullYear(), day.getMonth(), day.getDate(), 0, w.end).getTime();
-    for (let t = from - (from % MINUTE); t < to; t += MINUTE) {
-      const at = new Date(t);
-      const m = sameLocalDay(at, day) ? wallMinutes(t) : 1440 + wallMinutes(t);
-      if (m >= w.start && m < w.end && (out.length === 0 || t > (out[out.length - 1] as number))) out.push(t);
+    for (let hour = from - (from % MINUTE); hour < to; hour += HOUR) {
+      const end = Math.min(hour + HOUR, to);
+      const offset = offsetAt(hour);
+      const steady = Number.isInteger(offset) && offset === offsetAt(end);
+      for (let t = hour; t < end; t += MINUTE) {
+        const m = steady ? minuteOfDay(t, offset, dayNumber) : minuteOfDayByDate(t, day);
+        if (m >= w.start && m < w.end && (out.length === 0 || t > (out[out.length - 1] as number))) out.push(t);
+      }
     }
   }
   return out;
+}
+
+/** Minutes west of UTC at `time`, as Date#getTimezoneOffset says. */
+const offsetAt = (time: number) => new Date(time).getTimezoneOffset();
+/** The local calendar day holding `time`, counted in days since 1970-01-01 (local). */
+const localDayNumber = (time: number, offset: number) => Math.floor((Math.floor(time / MINUTE) - offset) / 1440);
+
+/** The wall-clock minute of `time` after the local midnight of `day`: past 1440 when `time` falls on a later day. */
+function minuteOfDay(time: number, offset: number, dayNumber: number): number {
+  const local = Math.floor(time / MINUTE) - offset;
+  const wall = local - Math.floor(local / 1440) * 1440;
+  return Math.floor(local / 1440) === dayNumber ? wall : 1440 + wall;
+}
+
+function minuteOfDayByDate(time: number, day: Date): number {
+  return sameLocalDay(new Date(time), day) ? wallMinutes(time) : 1440 + wallMinutes(time);
 }
 
 /** The earliest moment the next nudge may come, from pause, spacing and lead time. */

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DAY, MINUTE } from '../../lib/day';
 import { checkWindows, defaultPrefs, type Prefs, type TimeWindow, type WeekWindows } from '../../model/prefs';
-import { checkAgainstNow, decideOnAlarm, decideOnReturn, isInsideWindow, nextNudgeAt, planAlarm } from '../../nudges/schedule';
+import { checkAgainstNow, decideOnAlarm, decideOnReturn, isInsideWindow, nextNudgeAt, planAlarm, windowMinutes } from '../../nudges/schedule';
 import { createNudgeState, type NudgeState } from '../../model/nudge-state';
 import { isPaused, pause, resume, snooze } from '../../nudges/pause';
 import { inTimeZone } from '../helpers';
@@ -80,6 +80,55 @@ const prefsArb = fc.record({
 });
 
 const randomArb = fc.infiniteStream(fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }));
+
+/** The together-hours minutes of a day read minute by minute from the wall clock: what `windowMinutes` must equal. */
+function windowMinutesOneByOne(windows: WeekWindows, day: Date): number[] {
+  const out: number[] = [];
+  const sameDay = (a: Date) => a.getFullYear() === day.getFullYear() && a.getMonth() === day.getMonth() && a.getDate() === day.getDate();
+  for (const w of [...(windows[day.getDay()] ?? [])].sort((a, b) => a.start - b.start)) {
+    const from = new Date(day.getFullYear(), day.getMonth(), day.getDate(), 0, w.start).getTime();
+    const to = new Date(day.getFullYear(), day.getMonth(), day.getDate(), 0, w.end).getTime();
+    for (let t = from - (from % MINUTE); t < to; t += MINUTE) {
+      const at = new Date(t);
+      const wallMinute = at.getHours() * 60 + at.getMinutes();
+      const m = sameDay(at) ? wallMinute : 1440 + wallMinute;
+      if (m >= w.start && m < w.end && (out.length === 0 || t > (out[out.length - 1] as number))) out.push(t);
+    }
+  }
+  return out;
+}
+
+describe('windowMinutes', () => {
+  // Whole days of together hours on the very days the clocks change, as well as any week on any day.
+  const allDay = Array.from({ length: 7 }, () => [{ start: 0, end: 1440 }]);
+  const windowsArb = fc.oneof(weekArb, fc.constant(allDay));
+  for (const zone of [...ZONES, 'America/Adak', 'Pacific/Kiritimati', 'Asia/Tokyo', 'America/St_Johns']) {
+    it(`${zone}: the same minutes as reading the wall clock minute by minute, on daylight-saving days too`, () => {
+      inTimeZone(zone, () => {
+        fc.assert(
+          fc.property(windowsArb, fc.oneof(nowArb, fc.constantFrom(...DST_CHANGES)), fc.integer({ min: -1, max: 1 }), (windows, now, shift) => {
+            const at = new Date(now);
+            const day = new Date(at.getFullYear(), at.getMonth(), at.getDate() + shift);
+            expect(windowMinutes(windows, day)).toEqual(windowMinutesOneByOne(windows, day));
+          }),
+          { numRuns: 60 },
+        );
+        // Every day of the year on which the clocks change here, with together hours from any minute of the night.
+        const changeDays: Date[] = [];
+        for (let d = new Date(2026, 0, 1); d.getFullYear() === 2026; d = new Date(d.getFullYear(), d.getMonth(), d.getDate() + 1)) {
+          if (d.getTimezoneOffset() !== new Date(d.getFullYear(), d.getMonth(), d.getDate() + 1).getTimezoneOffset()) changeDays.push(d);
+        }
+        fc.assert(
+          fc.property(fc.integer({ min: 0, max: 179 }), (start) => {
+            const windows = Array.from({ length: 7 }, () => [{ start, end: 1440 }]);
+            for (const day of changeDays) expect(windowMinutes(windows, day)).toEqual(windowMinutesOneByOne(windows, day));
+          }),
+          { numRuns: 10 },
+        );
+      });
+    });
+  }
+});
 
 describe('nextNudgeAt, in several time zones with daylight-saving changes', () => {
   for (const zone of ZONES) {
