@@ -1,6 +1,6 @@
 /**
  * Tend in a real Firefox (headless firefox-esr over WebDriver BiDi), in one browser on one profile, as one
- * person uses it over a while: today's idea, preferences and IndexedDB across a relaunch, the nudge alarm, a
+ * person uses it over a while: the welcome, today's idea, preferences and IndexedDB across a relaunch, the nudge alarm, a
  * preview notification, importing, text going in, a conversation, one idea a day, pairing from a code, shared
  * check-in words, the wishes page, a track's step, and no outside requests over the whole run. (A Firefox start costs about 8 s here, so the parts in ./firefox/ share it.)
  */
@@ -13,6 +13,7 @@ import { clickShown, describeWholeRun, FIREFOX_DIR, evaluate, useFirefoxTend, wa
 import { importingInFirefox } from './firefox/data';
 import { oneIdeaADayInFirefox } from './firefox/one-idea-a-day';
 import { talkAfterRelaunchInFirefox, talkInFirefox } from './firefox/talk';
+import { welcomeAfterRelaunchInFirefox, welcomeInFirefox } from './firefox/welcome';
 import { textInputInFirefox } from './firefox/text-input';
 import { pairingInFirefox } from './firefox/together';
 import { wishesInFirefox } from './firefox/wishes';
@@ -71,11 +72,14 @@ function expectOneEveningNudgeAlarm(list: { name: string; scheduledTime: number 
 }
 
 describe('Tend in Firefox', () => {
-  const session = useFirefoxTend({ before: ensureBuild });
+  // Launched as installed: the welcome comes first, and finishing it is what plans the first nudge.
+  const session = useFirefoxTend({ before: ensureBuild, setUp: false });
   let firstIdea = '';
 
+  welcomeInFirefox(session);
+
   describe('first launch', () => {
-    // First, and in the options page (no page plans the alarm; the popup only asks the worker): the background must have made it.
+    // Right after the welcome, and in the options page (no page plans the alarm; the popup only asks the worker): the background must have made it.
     it('has exactly one nudge alarm after install', async () => {
       const options = await session.tend.open('options', 'input[name=theme]');
       expectOneEveningNudgeAlarm(await alarms(options));
@@ -181,6 +185,7 @@ describe('Tend in Firefox', () => {
     });
   });
 
+  welcomeAfterRelaunchInFirefox(session);
   talkAfterRelaunchInFirefox(session);
 
   describe('nudges in Firefox', () => {
