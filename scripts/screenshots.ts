@@ -90,8 +90,8 @@ async function shootPages(tend: Tend): Promise<void> {
 async function shootTogether(): Promise<void> {
   const profiles = [tempProfile(), tempProfile()];
   const [anna, ben] = await Promise.all([
-    launchTend(profiles[0]!.dir, { timezone: 'Europe/Berlin' }),
-    launchTend(profiles[1]!.dir, { timezone: 'America/New_York' }),
+    launchTend(profiles[0]!.dir, { timezone: 'Europe/Berlin', asPeopleHaveIt: true }),
+    launchTend(profiles[1]!.dir, { timezone: 'America/New_York', asPeopleHaveIt: true }),
   ]);
   const section = (page: Page) => page.locator('section[aria-labelledby="together"]');
   const annaSettings = await anna.open('options', '#together');
@@ -144,7 +144,7 @@ async function main() {
   // The welcome as a new install meets it: nothing set up yet.
   {
     const profile = tempProfile();
-    const tend = await launchTend(profile.dir, { setUp: false });
+    const tend = await launchTend(profile.dir, { setUp: false, asPeopleHaveIt: true });
     const welcome = await tend.open('welcome');
     await welcome.setViewportSize({ width: 820, height: 900 });
     await welcome.waitForSelector('main h1');
@@ -155,7 +155,7 @@ async function main() {
   }
   for (const shot of SHOTS) {
     const profile = tempProfile();
-    const tend = await launchTend(profile.dir, shot.launch);
+    const tend = await launchTend(profile.dir, { ...shot.launch, asPeopleHaveIt: true });
     const popup = await popupShot(tend, `popup-${shot.name}`);
     await popup.close();
     await shot.extra?.(tend);
