@@ -59,8 +59,9 @@ const localDayNumber = (time: number, offset: number) => Math.floor((Math.floor(
 /** The wall-clock minute of `time` after the local midnight of `day`: past 1440 when `time` falls on a later day. */
 function minuteOfDay(time: number, offset: number, dayNumber: number): number {
   const local = Math.floor(time / MINUTE) - offset;
-  const wall = local - Math.floor(local / 1440) * 1440;
-  return Math.floor(local / 1440) === dayNumber ? wall : 1440 + wall;
+  const localDay = Math.floor(local / 1440);
+  const wall = local - localDay * 1440;
+  return localDay === dayNumber ? wall : 1440 + wall;
 }
 
 function minuteOfDayByDate(time: number, day: Date): number {
