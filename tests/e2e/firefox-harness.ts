@@ -324,6 +324,12 @@ export async function waitUntil(
   }
 }
 
+/** Waits for the one nudge alarm to be planned, then returns every alarm there is. */
+export async function alarms(page: Page) {
+  await waitUntil(page, async (browser) => (await browser.alarms.getAll()).length > 0);
+  return evaluate(page, (browser) => browser.alarms.getAll());
+}
+
 /**
  * Clicks like a person (a real pointer event at the control's middle) once the control is laid out
  * inside the tab's viewport: under load a fresh tab can report its first layout late, and puppeteer

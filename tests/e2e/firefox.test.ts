@@ -9,7 +9,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it, expect, beforeAll } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { clickShown, describeWholeRun, FIREFOX_DIR, evaluate, useFirefoxTend, waitUntil } from './firefox-harness';
+import { alarms, clickShown, describeWholeRun, FIREFOX_DIR, evaluate, useFirefoxTend, waitUntil } from './firefox-harness';
 import { importingInFirefox } from './firefox/data';
 import { oneIdeaADayInFirefox } from './firefox/one-idea-a-day';
 import { talkAfterRelaunchInFirefox, talkInFirefox } from './firefox/talk';
@@ -53,12 +53,6 @@ async function ideaText(page: Page): Promise<string> {
 const scheme = (page: Page) => page.evaluate(() => document.documentElement.dataset.scheme ?? null);
 const checkedTheme = (page: Page) =>
   page.evaluate(() => document.querySelector<HTMLInputElement>('input[name=theme]:checked')?.value ?? null);
-
-/** Waits for the one nudge alarm to be planned, then returns every alarm there is. */
-async function alarms(page: Page) {
-  await waitUntil(page, async (browser) => (await browser.alarms.getAll()).length > 0);
-  return evaluate(page, (browser) => browser.alarms.getAll());
-}
 
 function expectOneEveningNudgeAlarm(list: { name: string; scheduledTime: number }[]): void {
   expect(list.map((a) => a.name)).toEqual([NUDGE]);

@@ -4,7 +4,7 @@
  */
 import type { Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
-import { clickShown, evaluate, waitUntil, type FirefoxSession, type FirefoxTend } from '../firefox-harness';
+import { alarms, clickShown, evaluate, waitUntil, type FirefoxSession, type FirefoxTend } from '../firefox-harness';
 
 /** Tabs showing the welcome (puppeteer may not see where Firefox itself navigated a tab, so each is asked). */
 async function welcomePages(tend: FirefoxTend): Promise<Page[]> {
@@ -79,8 +79,7 @@ export function welcomeAfterRelaunchInFirefox(session: FirefoxSession): void {
       await backgroundSettled(page);
       await new Promise((r) => setTimeout(r, 300));
       expect(await welcomePages(session.tend)).toEqual([]);
-      await waitUntil(page, async (b) => (await b.alarms.getAll()).length > 0);
-      expect((await evaluate(page, (b) => b.alarms.getAll())).map((a) => a.name)).toEqual(['tend-nudge']);
+      expect((await alarms(page)).map((a) => a.name)).toEqual(['tend-nudge']);
       await page.close();
       expect(session.tend.proxyConnections).toBe(0);
     });
