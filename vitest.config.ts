@@ -8,7 +8,7 @@ import { WxtVitest } from 'wxt/testing/vitest-plugin';
 // Forks, not threads: several tests switch TZ inside the test, which a worker thread does not take in.
 // A property test is pure CPU: beside the build and the browser tests it may take several times as long as alone.
 // Four workers alone (`npm run test:unit`: measured 93 s, 128 CPU-s); `npm test` runs two beside the browser tests,
-// which do less work twice over (124 s and 106 CPU-s alone).
+// because two do less work (alone: 124 s, 106 CPU-s) and the cores are shared with the browsers.
 const fast = { pool: 'forks', isolate: false, maxWorkers: Number(process.env.TEND_UNIT_WORKERS) || 4, testTimeout: 30_000 } as const;
 
 /**
