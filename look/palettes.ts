@@ -1,5 +1,5 @@
 /** Tend's colour palettes: each has a light and a dark set. Pure data. */
-import type { PaletteId } from '../model/prefs';
+import type { PaletteId } from '../model/theme-prefs';
 
 export interface Colours {
   /** Page background. */

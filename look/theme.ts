@@ -1,6 +1,6 @@
 /** Turns theme preferences into CSS custom properties. Pure. */
 import { PALETTES, type Colours } from './palettes';
-import type { ThemePrefs } from '../model/prefs';
+import type { ThemePrefs } from '../model/theme-prefs';
 
 export interface SystemLook {
   prefersDark: boolean;

@@ -1,6 +1,6 @@
 import { useEffect } from 'preact/hooks';
 import { resolveTheme } from './theme';
-import { type ThemePrefs } from '../model/prefs';
+import { type ThemePrefs } from '../model/theme-prefs';
 
 /** Puts the theme's custom properties on <html>, and follows the system when the choice is "System". */
 export function applyTheme(prefs: ThemePrefs, root: HTMLElement = document.documentElement): void {

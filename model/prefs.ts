@@ -1,9 +1,9 @@
 /** Preferences: the type, defaults, and a validator that never throws. Pure. */
 import { CATEGORIES, isCategory, isIntensity, type Category, type Intensity } from './vocabulary';
 import { isRecord } from '../lib/record';
+import { intIn, isInt, oneOf, readFields, TEXT_SCALE, THEME_DEFAULTS, THEME_READERS, type Readers, type ThemePrefs } from './theme-prefs';
 
-export const PALETTE_IDS = ['dusk', 'sage', 'clay', 'tide'] as const;
-export type PaletteId = (typeof PALETTE_IDS)[number];
+export { MOTIONS, PALETTE_IDS, THEME_MODES, type Motion, type PaletteId, type ThemeMode, type ThemePrefs } from './theme-prefs';
 
 /**
  * A "together hours" window in minutes after local midnight of its weekday.
@@ -17,19 +17,10 @@ export interface TimeWindow {
 /** Seven lists of windows, index 0 = Sunday (as `Date.getDay()`). */
 export type WeekWindows = TimeWindow[][];
 
-export const THEME_MODES = ['system', 'light', 'dark'] as const;
-export type ThemeMode = (typeof THEME_MODES)[number];
-export const MOTIONS = ['system', 'reduce', 'full'] as const;
-export type Motion = (typeof MOTIONS)[number];
 export const MODE_FILTERS = ['both', 'together', 'solo'] as const;
 export type ModeFilter = (typeof MODE_FILTERS)[number];
 
-export interface Prefs {
-  themeMode: ThemeMode;
-  palette: PaletteId;
-  /** Text size in percent. */
-  textScale: number;
-  motion: Motion;
+export interface Prefs extends ThemePrefs {
   nudgesEnabled: boolean;
   nudgesPerDay: number;
   windows: WeekWindows;
@@ -49,15 +40,12 @@ export interface Prefs {
   livingApart: boolean;
 }
 
-/** What the look needs of the preferences (the render cache keeps it for the first frame). */
-export type ThemePrefs = Pick<Prefs, 'themeMode' | 'palette' | 'textScale' | 'motion'>;
-
 export function themeOf(prefs: Prefs): ThemePrefs {
   return { themeMode: prefs.themeMode, palette: prefs.palette, textScale: prefs.textScale, motion: prefs.motion };
 }
 
 export const PREF_RANGES = {
-  textScale: { min: 90, max: 130 },
+  textScale: TEXT_SCALE,
   nudgesPerDay: { min: 0, max: 6 },
   spacingMinutes: { min: 30, max: 720 },
   maxMinutes: { min: 1, max: 60 },
@@ -72,10 +60,7 @@ export function defaultWindows(): WeekWindows {
 
 export function defaultPrefs(): Prefs {
   return {
-    themeMode: 'system',
-    palette: 'dusk',
-    textScale: 100,
-    motion: 'system',
+    ...THEME_DEFAULTS,
     nudgesEnabled: true,
     nudgesPerDay: 1,
     windows: defaultWindows(),
@@ -98,8 +83,6 @@ export type WindowProblem =
   | { kind: 'end-before-start'; day: number; index: number }
   | { kind: 'too-long'; day: number; index: number }
   | { kind: 'overlap'; day: number; index: number };
-
-const isInt = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v);
 
 /** Checks a week of windows; returns every problem found (empty when valid). */
 export function checkWindows(value: unknown): WindowProblem[] {
@@ -138,15 +121,7 @@ export function checkWindows(value: unknown): WindowProblem[] {
   return problems;
 }
 
-/** Each field's reader: the usable value, or undefined when the stored value cannot be used. */
-const oneOf =
-  <T>(allowed: readonly T[]) =>
-  (value: unknown): T | undefined =>
-    allowed.includes(value as T) ? (value as T) : undefined;
-const intIn =
-  (min: number, max: number) =>
-  (value: unknown): number | undefined =>
-    isInt(value) && value >= min && value <= max ? value : undefined;
+/** Each field's reader (the look's come from theme-prefs.ts). */
 const bool = (value: unknown): boolean | undefined => (typeof value === 'boolean' ? value : undefined);
 
 /** Windows by meaning: key order and unknown extra fields do not matter; only start and end are kept. */
@@ -161,11 +136,8 @@ function readCategories(value: unknown): Category[] | undefined {
   return CATEGORIES.filter((c) => value.includes(c));
 }
 
-const READERS: { [K in keyof Prefs]: (value: unknown) => Prefs[K] | undefined } = {
-  themeMode: oneOf(THEME_MODES),
-  palette: oneOf(PALETTE_IDS),
-  textScale: intIn(PREF_RANGES.textScale.min, PREF_RANGES.textScale.max),
-  motion: oneOf(MOTIONS),
+const READERS: Readers<Prefs> = {
+  ...THEME_READERS,
   nudgesEnabled: bool,
   nudgesPerDay: intIn(PREF_RANGES.nudgesPerDay.min, PREF_RANGES.nudgesPerDay.max),
   windows: readWindows,
@@ -197,15 +169,8 @@ export interface ValidatedPrefs {
  * into a field deeper than its shape allows.
  */
 export function validatePrefs(raw: unknown): ValidatedPrefs {
-  const d = defaultPrefs();
   const src: Record<string, unknown> = isRecord(raw) ? raw : {};
-  const prefs = { ...d };
-  const replaced: (keyof Prefs)[] = [];
-  for (const key of Object.keys(d) as (keyof Prefs)[]) {
-    const value = Object.hasOwn(src, key) ? (READERS[key] as (v: unknown) => unknown)(src[key]) : undefined;
-    if (value === undefined) replaced.push(key);
-    else (prefs as Record<string, unknown>)[key] = value;
-  }
+  const { value: prefs, replaced } = readFields(src, READERS, defaultPrefs());
   const unreadable = raw !== undefined && raw !== null && src !== raw;
   return { prefs, replaced, damaged: replaced.filter((key) => Object.hasOwn(src, key)), unreadable };
 }

@@ -11,7 +11,7 @@
  */
 import { dayKey, dayKeyBefore } from '../lib/day';
 import { parseIdeas, type Idea } from '../model/vocabulary';
-import { validatePrefs, themeOf, type ThemePrefs } from '../model/prefs';
+import { readTheme, type ThemePrefs } from '../model/theme-prefs';
 
 export interface ViewCache {
   theme: ThemePrefs;
@@ -31,7 +31,7 @@ export function readViewCache(storage: Pick<Storage, 'getItem'>, now: number): V
   try {
     const raw = JSON.parse(storage.getItem(KEY) ?? 'null') as Record<string, unknown> | null;
     if (!raw || typeof raw !== 'object') return null;
-    const theme = themeOf(validatePrefs(raw.theme).prefs);
+    const theme = readTheme(raw.theme);
     if (raw.day === dayKey(now)) return { theme, idea: parseIdeas([raw.idea])[0] ?? null };
     const fits = raw.day === dayKeyBefore(now, 1) && isHours(raw.tomorrowHours) && raw.tomorrowHours.includes(new Date(now).getHours());
     return { theme, idea: fits ? (parseIdeas([raw.tomorrow])[0] ?? null) : null };

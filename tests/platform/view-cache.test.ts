@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { defaultPrefs, themeOf } from '../../model/prefs';
+import { defaultPrefs, themeOf, validatePrefs } from '../../model/prefs';
+import { MOTIONS, PALETTE_IDS, readTheme, THEME_MODES } from '../../model/theme-prefs';
 import { readViewCache, writeViewCache } from '../../platform/view-cache';
 import { makeLibrary } from '../helpers';
 
@@ -56,5 +58,17 @@ describe('view cache', () => {
     expect(readViewCache(storage, noon)).toBeNull();
     storage.setItem('tend:view', JSON.stringify({ day: 'x', theme: { palette: 'neon', themeMode: 'dark' }, idea: 5 }));
     expect(readViewCache(storage, noon)).toEqual({ theme: { ...themeOf(defaultPrefs()), themeMode: 'dark' }, idea: null });
+  });
+
+  it('reads the look from anything as the whole preferences reader does (the first frame loads only this one)', () => {
+    const field = fc.oneof(fc.constantFrom<unknown>(...THEME_MODES, ...PALETTE_IDS, ...MOTIONS, 100.5, '100', null), fc.anything());
+    const size = fc.oneof(fc.integer({ min: 85, max: 135 }), field);
+    const themeLike = fc.record({ themeMode: field, palette: field, textScale: size, motion: field }, { requiredKeys: [] });
+    fc.assert(
+      fc.property(fc.oneof(themeLike, fc.anything()), (raw) => {
+        expect(readTheme(raw)).toEqual(themeOf(validatePrefs(raw).prefs));
+      }),
+      { numRuns: 500 },
+    );
   });
 });
