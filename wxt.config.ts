@@ -64,7 +64,9 @@ function pageChunks(): Plugin {
         }
         if (/node_modules\/idb\//.test(id) || /\/app\/services-browser\.ts$/.test(id)) return 'store';
         if (/\/store\/[^/]+\.ts$/.test(id)) return graph.pages.has(id) ? 'store' : undefined;
-        if (id.includes('node_modules')) return 'vendor';
+        // Rollup's helpers for CommonJS code (webextension-polyfill's) go with that code: in 'view' they made the two
+        // chunks import each other.
+        if (id.includes('node_modules') || id.includes('commonjsHelpers')) return 'vendor';
         // Vite's preload helper and WXT's page plugin: every page needs them first.
         if (id.includes('vite/preload-helper') || id.includes('wxt-html-plugins')) return 'view';
         if (graph.firstFrame.has(id)) return /\/entrypoints\//.test(id) ? undefined : 'view';
