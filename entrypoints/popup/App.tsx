@@ -7,7 +7,7 @@ import { busyProps, useWrite } from '../../ui/useWrite';
 import type { Idea } from '../../model/vocabulary';
 import { CheckInNowLink } from '../../checkin/CheckInNowLink';
 import { LazyDbTrouble } from './Lazy';
-import { usePopup, type PendingUndo } from './usePopup';
+import { usePopup, type EarlyView, type PendingUndo } from './usePopup';
 
 /** The check-in check, the nudge line and the idea lists, loaded after the first frame. */
 type AfterPaint = typeof import('./AfterPaint');
@@ -18,6 +18,8 @@ interface AppProps {
   openOptions: () => void;
   /** The idea the render cache holds (main.tsx), shown in the first frame until the worker answers. */
   cachedIdea?: Idea | null;
+  /** The worker asked before the first frame (main.tsx); without it, the popup asks once it has drawn. */
+  early?: EarlyView;
 }
 
 const Heart = ({ filled }: { filled: boolean }) => (
@@ -39,10 +41,10 @@ const Check = () => (
 );
 
 /** The popup: today's idea with its actions, and (once loaded) what AfterPaint adds around it. */
-export function App({ openOptions, cachedIdea = null }: AppProps) {
+export function App({ openOptions, cachedIdea = null, early }: AppProps) {
   const services = useUiServices();
   const { t } = services;
-  const popup = usePopup(services);
+  const popup = usePopup(services, early);
   const { view, error } = popup;
   const [later, setLater] = useState<AfterPaint | null>(null);
   const [trackUi, setTrackUi] = useState<TrackUi | null>(null);

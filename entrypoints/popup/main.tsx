@@ -7,16 +7,19 @@ import { askWorker, createUiServices } from '../../app/ui-services-browser';
 import { readViewCache } from '../../platform/view-cache';
 import './popup.css';
 import { App } from './App';
+import { askEarly } from './usePopup';
 
 localiseDocument(document);
 const openOptions = () => void browser.runtime.openOptionsPage().then(() => window.close());
 // The look and idea of the last visit today, painted in the first frame; the worker's answer
 // (today's idea as stored, and everything around it) follows a moment later.
+// The worker is asked first: its answer is on its way while the first frame is drawn.
+const early = askEarly(askWorker, Date.now());
 const cached = readViewCache(localStorage, Date.now());
 if (cached) applyTheme(cached.theme);
 render(
   <ServicesContext.Provider value={createUiServices()}>
-    <App openOptions={openOptions} cachedIdea={cached?.idea ?? null} />
+    <App openOptions={openOptions} cachedIdea={cached?.idea ?? null} early={early} />
   </ServicesContext.Provider>,
   document.getElementById('app') as HTMLElement,
 );

@@ -17,7 +17,18 @@ export interface PendingUndo {
 
 type Request = PopupRequest extends infer R ? (R extends PopupRequest ? Omit<R, 'day'> : never) : never;
 
-export function usePopup(services: UiServices) {
+/** The first look at today, asked of the worker before the popup first draws (main.tsx), so nothing holds it up. */
+export interface EarlyView {
+  day: string;
+  answer: Promise<unknown>;
+}
+
+export function askEarly(askWorker: UiServices['askWorker'], now: number): EarlyView {
+  const day = dayKey(now);
+  return { day, answer: askWorker({ popup: { kind: 'view', day } }).catch(() => null) };
+}
+
+export function usePopup(services: UiServices, early?: EarlyView) {
   const { askWorker, onStoreChange, now, saveView } = services;
   const [view, setView] = useState<PopupView | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -27,12 +38,13 @@ export function usePopup(services: UiServices) {
   const openedDay = useRef<string | null>(null);
 
   const ask = useCallback(
-    async (request: Request): Promise<PopupView | null> => {
+    async (request: Request, asked?: Promise<unknown>): Promise<PopupView | null> => {
       // Looking again keeps the day the popup opened on; a button pressed acts on the current day.
       const day = request.kind === 'view' ? (openedDay.current ??= dayKey(now())) : (openedDay.current = dayKey(now()));
       const send = () => askWorker({ popup: { ...request, day } }) as Promise<PopupAnswer | null>;
-      // A worker starting up or stopped mid-answer is asked again; meanwhile the idea on screen stays.
-      const answer = await askPatiently(send, (ms) => new Promise((r) => setTimeout(r, ms)));
+      // A worker starting up or stopped mid-answer is asked again (also when the early ask got nothing);
+      // meanwhile the idea on screen stays.
+      const answer = ((await asked) as PopupAnswer | null | undefined) || (await askPatiently(send, (ms) => new Promise((r) => setTimeout(r, ms))));
       if (!answer) {
         setAway(true);
         return null;
@@ -55,8 +67,15 @@ export function usePopup(services: UiServices) {
     [askWorker, now, saveView],
   );
 
+  // The early answer is taken as soon as it comes, not after the first frame (when effects run).
+  const tookEarly = useRef(false);
+  if (early && !tookEarly.current) {
+    tookEarly.current = true;
+    openedDay.current = early.day;
+    void ask({ kind: 'view' }, early.answer);
+  }
   useEffect(() => {
-    void ask({ kind: 'view' });
+    if (!early) void ask({ kind: 'view' });
     // Any write elsewhere (settings, another popup, the worker's plan, an import, "Delete all data") shows here at once.
     return onStoreChange(() => void ask({ kind: 'view' }));
   }, [ask, onStoreChange]);
