@@ -178,11 +178,11 @@ async function main() {
   console.log(`\nPopup speed in Chromium (median of ${t.runs} runs, warm)`);
   console.log(`  static extension page, first paint                                     ${t.fixed.toFixed(1).padStart(6)} ms`);
   console.log(`  popup, today's idea on screen                                          ${t.idea.toFixed(1).padStart(6)} ms`);
-  console.log(`  ratio (target ≤ 1.3×)                                                  ${(t.idea / t.fixed).toFixed(2).padStart(6)} ×`);
+  console.log(`  ratio (guide: ≤ 1.1×)                                                  ${(t.idea / t.fixed).toFixed(2).padStart(6)} ×`);
   console.log(`  popup, first opening of a day (idea picked ahead the day before)       ${t.newDay.toFixed(1).padStart(6)} ms`);
   console.log(`  ratio, first opening of a day                                          ${(t.newDay / t.fixed).toFixed(2).padStart(6)} ×`);
   console.log(`  popup, no render cache (first opening after install)                   ${t.noCache.toFixed(1).padStart(6)} ms`);
-  console.log(`  ratio, no render cache                                                 ${(t.noCache / t.fixed).toFixed(2).padStart(6)} ×`);
+  console.log(`  ratio, no render cache (guide: ≤ 1.3×)                                 ${(t.noCache / t.fixed).toFixed(2).padStart(6)} ×`);
   console.log(`  talk page, a conversation's start screen (talk.html#talk-changed)      ${t.talk.toFixed(1).padStart(6)} ms`);
   console.log(`  ratio, talk page                                                       ${(t.talk / t.fixed).toFixed(2).padStart(6)} ×`);
   const de = await timings(15, 'de');
