@@ -58,9 +58,8 @@ const localDayNumber = (time: number, offset: number) => Math.floor((Math.floor(
 
 /** The wall-clock minute of `time` after the local midnight of `day`: past 1440 when `time` falls on a later day. */
 function minuteOfDay(time: number, offset: number, dayNumber: number): number {
-  const local = Math.floor(time / MINUTE) - offset;
-  const localDay = Math.floor(local / 1440);
-  const wall = local - localDay * 1440;
+  const localDay = localDayNumber(time, offset);
+  const wall = Math.floor(time / MINUTE) - offset - localDay * 1440;
   return localDay === dayNumber ? wall : 1440 + wall;
 }
 

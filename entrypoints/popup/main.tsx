@@ -11,11 +11,11 @@ import { askEarly } from './usePopup';
 
 localiseDocument(document);
 const openOptions = () => void browser.runtime.openOptionsPage().then(() => window.close());
-// The look and idea of the last visit today, painted in the first frame; the worker's answer
-// (today's idea as stored, and everything around it) follows a moment later.
-// The worker is asked first: its answer is on its way while the first frame is drawn.
-const early = askEarly(askWorker, Date.now());
-const cached = readViewCache(localStorage, Date.now());
+const openedAt = Date.now();
+// The worker is asked first: its answer (today's idea as stored, and everything around it) is on its way while
+// the first frame paints the look and idea of the last visit today.
+const early = askEarly(askWorker, openedAt);
+const cached = readViewCache(localStorage, openedAt);
 if (cached) applyTheme(cached.theme);
 render(
   <ServicesContext.Provider value={createUiServices()}>

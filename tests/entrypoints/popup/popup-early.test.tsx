@@ -3,6 +3,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../../entrypoints/popup/App';
 import { askEarly, type EarlyView } from '../../../entrypoints/popup/usePopup';
+import { dayKey } from '../../../lib/day';
 import { parseSetup, SETUP_KEY } from '../../../model/setup';
 import type { WorkerRequest } from '../../../platform/worker-request';
 import { makeLibrary } from '../../helpers';
@@ -23,7 +24,7 @@ async function counted() {
   await services.store.updateState(SETUP_KEY, parseSetup, () => ({ finishedAt: 1 }));
   const answer = services.askWorker;
   // Today's pick is stored already (an earlier opening), so asking for the view writes nothing that asks again.
-  await answer({ popup: { kind: 'view', day: askEarly(async () => null, services.now()).day } });
+  await answer({ popup: { kind: 'view', day: dayKey(services.now()) } });
   const asked: WorkerRequest[] = [];
   services.askWorker = (request) => {
     const popup = typeof request === 'object' ? (request.popup as { kind?: string }) : null;
@@ -45,7 +46,7 @@ describe('the popup asked early', () => {
 
   it('asks again when the early ask got no answer (a worker stopped while it answered)', async () => {
     const { services, asked } = await counted();
-    const early: EarlyView = { day: askEarly(async () => null, services.now()).day, answer: Promise.resolve(undefined) };
+    const early: EarlyView = { day: dayKey(services.now()), answer: Promise.resolve(undefined) };
     const root = await mount(<App openOptions={() => {}} early={early} />, services);
     await vi.waitFor(() => expect(isLibraryIdea(root.querySelector('.idea-text')?.textContent)).toBe(true), PATIENT);
     expect(asked).toHaveLength(1);
