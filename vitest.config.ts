@@ -31,36 +31,32 @@ class ByEnvironment extends BaseSequencer {
   }
 }
 
+/** The unit and component tests, with the environment (a zone, the zone run's seeds) a run gets. */
+function unitProject(name: string, env: Record<string, string>) {
+  return {
+    plugins: [WxtVitest()],
+    test: {
+      name,
+      env,
+      include: ['tests/**/*.test.{ts,tsx}'],
+      exclude: ['tests/e2e/**'],
+      setupFiles: ['tests/setup-idb.ts', 'tests/setup-each.ts'],
+      environment: 'node',
+      ...fast,
+    },
+  };
+}
+
 export default defineConfig({
   test: {
     sequence: { sequencer: ByEnvironment },
     projects: [
       // The unit suite twice, in far-apart zones (UTC+14, and UTC-10 or UTC-9 in summer), so no test leans on
-      // the machine's own zone; `--project unit` runs both.
-      {
-        plugins: [WxtVitest()],
-        test: {
-          name: 'unit-kiritimati',
-          env: { TZ: 'Pacific/Kiritimati', TEND_ZONE_RUN: '0' },
-          include: ['tests/**/*.test.{ts,tsx}'],
-          exclude: ['tests/e2e/**'],
-          setupFiles: ['tests/setup-idb.ts', 'tests/setup-each.ts'],
-          environment: 'node',
-          ...fast,
-        },
-      },
-      {
-        plugins: [WxtVitest()],
-        test: {
-          name: 'unit-adak',
-          env: { TZ: 'America/Adak', TEND_ZONE_RUN: '1' },
-          include: ['tests/**/*.test.{ts,tsx}'],
-          exclude: ['tests/e2e/**'],
-          setupFiles: ['tests/setup-idb.ts', 'tests/setup-each.ts'],
-          environment: 'node',
-          ...fast,
-        },
-      },
+      // the machine's own zone; `--project 'unit-*'` runs both (`npm test`, `npm run test:unit`).
+      unitProject('unit-kiritimati', { TZ: 'Pacific/Kiritimati', TEND_ZONE_RUN: '0' }),
+      unitProject('unit-adak', { TZ: 'America/Adak', TEND_ZONE_RUN: '1' }),
+      // The same suite in the zone the shell gives: `TZ=Asia/Tokyo npx vitest run --project unit`.
+      unitProject('unit', {}),
       {
         test: {
           name: 'e2e',
